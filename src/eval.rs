@@ -1,0 +1,1 @@
+//! Eval: scores a graph against a gold file. (stub)

@@ -1,0 +1,1 @@
+//! Export: writes the graph as JSON or Graphviz DOT. (stub)

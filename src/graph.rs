@@ -1,0 +1,1 @@
+//! Graph: a petgraph view of the stored knowledge graph. (stub)

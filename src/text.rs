@@ -1,0 +1,66 @@
+//! Small text helpers shared by the analysis stages: case and diacritic
+//! folding for keys, word boundaries, and German inflection stripping.
+//! Pure functions; nothing here allocates more than its result.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds a name into a matching key: lowercase, diacritics removed, `ß` → `ss`,
+/// typographic apostrophes straightened, punctuation dropped, whitespace
+/// collapsed. "U.S. Department of Commerce" and "US Department of Commerce"
+/// fold to the same key.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.replace('ß', "ss").replace('’', "'").nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else if c == '.' || c == '\'' {
+            // "U.S." → "us", "Alibaba's" → "alibabas"
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Is the char at this byte offset inside a word (alphanumeric)?
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True when `start..end` in `text` is bounded by non-word characters.
+pub fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// The first character is uppercase.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_cases() {
+        for (input, expected) in [
+            ("U.S. Department of Commerce", "us department of commerce"),
+            ("US-Handelsministerium", "us handelsministerium"),
+            ("Weißes Haus", "weisses haus"),
+            ("Alibaba’s", "alibabas"),
+            ("  Türkei ", "turkei"),
+        ] {
+            assert_eq!(fold(input), expected, "{input}");
+        }
+    }
+}
