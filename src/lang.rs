@@ -1,12 +1,61 @@
-//! Language identification: English or German, per document. (stub)
+//! Language identification: English or German, per document.
+//!
+//! Front matter (`lang: de`) wins. Otherwise whatlang, restricted to English
+//! and German, decides when it is confident; short or mixed texts fall back
+//! to counting frequent function words of each language.
 
 use crate::model::{Document, Lang};
 
+/// The language of a document, with a note when the guess was weak.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detected {
     pub lang: Lang,
     pub note: Option<String>,
 }
 
+const EN_WORDS: &[&str] = &["the", "and", "of", "to", "is", "in", "that", "for", "with", "was", "it", "by", "on", "are", "has"];
+const DE_WORDS: &[&str] = &["der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "sich", "des", "ein", "eine", "auf", "für", "wird"];
+
 pub fn detect(doc: &Document) -> Detected {
-    Detected { lang: doc.lang_hint.unwrap_or(Lang::En), note: None }
+    if let Some(lang) = doc.lang_hint {
+        return Detected { lang, note: None };
+    }
+    detect_text(&doc.text[doc.body_start.min(doc.text.len())..])
+}
+
+/// Detects the language of a text.
+pub fn detect_text(text: &str) -> Detected {
+    let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, whatlang::Lang::Deu]);
+    let (mut en, mut de) = (0usize, 0usize);
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(2000) {
+        let lower = word.to_lowercase();
+        en += EN_WORDS.contains(&lower.as_str()) as usize;
+        de += DE_WORDS.contains(&lower.as_str()) as usize;
+    }
+    if let Some(info) = detector.detect(text) {
+        if info.confidence() > 0.5 || en + de < 5 {
+            let lang = if info.lang() == whatlang::Lang::Deu { Lang::De } else { Lang::En };
+            return Detected { lang, note: None };
+        }
+    }
+    if en + de == 0 {
+        return Detected { lang: Lang::En, note: Some("language unknown, read as English".into()) };
+    }
+    Detected { lang: if de > en { Lang::De } else { Lang::En }, note: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects() {
+        for (text, lang) in [
+            ("Das US-Handelsministerium ermittelt gegen Alibaba. Washington befürchtet, dass private Daten zugänglich werden.", Lang::De),
+            ("The US Department of Commerce is investigating Alibaba. Washington fears that private data will be accessible.", Lang::En),
+            ("Alibaba-Unternehmen beschuldigt: der Konzern und die Regierung", Lang::De),
+        ] {
+            assert_eq!(detect_text(text).lang, lang, "{text}");
+        }
+    }
 }

@@ -1,19 +1,397 @@
-//! Lexicon. (stub)
+//! The lexicon: newsgraph's knowledge of names and words, loaded from the TOML
+//! files in `lexicon/` (embedded in the binary) and from the user's own files.
+//!
+//! This module only parses and indexes; the recognizers in [`crate::entities`],
+//! [`crate::events`] and [`crate::sentences`] decide what the words mean in a
+//! text. The format is documented in `lexicon/README.md`. Loading is the only
+//! fallible step: a malformed file is an [`Error::Lexicon`] naming it.
 
-use crate::error::Result;
+use crate::entities::gazetteer::Gazetteer;
+use crate::error::{Error, Result};
+use crate::model::{EntityType, EventType, Lang, RelationType};
+use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
-#[derive(Debug, Default)]
-pub struct Lexicon {}
+/// The built-in lexicon files, in load order.
+const BUILTIN: &[(&str, &str)] = &[
+    ("countries.toml", include_str!("../lexicon/countries.toml")),
+    ("institutions.toml", include_str!("../lexicon/institutions.toml")),
+    ("agencies.toml", include_str!("../lexicon/agencies.toml")),
+    ("organizations.toml", include_str!("../lexicon/organizations.toml")),
+    ("companies.toml", include_str!("../lexicon/companies.toml")),
+    ("people.toml", include_str!("../lexicon/people.toml")),
+    ("places.toml", include_str!("../lexicon/places.toml")),
+    ("names.toml", include_str!("../lexicon/names.toml")),
+    ("events.toml", include_str!("../lexicon/events.toml")),
+    ("grammar.toml", include_str!("../lexicon/grammar.toml")),
+];
+
+/// A sovereign state.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub iso3: String,
+    #[serde(default)]
+    pub iso2: String,
+    pub name: String,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub de: Vec<String>,
+    #[serde(default)]
+    pub adj_en: Vec<String>,
+    #[serde(default)]
+    pub adj_de: Vec<String>,
+    #[serde(default)]
+    pub demonym_en: Vec<String>,
+    #[serde(default)]
+    pub demonym_de: Vec<String>,
+    #[serde(default)]
+    pub capital_en: Vec<String>,
+    #[serde(default)]
+    pub capital_de: Vec<String>,
+}
+
+impl Country {
+    /// The adjective that names derived bodies ("U.S. government", "Chinese military").
+    pub fn adjective(&self) -> &str {
+        self.adj_en.first().map(String::as_str).unwrap_or(&self.name)
+    }
+}
+
+/// A generic government body that a country qualifier makes specific.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Institution {
+    pub kind: String,
+    #[serde(rename = "type")]
+    pub etype: String,
+    #[serde(default)]
+    pub sector: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub de: Vec<String>,
+}
+
+/// A static fact attached to an entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryRelation {
+    #[serde(rename = "type")]
+    pub rtype: String,
+    pub target: String,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+/// A named entity: agency, organisation, company, person, place, group, product.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub etype: String,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub sector: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub de: Vec<String>,
+    #[serde(default)]
+    pub relations: Vec<EntryRelation>,
+    #[serde(default)]
+    pub title_en: Vec<String>,
+    #[serde(default)]
+    pub title_de: Vec<String>,
+}
+
+/// Event trigger words for one type and mode.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerSpec {
+    #[serde(rename = "type")]
+    pub etype: String,
+    #[serde(default)]
+    pub mode: Option<String>,
+    #[serde(default)]
+    pub cameo: String,
+    #[serde(default)]
+    pub context: Vec<String>,
+    #[serde(default)]
+    pub agentless: bool,
+    #[serde(default)]
+    pub en_verbs: Vec<String>,
+    #[serde(default)]
+    pub en_nouns: Vec<String>,
+    #[serde(default)]
+    pub de_verbs: Vec<String>,
+    #[serde(default)]
+    pub de_nouns: Vec<String>,
+}
+
+/// One trigger, resolved and ready to match.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub etype: EventType,
+    pub mode: Option<String>,
+    pub cameo: String,
+    pub context: Vec<String>,
+    pub agentless: bool,
+}
+
+/// A trigger pattern: a sequence of word patterns, `None` standing for a gap.
+#[derive(Debug, Clone)]
+pub struct TriggerPattern {
+    pub trigger: usize,
+    pub lang: Lang,
+    pub noun: bool,
+    /// Lowercased words; a trailing `*` marks a prefix; `None` is a gap (`...`).
+    pub words: Vec<Option<String>>,
+}
+
+/// Word lists, per language, that the recognizers read (names.toml and grammar.toml).
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    lists: HashMap<String, Vec<String>>,
+}
+
+impl Words {
+    /// The list at a dotted path, e.g. `"titles.en"`; empty when absent.
+    pub fn get(&self, path: &str) -> &[String] {
+        self.lists.get(path).map(Vec::as_slice).unwrap_or(&[])
+    }
+    /// The list for a language: `"{path}_{lang}"` or `"{path}.{lang}"`.
+    pub fn lang(&self, path: &str, lang: Lang) -> &[String] {
+        let dotted = format!("{path}.{}", lang.code());
+        if let Some(list) = self.lists.get(&dotted) {
+            return list;
+        }
+        self.get(&format!("{path}_{}", lang.code()))
+    }
+    fn absorb(&mut self, prefix: &str, value: &toml::Value) {
+        match value {
+            toml::Value::Table(table) => {
+                for (key, value) in table {
+                    let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                    self.absorb(&path, value);
+                }
+            }
+            toml::Value::Array(items) => {
+                let strings = items.iter().filter_map(|v| v.as_str().map(str::to_string));
+                self.lists.entry(prefix.to_string()).or_default().extend(strings);
+            }
+            toml::Value::String(s) => self.lists.entry(prefix.to_string()).or_default().push(s.clone()),
+            _ => {}
+        }
+    }
+}
+
+/// The whole lexicon, indexed.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub countries: Vec<Country>,
+    pub institutions: Vec<Institution>,
+    pub entries: Vec<Entry>,
+    pub triggers: Vec<Trigger>,
+    pub trigger_patterns: Vec<TriggerPattern>,
+    pub words: Words,
+    entry_by_id: HashMap<String, usize>,
+    country_by_iso3: HashMap<String, usize>,
+    /// (kind, iso3) → the entry that is that country's body of that kind.
+    body_by_kind: HashMap<(String, String), usize>,
+    pub(crate) gazetteer: Gazetteer,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct FileData {
+    #[serde(default)]
+    country: Vec<Country>,
+    #[serde(default)]
+    institution: Vec<Institution>,
+    #[serde(default)]
+    entity: Vec<Entry>,
+    #[serde(default)]
+    trigger: Vec<TriggerSpec>,
+}
+
+#[derive(Default)]
+struct Builder {
+    countries: Vec<Country>,
+    institutions: Vec<Institution>,
+    entries: Vec<Entry>,
+    specs: Vec<TriggerSpec>,
+    words: Words,
+}
+
+impl Builder {
+    fn add(&mut self, name: &str, source: &str) -> Result<()> {
+        let err = |message: String| Error::Lexicon { path: name.to_string(), message };
+        let value: toml::Value = toml::from_str(source).map_err(|e| err(e.to_string()))?;
+        let data: FileData = value.clone().try_into().map_err(|e: toml::de::Error| err(e.to_string()))?;
+        for country in data.country {
+            match self.countries.iter_mut().find(|c| c.iso3 == country.iso3) {
+                Some(existing) => {
+                    existing.en.extend(country.en);
+                    existing.de.extend(country.de);
+                    existing.adj_en.extend(country.adj_en);
+                    existing.adj_de.extend(country.adj_de);
+                }
+                None => self.countries.push(country),
+            }
+        }
+        self.institutions.extend(data.institution);
+        for entry in data.entity {
+            if EntityType::parse(&entry.etype).is_none() {
+                return Err(err(format!("entity '{}': unknown type '{}'", entry.id, entry.etype)));
+            }
+            match self.entries.iter_mut().find(|e| e.id == entry.id) {
+                Some(existing) => {
+                    existing.en.extend(entry.en);
+                    existing.de.extend(entry.de);
+                    existing.relations.extend(entry.relations);
+                }
+                None => self.entries.push(entry),
+            }
+        }
+        for spec in &data.trigger {
+            if EventType::parse(&spec.etype).is_none() {
+                return Err(err(format!("trigger: unknown event type '{}'", spec.etype)));
+            }
+        }
+        self.specs.extend(data.trigger);
+        // Everything that is not one of the tables above is a word list.
+        if let toml::Value::Table(table) = value {
+            for (key, value) in table {
+                if !matches!(key.as_str(), "country" | "institution" | "entity" | "trigger") {
+                    self.words.absorb(&key, &value);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Lexicon> {
+        let mut triggers = Vec::new();
+        let mut trigger_patterns = Vec::new();
+        for spec in self.specs {
+            let index = triggers.len();
+            triggers.push(Trigger {
+                etype: EventType::parse(&spec.etype).unwrap_or(EventType::Statement),
+                mode: spec.mode.filter(|m| !m.is_empty()),
+                cameo: spec.cameo,
+                context: spec.context,
+                agentless: spec.agentless,
+            });
+            for (lang, noun, list) in [
+                (Lang::En, false, &spec.en_verbs),
+                (Lang::En, true, &spec.en_nouns),
+                (Lang::De, false, &spec.de_verbs),
+                (Lang::De, true, &spec.de_nouns),
+            ] {
+                for pattern in list {
+                    let words: Vec<Option<String>> = pattern
+                        .split_whitespace()
+                        .map(|w| if w == "..." { None } else { Some(w.to_lowercase()) })
+                        .collect();
+                    if words.first().is_some_and(Option::is_some) {
+                        trigger_patterns.push(TriggerPattern { trigger: index, lang, noun, words });
+                    }
+                }
+            }
+        }
+        let entry_by_id = self.entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let country_by_iso3 = self.countries.iter().enumerate().map(|(i, c)| (c.iso3.clone(), i)).collect();
+        let mut body_by_kind = HashMap::new();
+        for (i, entry) in self.entries.iter().enumerate() {
+            if let (Some(kind), Some(country)) = (&entry.kind, &entry.country) {
+                body_by_kind.entry((kind.clone(), country.clone())).or_insert(i);
+            }
+        }
+        let mut lexicon = Lexicon {
+            countries: self.countries,
+            institutions: self.institutions,
+            entries: self.entries,
+            triggers,
+            trigger_patterns,
+            words: self.words,
+            entry_by_id,
+            country_by_iso3,
+            body_by_kind,
+            gazetteer: Gazetteer::default(),
+        };
+        lexicon.gazetteer = Gazetteer::build(&lexicon);
+        Ok(lexicon)
+    }
+}
 
 impl Lexicon {
     /// The lexicon embedded in the binary.
     pub fn builtin() -> Result<Lexicon> {
-        Ok(Lexicon {})
+        Lexicon::with_files(&[])
     }
-    /// The embedded lexicon extended with the user's files.
+
+    /// The embedded lexicon extended with the user's files (same format).
     pub fn with_files(files: &[PathBuf]) -> Result<Lexicon> {
-        let _ = files;
-        Ok(Lexicon {})
+        let mut builder = Builder::default();
+        for (name, source) in BUILTIN {
+            builder.add(name, source)?;
+        }
+        for path in files {
+            let source = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            builder.add(&path.display().to_string(), &source)?;
+        }
+        builder.finish()
+    }
+
+    /// A lexicon from TOML sources only (for tests and examples).
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<Lexicon> {
+        let mut builder = Builder::default();
+        for (name, source) in sources {
+            builder.add(name, source)?;
+        }
+        builder.finish()
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entry_by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    pub fn entry_index(&self, id: &str) -> Option<usize> {
+        self.entry_by_id.get(id).copied()
+    }
+
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.country_by_iso3.get(iso3).map(|&i| &self.countries[i])
+    }
+
+    /// The named body of an institution kind for a country, if the lexicon has one.
+    pub fn body_of(&self, kind: &str, iso3: &str) -> Option<&Entry> {
+        self.body_by_kind.get(&(kind.to_string(), iso3.to_string())).map(|&i| &self.entries[i])
+    }
+
+    pub fn institution(&self, kind: &str) -> Option<&Institution> {
+        self.institutions.iter().find(|i| i.kind == kind)
+    }
+
+    /// Relation type by its ontology name.
+    pub fn relation_type(name: &str) -> Option<RelationType> {
+        RelationType::parse(name)
+    }
+
+    /// Number of entries, and aliases per language (for `stats` and the docs).
+    pub fn size(&self) -> (usize, usize, usize) {
+        let entries = self.entries.len() + self.countries.len();
+        let en = self.entries.iter().map(|e| e.en.len()).sum::<usize>() + self.countries.iter().map(|c| c.en.len()).sum::<usize>();
+        let de = self.entries.iter().map(|e| e.de.len()).sum::<usize>() + self.countries.iter().map(|c| c.de.len()).sum::<usize>();
+        (entries, en, de)
     }
 }

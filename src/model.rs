@@ -197,6 +197,9 @@ pub struct LocalEntity {
     /// ISO 3166-1 alpha-3.
     pub country: Option<String>,
     pub sector: Option<String>,
+    /// Found only by an untyped pattern: kept in the graph only when an event
+    /// or relation needs it.
+    pub weak: bool,
 }
 
 /// A span of text that names (or refers back to) a local entity.
@@ -205,6 +208,12 @@ pub struct Mention {
     pub span: Span,
     pub sentence: usize,
     pub entity: usize,
+    /// A nominal or pronoun ("the company", "das Unternehmen", "it") that
+    /// refers back to the entity; not a name, so never an alias.
+    pub anaphoric: bool,
+    /// A name used as a modifier ("U.S. companies", "US-Geldtransferunternehmen",
+    /// "Alibaba associate Ant Financial"): never an event argument.
+    pub modifier: bool,
 }
 
 /// An event as one sentence of one document states it.

@@ -1,10 +1,118 @@
-//! Relations. (stub)
+//! Relations: static facts stated in text. "Alibaba-Tochter Ant Financial"
+//! and "Alibaba associate Ant Financial" (subsidiary, affiliate), "IBM's Red
+//! Hat" (subsidiary or product), "founded by Jack Ma" / "von Jack Ma
+//! gegründet" (founder), "a small office within the Commerce Department" /
+//! "Büro innerhalb des Handelsministeriums" / "this wing of the US Department
+//! of Commerce" (part of). Facts the lexicon knows are added when the graph is
+//! assembled, not here. Pure; never fails.
 
-use crate::entities::Found;
+use crate::entities::{Found, RELATIONAL_NOUNS};
 use crate::lexicon::Lexicon;
-use crate::model::{Document, Lang, LocalRelation, Span};
+use crate::model::{Document, EntityType, Lang, LocalRelation, Mention, RelationType, Span};
+use crate::sentences;
 
-pub fn extract(doc: &Document, lang: Lang, sentences: &[Span], found: &Found, lexicon: &Lexicon) -> Vec<LocalRelation> {
-    let _ = (doc, lang, sentences, found, lexicon);
-    Vec::new()
+const PART_OF_CUES: &[&str] = &[
+    "within the", "within", "withinside the", "wing of the", "wing of", "part of the", "part of", "division of the", "arm of the",
+    "unit of the", "innerhalb des", "innerhalb der", "Flügel des", "Teil des", "Teil der", "Abteilung des", "Abteilung der",
+];
+
+const FOUNDER_CUES: &[&str] = &["founded by", "co-founded by", "gegründet von", "von"];
+
+/// Extracts the relations a document states.
+pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Found, lexicon: &Lexicon) -> Vec<LocalRelation> {
+    let _ = (lang, lexicon);
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    let names: Vec<&Mention> = found.mentions.iter().filter(|m| !m.anaphoric).collect();
+    let etype = |m: &Mention| found.entities[m.entity].etype;
+    let is_org = |t: EntityType| matches!(t, EntityType::Company | EntityType::Organization | EntityType::Agency);
+    for pair in names.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.sentence != b.sentence || a.entity == b.entity || b.span.start < a.span.end {
+            continue;
+        }
+        let gap = &text[a.span.end..b.span.start];
+        let gap_trim = gap.trim().trim_start_matches('-');
+        // "Alibaba-Tochter Ant Financial", "Alibaba associate Ant Financial".
+        if is_org(etype(a)) && etype(b) == EntityType::Company {
+            if let Some(noun) = RELATIONAL_NOUNS.iter().find(|r| gap_trim.eq_ignore_ascii_case(r)) {
+                let rtype = match *noun {
+                    "associate" | "affiliate" => RelationType::AffiliateOf,
+                    "parent" | "Mutterkonzern" => continue,
+                    _ => RelationType::SubsidiaryOf,
+                };
+                out.push(LocalRelation { source: b.entity, rtype, target: a.entity, sentence: Some(a.sentence) });
+                continue;
+            }
+        }
+        // "IBM's Red Hat", "IBMs Red Hat", "Alphabet Inc's (GOOGL.O) Google".
+        let possessive = gap == "'s " || gap == "’s " || gap == " " && text[..a.span.end].ends_with('s') && lang == Lang::De;
+        let possessive_ric = (gap.starts_with("'s (") || gap.starts_with("’s (")) && gap.ends_with(") ") && gap.len() < 16;
+        if (possessive || possessive_ric) && etype(a) == EntityType::Company {
+            let rtype = match etype(b) {
+                EntityType::Company => Some(RelationType::SubsidiaryOf),
+                EntityType::Product => Some(RelationType::ProductOf),
+                _ => None,
+            };
+            if let Some(rtype) = rtype {
+                out.push(LocalRelation { source: b.entity, rtype, target: a.entity, sentence: Some(a.sentence) });
+            }
+        }
+    }
+    for (idx, sentence) in sentence_spans.iter().enumerate() {
+        let sentence = sentences::trimmed(text, *sentence);
+        let slice = sentence.slice(text);
+        let in_sentence: Vec<&Mention> = found.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
+        // Part of: "<cue> <Agency X>" with another agency nearby (after it, else before).
+        for cue in PART_OF_CUES {
+            let mut from = 0;
+            while let Some(pos) = slice[from..].find(cue) {
+                let cue_end = sentence.start + from + pos + cue.len();
+                from += pos + cue.len();
+                let Some(whole) = in_sentence.iter().find(|m| m.span.start >= cue_end && m.span.start <= cue_end + 2 && etype(m) == EntityType::Agency) else {
+                    continue;
+                };
+                let part = in_sentence
+                    .iter()
+                    .filter(|m| m.entity != whole.entity && etype(m) == EntityType::Agency && m.span.start > whole.span.end)
+                    .find(|m| !found.entities[m.entity].key.starts_with("body:government"))
+                    .or_else(|| {
+                        in_sentence.iter().rev().find(|m| m.span.end <= cue_end - cue.len() && m.entity != whole.entity && etype(m) == EntityType::Agency)
+                    });
+                if let Some(part) = part {
+                    out.push(LocalRelation { source: part.entity, rtype: RelationType::PartOf, target: whole.entity, sentence: Some(idx) });
+                }
+            }
+        }
+        // Founder: "founded by <Person>", "von <Person> gegründet".
+        for cue in FOUNDER_CUES {
+            let mut from = 0;
+            while let Some(pos) = slice[from..].find(cue) {
+                let cue_end = sentence.start + from + pos + cue.len();
+                from += pos + cue.len();
+                let Some(person) = in_sentence.iter().find(|m| m.span.start == cue_end + 1 && etype(m) == EntityType::Person) else {
+                    continue;
+                };
+                let rest = &text[person.span.end..sentence.end];
+                let german = *cue == "von";
+                if german && !rest.trim_start().starts_with("gegründet") {
+                    continue;
+                }
+                if !german || rest.trim_start().starts_with("gegründet") {
+                    // The company: the nearest organisation before the cue (the founded one).
+                    let company = found
+                        .mentions
+                        .iter()
+                        .rev()
+                        .find(|m| m.span.end <= cue_end - cue.len() && etype(m) == EntityType::Company && !m.modifier);
+                    if let Some(company) = company {
+                        out.push(LocalRelation { source: person.entity, rtype: RelationType::FounderOf, target: company.entity, sentence: Some(idx) });
+                    }
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }

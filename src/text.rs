@@ -64,3 +64,58 @@ mod tests {
         }
     }
 }
+
+/// A word of a text: a run of letters and digits, with inner `.`, `-`, `&`
+/// and apostrophes kept ("U.S", "Hewlett-Packard", "AT&T", "Alibaba's").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub span: crate::model::Span,
+}
+
+impl Word {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+}
+
+/// The words of `text[start..end]`, with spans into `text`.
+pub fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let slice = &text[start..end];
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut last = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                last = j + d.len_utf8();
+                chars.next();
+            } else if matches!(d, '.' | '-' | '&' | '\'' | '’') {
+                // Keep inner punctuation only when a letter or digit follows.
+                let next = slice[j + d.len_utf8()..].chars().next();
+                if next.is_some_and(is_word_char) {
+                    chars.next();
+                    last = j + d.len_utf8();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Word { span: crate::model::Span::new(start + i, start + last) });
+    }
+    out
+}
+
+/// Strips an English possessive (`'s`, `’s`, `'`) from a word.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    word
+}

@@ -1,15 +1,474 @@
-//! Entity recognition. (stub)
+//! Entity recognition: finds the spans of a document that name actors,
+//! agencies, places, groups and products, and what each one names.
+//!
+//! Two sources feed it: the [`gazetteer`] (every lexicon name, plus country
+//! adjectives and institution nouns that compose into derived bodies such as
+//! "US-Regierung" or "Chinese military") and [`patterns`] (names no lexicon
+//! holds: organisation suffixes, agency shapes, titles, given names,
+//! appositions). Where readings overlap, the longer one wins. This stage never
+//! fails and does no I/O; linking mentions to each other across a document is
+//! [`crate::resolve`]'s job.
+
+pub mod gazetteer;
+pub mod patterns;
 
 use crate::lexicon::Lexicon;
-use crate::model::{Document, Lang, LocalEntity, Mention, Span};
+use crate::model::{Document, EntityType, Lang, LocalEntity, Mention, Span};
+use crate::text;
+use gazetteer::{Hit, Target};
+use std::collections::HashMap;
 
+/// What recognition (and then resolution) found in one document.
 #[derive(Debug, Clone, Default)]
 pub struct Found {
     pub entities: Vec<LocalEntity>,
+    /// Sorted by span.
     pub mentions: Vec<Mention>,
 }
 
+/// What a span of text names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// A lexicon entry.
+    Entry(usize),
+    /// A country.
+    Country(usize),
+    /// A country's body of an institution kind that the lexicon does not name
+    /// ("Chinese military"); `country: None` until resolution finds which
+    /// country an unqualified "the federal government" means.
+    Body { institution: usize, country: Option<usize> },
+    /// A head of government's administration ("Trump-Administration").
+    Administration { person: usize },
+    /// A collective named by a country adjective and a plural noun ("Chinese hackers").
+    Group { name: String, country: usize },
+    /// A name found by a pattern.
+    Named { name: String, etype: EntityType, weak: bool },
+}
+
+/// One reading of one span, before overlaps are settled.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub span: Span,
+    pub reading: Reading,
+    /// Breaks ties between equally long readings: higher wins.
+    pub priority: u8,
+}
+
+/// Finds the entity mentions of a document.
 pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexicon) -> Found {
-    let _ = (doc, lang, sentences, lexicon);
-    Found::default()
+    let text = doc.text.as_str();
+    let hits: Vec<Hit> = lexicon.gazetteer.find(text).into_iter().filter(|h| h.span.start >= doc.body_start).collect();
+    let mut candidates = compose(text, &hits, lexicon);
+    let taken: Vec<Span> = candidates.iter().map(|c| c.span).collect();
+    candidates.extend(patterns::find(text, lang, sentences, lexicon, &taken));
+    let chosen = select(candidates);
+    let chosen = drop_unsupported_short_names(text, chosen, lexicon);
+    build(text, sentences, chosen, lexicon)
+}
+
+/// Turns gazetteer hits into candidate readings, composing adjacent hits
+/// (country qualifier + institution noun, person + "administration").
+fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut by_end: HashMap<usize, Vec<&Hit>> = HashMap::new();
+    for hit in hits {
+        by_end.entry(hit.span.end).or_default().push(hit);
+    }
+    let government = lexicon.institutions.iter().position(|i| i.kind == "government");
+    for hit in hits {
+        let span = hit.span;
+        match hit.target {
+            Target::Entry(i) => {
+                out.push(Candidate { span, reading: Reading::Entry(i), priority: 5 });
+                let entry = &lexicon.entries[i];
+                if entry.etype.eq_ignore_ascii_case("PERSON") {
+                    if let Some(end) = administration_after(text, span.end, lexicon) {
+                        out.push(Candidate {
+                            span: Span::new(span.start, end),
+                            reading: Reading::Administration { person: i },
+                            priority: 6,
+                        });
+                    }
+                }
+            }
+            Target::Country(c) => out.push(Candidate { span, reading: Reading::Country(c), priority: 3 }),
+            Target::Capital(c) => {
+                let before = text[..span.start].trim_end();
+                let locative = ["in", "nach", "aus", "from", "to", "im", "near", "bei", "von"]
+                    .iter()
+                    .any(|p| before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case(p)));
+                if let (false, Some(government)) = (locative, government) {
+                    out.push(Candidate {
+                        span,
+                        reading: qualified_body(lexicon, government, c),
+                        priority: 2,
+                    });
+                }
+            }
+            Target::Institution(inst) => {
+                if let Some((start, country)) = qualifier_before(text, span.start, &by_end) {
+                    let mut end = span.end;
+                    if lexicon.institutions[inst].kind == "embassy" {
+                        end = embassy_place_after(text, end, hits).unwrap_or(end);
+                    }
+                    out.push(Candidate { span: Span::new(start, end), reading: qualified_body(lexicon, inst, country), priority: 4 });
+                } else if unqualified_allowed(text, span, lexicon) {
+                    out.push(Candidate { span, reading: Reading::Body { institution: inst, country: None }, priority: 1 });
+                }
+            }
+            Target::AdjEn(c) | Target::AdjDe(c) => {
+                if let Some((end, noun)) = group_noun_after(text, span.end, lexicon) {
+                    let country = &lexicon.countries[c];
+                    out.push(Candidate {
+                        span: Span::new(span.start, end),
+                        reading: Reading::Group { name: format!("{} {}", country.adjective(), noun), country: c },
+                        priority: 1,
+                    });
+                }
+            }
+            Target::Prefix(_) | Target::Demonym(_) => {}
+        }
+    }
+    out
+}
+
+/// The reading for a country's body of an institution kind: the lexicon's
+/// named body when it has one, a derived body otherwise.
+fn qualified_body(lexicon: &Lexicon, institution: usize, country: usize) -> Reading {
+    let kind = &lexicon.institutions[institution].kind;
+    let iso3 = &lexicon.countries[country].iso3;
+    match lexicon.body_of(kind, iso3).and_then(|e| lexicon.entry_index(&e.id)) {
+        Some(entry) => Reading::Entry(entry),
+        None => Reading::Body { institution, country: Some(country) },
+    }
+}
+
+/// A country qualifier that ends right before `start`: "Chinese ", "US-",
+/// "chinesischen ", "China's ", "Chinas ".
+fn qualifier_before(text: &str, start: usize, by_end: &HashMap<usize, Vec<&Hit>>) -> Option<(usize, usize)> {
+    let before = &text[..start];
+    let mut candidates = Vec::new();
+    if let Some(stripped) = before.strip_suffix('-') {
+        candidates.push((stripped.len(), true));
+    }
+    if let Some(stripped) = before.strip_suffix(' ') {
+        candidates.push((stripped.len(), false));
+        for possessive in ["'s", "’s"] {
+            if let Some(s) = stripped.strip_suffix(possessive) {
+                candidates.push((s.len(), false));
+            }
+        }
+    }
+    for (end, hyphen) in candidates {
+        for hit in by_end.get(&end).into_iter().flatten() {
+            match hit.target {
+                Target::Prefix(c) if hyphen => return Some((hit.span.start, c)),
+                Target::AdjEn(c) | Target::AdjDe(c) if !hyphen => return Some((hit.span.start, c)),
+                Target::Country(c) => {
+                    let found = hit.span.slice(text);
+                    let genitive = found.ends_with('s') || text[hit.span.end..].starts_with(['\'', '’']);
+                    if hyphen || genitive {
+                        return Some((hit.span.start, c));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// "Chinese Embassy in Washington": the capital after an embassy belongs to it.
+fn embassy_place_after(text: &str, end: usize, hits: &[Hit]) -> Option<usize> {
+    let rest = &text[end..];
+    let skip = [" in ", " in the "].iter().find(|p| rest.starts_with(**p))?.len();
+    hits.iter()
+        .find(|h| h.span.start == end + skip && matches!(h.target, Target::Capital(_)))
+        .map(|h| h.span.end)
+}
+
+/// An unqualified institution noun names a body only after a definite
+/// article or "federal"/"Bundes-" ("the federal government", "die
+/// Bundesregierung"); "die Behörde" and the like are anaphors, left to resolution.
+fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
+    let noun = span.slice(text);
+    if noun.starts_with("Bundes") {
+        return true;
+    }
+    let before = text[..span.start].trim_end();
+    let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let determiners = ["the", "der", "die", "das", "des", "dem", "den", "federal", "Federal"];
+    if !determiners.iter().any(|d| previous.eq_ignore_ascii_case(d)) {
+        return false;
+    }
+    let phrase = format!("{previous} {noun}").to_lowercase();
+    let anaphor = ["anaphora.company_en", "anaphora.company_de", "anaphora.agency_en", "anaphora.agency_de"]
+        .iter()
+        .flat_map(|path| lexicon.words.get(path))
+        .any(|a| a.to_lowercase() == phrase);
+    !anaphor
+}
+
+/// The end of an administration word after a person's name.
+fn administration_after(text: &str, end: usize, lexicon: &Lexicon) -> Option<usize> {
+    let rest = &text[end..];
+    let rest_lower = rest.to_lowercase();
+    for lang in [Lang::En, Lang::De] {
+        for word in lexicon.words.lang("administration", lang) {
+            for sep in [" ", "-"] {
+                let phrase = format!("{sep}{}", word.to_lowercase());
+                if rest_lower.starts_with(&phrase) && !rest[phrase.len()..].chars().next().is_some_and(text::is_word_char) {
+                    return Some(end + phrase.len());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A group noun right after a country adjective: " hackers", " Cloud-Anbieter".
+fn group_noun_after(text: &str, end: usize, lexicon: &Lexicon) -> Option<(usize, String)> {
+    let rest = text[end..].strip_prefix(' ')?;
+    let mut best: Option<(usize, String)> = None;
+    for lang in [Lang::En, Lang::De] {
+        for noun in lexicon.words.lang("groups", lang) {
+            let n = noun.len();
+            if rest.len() >= n
+                && rest.is_char_boundary(n)
+                && rest[..n].eq_ignore_ascii_case(noun)
+                && !rest[n..].chars().next().is_some_and(text::is_word_char)
+                && best.as_ref().is_none_or(|(len, _)| n > *len)
+            {
+                best = Some((n, noun.clone()));
+            }
+        }
+    }
+    best.map(|(n, noun)| (end + 1 + n, noun))
+}
+
+/// Keeps the longest reading where readings overlap; ties go to priority.
+fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        b.span.len().cmp(&a.span.len()).then(b.priority.cmp(&a.priority)).then(a.span.start.cmp(&b.span.start))
+    });
+    let mut chosen: Vec<Candidate> = Vec::new();
+    for candidate in candidates {
+        if !chosen.iter().any(|c| c.span.overlaps(candidate.span)) {
+            chosen.push(candidate);
+        }
+    }
+    chosen.sort_by_key(|c| (c.span.start, c.span.end));
+    chosen
+}
+
+/// A person's bare surname of three letters or fewer ("Ma", "Xi") counts only
+/// where the document also names the person in full.
+fn drop_unsupported_short_names(text: &str, chosen: Vec<Candidate>, lexicon: &Lexicon) -> Vec<Candidate> {
+    let full: Vec<usize> = chosen
+        .iter()
+        .filter_map(|c| match c.reading {
+            Reading::Entry(i) if c.span.slice(text).contains(' ') => Some(i),
+            _ => None,
+        })
+        .collect();
+    chosen
+        .into_iter()
+        .filter(|c| match c.reading {
+            Reading::Entry(i) => {
+                let found = c.span.slice(text).trim_end_matches('s');
+                !(lexicon.entries[i].etype == "PERSON" && !found.contains(' ') && found.chars().count() <= 3) || full.contains(&i)
+            }
+            _ => true,
+        })
+        .collect()
+}
+
+/// The key resolution merges on, and the entity a reading makes.
+pub(crate) fn entity_of(reading: &Reading, surface: &str, lexicon: &Lexicon) -> Option<LocalEntity> {
+    let entity = match reading {
+        Reading::Entry(i) => {
+            let e = &lexicon.entries[*i];
+            LocalEntity {
+                key: format!("lex:{}", e.id),
+                name: e.name.clone(),
+                etype: EntityType::parse(&e.etype)?,
+                country: e.country.clone(),
+                sector: e.sector.clone(),
+                weak: false,
+            }
+        }
+        Reading::Country(c) => {
+            let country = &lexicon.countries[*c];
+            LocalEntity {
+                key: format!("country:{}", country.iso3),
+                name: country.name.clone(),
+                etype: EntityType::Country,
+                country: Some(country.iso3.clone()),
+                sector: None,
+                weak: false,
+            }
+        }
+        Reading::Body { institution, country } => {
+            let inst = &lexicon.institutions[*institution];
+            let country = &lexicon.countries[(*country)?];
+            LocalEntity {
+                key: format!("body:{}:{}", inst.kind, country.iso3),
+                name: inst.name.replace("{adj}", country.adjective()).replace("{country}", &country.name),
+                etype: EntityType::parse(&inst.etype).unwrap_or(EntityType::Agency),
+                country: Some(country.iso3.clone()),
+                sector: inst.sector.clone(),
+                weak: false,
+            }
+        }
+        Reading::Administration { person } => {
+            let p = &lexicon.entries[*person];
+            let surname = p.name.rsplit(' ').next().unwrap_or(&p.name);
+            LocalEntity {
+                key: format!("admin:{}", p.id),
+                name: format!("{surname} administration"),
+                etype: EntityType::Agency,
+                country: p.country.clone(),
+                sector: Some("GOV".into()),
+                weak: false,
+            }
+        }
+        Reading::Group { name, country } => LocalEntity {
+            key: format!("group:{}", text::fold(name)),
+            name: name.clone(),
+            etype: EntityType::Group,
+            country: Some(lexicon.countries[*country].iso3.clone()),
+            sector: None,
+            weak: true,
+        },
+        Reading::Named { name, etype, weak } => LocalEntity {
+            key: patterns::key(*etype, name, lexicon),
+            name: name.clone(),
+            etype: *etype,
+            country: None,
+            sector: None,
+            weak: *weak,
+        },
+    };
+    let _ = surface;
+    Some(entity)
+}
+
+/// Builds the document's entities and mentions from the chosen readings.
+/// Unqualified bodies wait for resolution to know their country: they are
+/// kept as mentions of a placeholder entity whose key starts with `unqualified:`.
+fn build(text: &str, sentences: &[Span], chosen: Vec<Candidate>, lexicon: &Lexicon) -> Found {
+    let mut found = Found::default();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for candidate in &chosen {
+        let entity = match &candidate.reading {
+            Reading::Body { institution, country: None } => LocalEntity {
+                key: format!("unqualified:{}", lexicon.institutions[*institution].kind),
+                name: lexicon.institutions[*institution].kind.clone(),
+                etype: EntityType::Agency,
+                country: None,
+                sector: lexicon.institutions[*institution].sector.clone(),
+                weak: false,
+            },
+            reading => match entity_of(reading, candidate.span.slice(text), lexicon) {
+                Some(e) => e,
+                None => continue,
+            },
+        };
+        let id = *index.entry(entity.key.clone()).or_insert_with(|| {
+            found.entities.push(entity);
+            found.entities.len() - 1
+        });
+        found.mentions.push(Mention {
+            span: candidate.span,
+            sentence: sentence_of(sentences, candidate.span.start),
+            entity: id,
+            anaphoric: false,
+            modifier: false,
+        });
+    }
+    mark_modifiers(text, &mut found, lexicon);
+    found
+}
+
+/// The index of the sentence that holds byte `offset`.
+pub fn sentence_of(sentences: &[Span], offset: usize) -> usize {
+    match sentences.binary_search_by(|s| {
+        if s.end <= offset {
+            std::cmp::Ordering::Less
+        } else if s.start > offset {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) {
+        Ok(i) => i,
+        Err(i) => i.min(sentences.len().saturating_sub(1)),
+    }
+}
+
+/// Relational nouns between two organisation names: "Alibaba associate Ant
+/// Financial", "Alibaba-Tochter Ant Financial".
+pub const RELATIONAL_NOUNS: &[&str] = &[
+    "associate", "affiliate", "subsidiary", "unit", "arm", "parent", "Tochter", "Tochtergesellschaft", "Tochterfirma",
+    "Mutterkonzern", "Sparte",
+];
+
+/// Marks names used as modifiers of what follows: a country before a common
+/// noun ("U.S. companies", "US-Geldtransferunternehmen") and an organisation
+/// before a relational noun and another name ("Alibaba-Tochter Ant Financial",
+/// "IBM's Red Hat").
+fn mark_modifiers(text: &str, found: &mut Found, lexicon: &Lexicon) {
+    let n = found.mentions.len();
+    for m in 0..n {
+        let mention = found.mentions[m];
+        let entity = &found.entities[mention.entity];
+        let rest = &text[mention.span.end..];
+        let next_start = found.mentions.get(m + 1).map(|x| x.span.start);
+        let modifier = match entity.etype {
+            EntityType::Country => {
+                if rest.starts_with('-') {
+                    true
+                } else if let Some(after) = rest.strip_prefix(' ') {
+                    let word: String = after.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();
+                    let lower = word.to_lowercase();
+                    let function = lexicon.words.get("function_words.en").iter().chain(lexicon.words.get("function_words.de")).any(|f| *f == lower);
+                    let is_next_mention = next_start == Some(mention.span.end + 1);
+                    !word.is_empty() && (word.chars().next().is_some_and(char::is_lowercase) && !function || is_next_mention)
+                } else {
+                    false
+                }
+            }
+            EntityType::Company | EntityType::Agency | EntityType::Organization => {
+                let gap_end = next_start.unwrap_or(usize::MAX);
+                if gap_end == usize::MAX || gap_end < mention.span.end {
+                    false
+                } else {
+                    let gap = &text[mention.span.end..gap_end];
+                    let gap_trim = gap.trim_start_matches(['\'', '’', 's']).trim();
+                    let possessive = gap.starts_with("'s ") || gap.starts_with("’s ") || gap.starts_with("s ");
+                    let relational = RELATIONAL_NOUNS
+                        .iter()
+                        .any(|r| gap_trim.trim_start_matches('-').eq_ignore_ascii_case(r) || gap.trim() == format!("-{r}"));
+                    let ric = gap.contains('(') && gap.contains(')') && gap.len() < 14;
+                    (relational && gap.len() < 24) || (possessive && gap.trim().len() <= 2) || (ric && possessive)
+                }
+            }
+            _ => false,
+        };
+        found.mentions[m].modifier = modifier;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_lookup() {
+        let sentences = [Span::new(0, 10), Span::new(10, 20), Span::new(20, 25)];
+        assert_eq!(sentence_of(&sentences, 0), 0);
+        assert_eq!(sentence_of(&sentences, 10), 1);
+        assert_eq!(sentence_of(&sentences, 24), 2);
+        assert_eq!(sentence_of(&sentences, 99), 2);
+    }
 }

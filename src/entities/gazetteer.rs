@@ -1,0 +1,239 @@
+//! The gazetteer: every name, adjective and institution noun of the lexicon in
+//! one aho-corasick automaton, built once when the lexicon loads.
+//!
+//! It reports every place in a text where a lexicon string occurs at word
+//! boundaries (with the casing rules of `lexicon/README.md` and a German
+//! genitive `s` allowed), each with what the string can mean. Choosing between
+//! overlapping readings is the recognizer's job, not this module's.
+
+use crate::lexicon::Lexicon;
+use crate::model::Span;
+use crate::text;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// What a lexicon string can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// An `[[entity]]` entry, by index.
+    Entry(usize),
+    /// A country's name.
+    Country(usize),
+    /// A country's capital, standing for its government.
+    Capital(usize),
+    /// An English country adjective ("Chinese", "U.S.").
+    AdjEn(usize),
+    /// A German adjective stem ("chinesisch"): an ending must follow.
+    AdjDe(usize),
+    /// A prefix before a hyphenated compound ("US-Regierung").
+    Prefix(usize),
+    /// The people of a country ("Americans").
+    Demonym(usize),
+    /// An institution noun ("government", "Handelsministerium"), by institution index.
+    Institution(usize),
+}
+
+/// One occurrence of a lexicon string in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Span,
+    pub target: Target,
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    automaton: Option<AhoCorasick>,
+    /// Per automaton pattern: the exact string and its readings.
+    patterns: Vec<(String, Vec<Target>)>,
+}
+
+/// Aliases that must match with their exact case: short ones with a capital
+/// ("US", "Ma", "EU") and all-caps ones.
+fn case_sensitive(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    let has_upper = letters.iter().any(|c| c.is_uppercase());
+    let all_upper = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+    (has_upper && letters.len() <= 4) || (all_upper && letters.len() > 1)
+}
+
+impl Gazetteer {
+    pub fn build(lexicon: &Lexicon) -> Gazetteer {
+        let mut by_string: HashMap<String, Vec<Target>> = HashMap::new();
+        let mut add = |s: &str, target: Target| {
+            let s = s.trim();
+            if s.chars().count() >= 2 {
+                let list = by_string.entry(s.to_string()).or_default();
+                if !list.contains(&target) {
+                    list.push(target);
+                }
+            }
+        };
+        for (i, entry) in lexicon.entries.iter().enumerate() {
+            add(&entry.name, Target::Entry(i));
+            for alias in entry.en.iter().chain(&entry.de) {
+                add(alias, Target::Entry(i));
+            }
+        }
+        for (i, country) in lexicon.countries.iter().enumerate() {
+            add(&country.name, Target::Country(i));
+            for name in country.en.iter().chain(&country.de) {
+                add(name, Target::Country(i));
+            }
+            for capital in country.capital_en.iter().chain(&country.capital_de) {
+                add(capital, Target::Capital(i));
+            }
+            for adj in &country.adj_en {
+                add(adj, Target::AdjEn(i));
+            }
+            for adj in &country.adj_de {
+                if adj.chars().next().is_some_and(char::is_lowercase) {
+                    add(adj, Target::AdjDe(i));
+                } else {
+                    add(adj, Target::Prefix(i));
+                }
+            }
+            for demonym in country.demonym_en.iter().chain(&country.demonym_de) {
+                add(demonym, Target::Demonym(i));
+            }
+        }
+        for (i, institution) in lexicon.institutions.iter().enumerate() {
+            for noun in institution.en.iter().chain(&institution.de) {
+                add(noun, Target::Institution(i));
+            }
+        }
+        let mut patterns: Vec<(String, Vec<Target>)> = by_string.into_iter().collect();
+        patterns.sort();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|(s, _)| s.as_str()))
+            .ok();
+        Gazetteer { automaton, patterns }
+    }
+
+    /// Every occurrence of a lexicon string in `text`, in text order.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let Some(automaton) = &self.automaton else { return hits };
+        for m in automaton.find_overlapping_iter(text) {
+            let (pattern, targets) = &self.patterns[m.pattern().as_usize()];
+            let (start, end) = (m.start(), m.end());
+            let found = &text[start..end];
+            if !casing_fits(pattern, found) {
+                continue;
+            }
+            let before_ok = !text[..start].chars().next_back().is_some_and(text::is_word_char);
+            for &target in targets {
+                let end = match target {
+                    Target::AdjDe(_) => match german_ending(text, end) {
+                        Some(e) => e,
+                        None => continue,
+                    },
+                    Target::Prefix(_) => {
+                        if !text[end..].starts_with('-') {
+                            continue;
+                        }
+                        end
+                    }
+                    _ => match word_end(text, end) {
+                        Some(e) => e,
+                        None => continue,
+                    },
+                };
+                // German institution nouns may be the head of a compound
+                // ("Bundesbehörde"); everything else starts at a word boundary.
+                let start = if before_ok {
+                    start
+                } else if matches!(target, Target::Institution(_)) && pattern.chars().next().is_some_and(char::is_uppercase) {
+                    let word_start = text[..start]
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, c)| text::is_word_char(*c))
+                        .last()
+                        .map(|(i, _)| i)
+                        .unwrap_or(start);
+                    if !text[word_start..].starts_with(|c: char| c.is_uppercase()) {
+                        continue;
+                    }
+                    word_start
+                } else {
+                    continue;
+                };
+                hits.push(Hit { span: Span::new(start, end), target });
+            }
+        }
+        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.target));
+        hits
+    }
+}
+
+/// Does the text found match the pattern's casing rules?
+fn casing_fits(pattern: &str, found: &str) -> bool {
+    if case_sensitive(pattern) {
+        return pattern == found;
+    }
+    // A capitalised single-word name needs its capital in the text
+    // ("Apple", not "apple"); multi-word names may appear in any case.
+    if !pattern.contains(' ') && pattern.chars().next().is_some_and(char::is_uppercase) {
+        return found.chars().next().is_some_and(char::is_uppercase);
+    }
+    true
+}
+
+/// Where a word that ends at `end` really ends: there, or after a German
+/// genitive/plural `s`/`es`; `None` if the match stops inside a longer word.
+fn word_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let bounded = |n: usize| !rest[n..].chars().next().is_some_and(text::is_word_char);
+    if bounded(0) {
+        return Some(end);
+    }
+    for suffix in ["s", "es"] {
+        if rest.starts_with(suffix) && bounded(suffix.len()) {
+            return Some(end + suffix.len());
+        }
+    }
+    None
+}
+
+/// After a German adjective stem, the inflection ending (`e`, `en`, `er`, `es`, `em`).
+fn german_ending(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    for ending in ["en", "er", "es", "em", "e"] {
+        if rest.starts_with(ending) && !rest[ending.len()..].chars().next().is_some_and(text::is_word_char) {
+            return Some(end + ending.len());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn casing_rules() {
+        for (pattern, found, fits) in [
+            ("US", "US", true),
+            ("US", "us", false),
+            ("Ma", "Ma", true),
+            ("Ma", "ma", false),
+            ("Alibaba", "alibaba", false),
+            ("Alibaba Cloud", "alibaba cloud", true),
+            ("government", "Government", true),
+            ("IBM", "Ibm", false),
+        ] {
+            assert_eq!(casing_fits(pattern, found), fits, "{pattern} / {found}");
+        }
+    }
+
+    #[test]
+    fn word_ends() {
+        let text = "Alibabas Alibaba-Tochter Alibabacloud";
+        assert_eq!(word_end(text, 7), Some(8));
+        assert_eq!(word_end(text, 16), Some(16));
+        assert_eq!(word_end(text, 32), None);
+        assert_eq!(german_ending("chinesischen Militär", 10), Some(12));
+        assert_eq!(german_ending("chinesischsten", 10), None);
+    }
+}
