@@ -39,7 +39,7 @@ fn regexes() -> &'static [(Regex, Kind)] {
             (format!(r"\b{month} (\d{{4}})\b"), Kind::MonthYear),
             (r"\b(?:in|im Jahr|im Jahre|seit|since|during|bis|until|by|Ende|Anfang|Mitte|early|late|mid-)\s+(\d{4})\b".to_string(), Kind::Year),
             (r"\b(?:In|Im Jahr) (\d{4})\b".to_string(), Kind::Year),
-            (r"\b(last|next|this|previous|im vergangenen|vergangenen|letzten|im letzten|nächsten|im nächsten|diesen|in diesem) (month|year|week|Monat|Jahr|Woche)\b".to_string(), Kind::Relative),
+            (r"(?i)\b(last|next|this|previous|im vergangenen|vergangenen|letzten|im letzten|nächsten|im nächsten|diesen|in diesem) (month|year|week|Monat|Jahr|Woche)\b".to_string(), Kind::Relative),
             (format!(r"\b(?:in|im|Im|In|since|seit|last|next) {month}\b"), Kind::BareMonth),
             (r"\b(?:on|am|Am|On|last|vergangenen|letzten) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b".to_string(), Kind::Weekday),
         ];

@@ -110,7 +110,7 @@ fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &[&str]) ->
     let before = &text[..=dot];
     let token_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map(|p| p + 1).unwrap_or(0);
     let token = &before[token_start..];
-    if abbreviations.iter().any(|a| a.eq_ignore_ascii_case(token) || (a.contains(' ') && before.ends_with(a))) {
+    if abbreviations.iter().any(|a| a.eq_ignore_ascii_case(token) || (a.contains(' ') && (before.ends_with(a) || text[token_start..].starts_with(a)))) {
         return false;
     }
     let core = token.trim_end_matches('.');
