@@ -1,0 +1,181 @@
+//! Data-driven tests of the analysis stages: each case in `tests/cases/*.toml`
+//! is a short passage and what newsgraph must (and must not) find in it.
+//! Run one file with `cargo test --test stages -- entities`.
+
+use newsgraph::model::{Document, Graph};
+use newsgraph::{pipeline, Lexicon};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    /// "Name|TYPE" that must be entities (name or alias, case-insensitive).
+    #[serde(default)]
+    entities: Vec<String>,
+    /// Names that must not be entities.
+    #[serde(default)]
+    not_entities: Vec<String>,
+    /// "TYPE[/mode]: agent1+agent2 -> target1+target2 [modality] @date" — each
+    /// listed agent and target must be among the event's; "-" for none.
+    #[serde(default)]
+    events: Vec<String>,
+    /// "SOURCE TYPE TARGET" relations, by entity name.
+    #[serde(default)]
+    relations: Vec<String>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::builtin().expect("built-in lexicon loads"))
+}
+
+fn graph_of(case: &Case) -> Graph {
+    let doc = Document {
+        id: "case".into(),
+        path: "case.txt".into(),
+        text: case.text.clone(),
+        sha256: String::new(),
+        title: String::new(),
+        date: case.date.clone(),
+        lang_hint: None,
+        body_start: 0,
+    };
+    let analysis = pipeline::analyze(&doc, lexicon());
+    pipeline::assemble(&[doc], &[analysis], lexicon())
+}
+
+fn find_entity<'g>(graph: &'g Graph, name: &str) -> Option<&'g newsgraph::model::Entity> {
+    let name = name.to_lowercase();
+    graph.entities.iter().find(|e| e.name.to_lowercase() == name || e.aliases.iter().any(|a| a.to_lowercase() == name))
+}
+
+fn describe(graph: &Graph) -> String {
+    let name = |id: &String| graph.entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or_default();
+    let mut out = String::from("entities:\n");
+    for e in &graph.entities {
+        out += &format!("  {}|{} {:?}\n", e.name, e.etype, e.aliases);
+    }
+    out += "events:\n";
+    for v in &graph.events {
+        let agents: Vec<String> = v.agent.iter().map(name).collect();
+        let targets: Vec<String> = v.target.iter().map(name).collect();
+        out += &format!(
+            "  {}/{}: {} -> {} [{}] @{}\n",
+            v.etype,
+            v.mode.as_deref().unwrap_or("-"),
+            agents.join("+"),
+            targets.join("+"),
+            v.modality,
+            v.date.as_deref().unwrap_or("-")
+        );
+    }
+    out += "relations:\n";
+    for r in &graph.relations {
+        out += &format!("  {} {} {}\n", name(&r.source), r.rtype, name(&r.target));
+    }
+    out
+}
+
+fn check_event(graph: &Graph, spec: &str) -> bool {
+    let (head, rest) = spec.split_once(':').expect("event spec has 'TYPE: agents -> targets'");
+    let (etype, mode) = match head.split_once('/') {
+        Some((t, m)) => (t.trim(), Some(m.trim())),
+        None => (head.trim(), None),
+    };
+    let mut rest = rest.trim().to_string();
+    let mut date = None;
+    if let Some((r, d)) = rest.clone().split_once('@') {
+        rest = r.trim().to_string();
+        date = Some(d.trim().to_string());
+    }
+    let mut modality = None;
+    if let (Some(open), Some(close)) = (rest.find('['), rest.find(']')) {
+        modality = Some(rest[open + 1..close].trim().to_string());
+        rest = rest[..open].trim().to_string();
+    }
+    let (agents, targets) = rest.split_once("->").expect("event spec has '->'");
+    let ids_of = |names: &str| -> Option<Vec<String>> {
+        names
+            .split('+')
+            .map(str::trim)
+            .filter(|n| *n != "-" && !n.is_empty())
+            .map(|n| find_entity(graph, n).map(|e| e.id.clone()))
+            .collect()
+    };
+    let (Some(agents), Some(targets)) = (ids_of(agents), ids_of(targets)) else { return false };
+    graph.events.iter().any(|v| {
+        v.etype.as_str() == etype
+            && mode.is_none_or(|m| v.mode.as_deref() == Some(m))
+            && agents.iter().all(|a| v.agent.contains(a))
+            && targets.iter().all(|t| v.target.contains(t))
+            && modality.as_deref().is_none_or(|m| v.modality.as_str() == m)
+            && date.as_deref().is_none_or(|d| v.date.as_deref() == Some(d))
+    })
+}
+
+fn run(file: &str) {
+    let source = std::fs::read_to_string(format!("{}/tests/cases/{file}.toml", env!("CARGO_MANIFEST_DIR"))).expect("case file");
+    let cases: Cases = toml::from_str(&source).expect("case file parses");
+    let mut failures = Vec::new();
+    for case in &cases.case {
+        let graph = graph_of(case);
+        let mut problems = Vec::new();
+        for spec in &case.entities {
+            let (name, etype) = spec.split_once('|').unwrap_or((spec, ""));
+            match find_entity(&graph, name) {
+                None => problems.push(format!("missing entity {spec}")),
+                Some(e) if !etype.is_empty() && e.etype.as_str() != etype => {
+                    problems.push(format!("entity {name} typed {} not {etype}", e.etype))
+                }
+                _ => {}
+            }
+        }
+        for name in &case.not_entities {
+            if find_entity(&graph, name).is_some() {
+                problems.push(format!("spurious entity {name}"));
+            }
+        }
+        for spec in &case.events {
+            if !check_event(&graph, spec) {
+                problems.push(format!("missing event {spec}"));
+            }
+        }
+        for spec in &case.relations {
+            let found = graph.relations.iter().any(|r| {
+                let name = |id: &String| graph.entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or_default();
+                format!("{} {} {}", name(&r.source), r.rtype, name(&r.target)) == *spec
+            });
+            if !found {
+                problems.push(format!("missing relation {spec}"));
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!("case '{}':\n  {}\n{}", case.name, problems.join("\n  "), describe(&graph)));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.case.len(), failures.join("\n"));
+}
+
+#[test]
+fn entities() {
+    run("entities");
+}
+
+#[test]
+fn events() {
+    run("events");
+}
+
+#[test]
+fn relations() {
+    run("relations");
+}
