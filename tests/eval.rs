@@ -588,3 +588,15 @@ fn from_json_str_names_the_given_path() {
     let gold = Gold::from_json_str(r#"{"entities": []}"#, "x.json").unwrap();
     assert!(gold.events.is_empty() && gold.relations.is_empty());
 }
+
+#[test]
+fn the_example_in_the_gold_format_doc_parses() {
+    let doc_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/gold-format.md");
+    let doc = std::fs::read_to_string(&doc_path).unwrap();
+    let start = doc.find("```json\n").expect("a JSON example") + "```json\n".len();
+    let end = start + doc[start..].find("```").expect("the end of the example");
+    let gold =
+        Gold::from_json_str(&doc[start..end], &doc_path).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(gold.entities.len(), 4);
+    assert_eq!(gold.events[1].target, [None]);
+}
