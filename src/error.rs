@@ -30,6 +30,10 @@ pub enum Error {
     /// A lexicon file that does not parse or is inconsistent.
     #[error("lexicon {path}: {message}")]
     Lexicon { path: String, message: String },
+    /// A gold file (the hand-made graph `eval` scores against) that does not
+    /// parse or names entities it does not define.
+    #[error("gold file {}: {message}", path.display())]
+    Gold { path: PathBuf, message: String },
     /// SQLite failed on a database file.
     #[error("database {}: {source}", path.display())]
     Database {
