@@ -49,6 +49,9 @@ pub enum Error {
     /// SQLite file at all). It is left untouched.
     #[error("database {}: {message}", path.display())]
     NotNewsgraph { path: PathBuf, message: String },
+    /// The database file cannot be created or opened for writing where it is.
+    #[error("database {}: cannot create or write it: {message}", path.display())]
+    Unwritable { path: PathBuf, message: String },
     /// A command that reads the database was run before any build.
     #[error("no database at {}; run `newsgraph build` first", path.display())]
     NoDatabase { path: PathBuf },
