@@ -174,7 +174,11 @@ fn inspect_file(path: &Path) -> Result<FileState> {
     let metadata = match fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(FileState::Missing),
-        Err(source) => return Err(Error::Io { path: path.to_path_buf(), source }),
+        Err(source) => {
+            // "Not a directory" and the like: say which part of the path is wrong.
+            check_parent_directory(path)?;
+            return Err(Error::Io { path: path.to_path_buf(), source });
+        }
     };
     if metadata.is_dir() {
         return Err(Error::NotNewsgraph { path: path.to_path_buf(), message: "is a directory".into() });

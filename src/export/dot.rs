@@ -139,8 +139,8 @@ pub fn to_dot(graph: &Graph, options: &DotOptions) -> String {
     if n_omitted > 0 {
         bytes.extend_from_slice(
             format!(
-                "// {n_omitted} entities that take part in no event or relation are not drawn \
-                 (`newsgraph export dot --isolated` draws them).\n"
+                "// {} in no event or relation not drawn (`newsgraph export dot --isolated` draws them).\n",
+                entities_phrase(n_omitted)
             )
             .as_bytes(),
         );
@@ -261,6 +261,14 @@ fn event_label(event: &Event, names: &HashMap<&str, &str>) -> String {
     format!("{}\\n{}", escape(&first), escape(&second))
 }
 
+fn entities_phrase(n: usize) -> String {
+    if n == 1 {
+        "1 entity".to_string()
+    } else {
+        format!("{n} entities")
+    }
+}
+
 fn write_legend(digraph: &mut Scope<'_, '_>, n_omitted: usize) {
     let mut legend = digraph.cluster();
     legend
@@ -301,7 +309,7 @@ fn write_legend(digraph: &mut Scope<'_, '_>, n_omitted: usize) {
         .set("style", "rounded", true)
         .set("fontsize", "9", false);
     let note = if n_omitted > 0 {
-        format!("{n_omitted} entities in no event or relation\\nare not drawn (export dot --isolated)")
+        format!("{} in no event or relation\\nnot drawn (export dot --isolated)", entities_phrase(n_omitted))
     } else {
         "edge labels: TYPE/mode date,\\nnumber of articles, source".to_string()
     };
