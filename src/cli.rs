@@ -41,9 +41,11 @@ pub enum Command {
     /// Read articles (files and directories) and build the knowledge graph database.
     ///
     /// Directories are read recursively, `.txt` and `.md` files only; a file
-    /// named directly is read whatever its extension. Files already in the
-    /// database with the same content are not read again. Files that cannot
-    /// be read are reported on stderr and skipped (exit status 3).
+    /// named directly is read whatever its extension. The document id is the
+    /// file stem; a file already in the database with the same content counts
+    /// as unchanged. Files that cannot be read are reported on stderr and
+    /// skipped (exit status 3). The whole graph is then rebuilt and stored in
+    /// one transaction.
     #[command(after_help = "Examples:\n  newsgraph build\n  newsgraph build seeds more/articles --db news.db\n  \
                             newsgraph build --rebuild --lexicon my-companies.toml")]
     Build(BuildArgs),
