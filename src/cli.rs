@@ -405,7 +405,7 @@ fn write_table(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) -> R
 
 fn write_profile(out: &mut dyn Write, profile: &Profile) -> io::Result<()> {
     let entity = &profile.entity;
-    writeln!(out, "{} ({})", entity.name, entity.id)?;
+    writeln!(out, "{} ({})", one_line(&entity.name), entity.id)?;
     writeln!(out, "  type:      {}", entity.etype)?;
     if let Some(country) = &entity.country {
         writeln!(out, "  country:   {country}")?;
@@ -414,13 +414,13 @@ fn write_profile(out: &mut dyn Write, profile: &Profile) -> io::Result<()> {
         writeln!(out, "  sector:    {sector}")?;
     }
     if !entity.aliases.is_empty() {
-        writeln!(out, "  aliases:   {}", entity.aliases.join(" | "))?;
+        writeln!(out, "  aliases:   {}", one_line(&entity.aliases.join(" | ")))?;
     }
     writeln!(out, "  mentions:  {} in {} documents", entity.mentions, profile.documents.len())?;
     if !profile.documents.is_empty() {
         writeln!(out, "documents:")?;
         for (id, title) in &profile.documents {
-            writeln!(out, "  {id}  {title}")?;
+            writeln!(out, "  {id}  {}", one_line(title))?;
         }
     }
     type Role = fn(&EventRow) -> &[EntityRef];
@@ -441,11 +441,11 @@ fn write_profile(out: &mut dyn Write, profile: &Profile) -> io::Result<()> {
             let n = event.n_documents;
             writeln!(
                 out,
-                "  {}  {} → {}: {}{date} ({}, {n} {})",
+                "  {}  {}{date}  {} → {}  ({}, {n} {})",
                 event.id,
-                or_dash(&names(&event.agents)),
-                or_dash(&names(&event.targets)),
                 event_kind(event),
+                one_line(or_dash(&names(&event.agents))),
+                one_line(or_dash(&names(&event.targets))),
                 event.modality,
                 if n == 1 { "article" } else { "articles" },
             )?;
@@ -454,10 +454,16 @@ fn write_profile(out: &mut dyn Write, profile: &Profile) -> io::Result<()> {
     if !profile.relations.is_empty() {
         writeln!(out, "relations:")?;
         for relation in &profile.relations {
-            writeln!(out, "  {}  {} {} {}", relation.id, relation.source.name, relation.rtype, relation.target.name)?;
+            let (source, target) = (one_line(&relation.source.name), one_line(&relation.target.name));
+            writeln!(out, "  {}  {source} {} {target}", relation.id, relation.rtype)?;
         }
     }
     Ok(())
+}
+
+/// Text on one line: line breaks and other control characters become spaces.
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 fn or_dash(text: &str) -> &str {

@@ -307,6 +307,7 @@ impl Store {
     /// `analyses[i]` for `docs[i]`) and `graph`, in one transaction: if any
     /// of it fails, the database keeps what it held before.
     pub fn replace_all(&mut self, docs: &[Document], analyses: &[Analysis], graph: &Graph) -> Result<()> {
+        check_references(docs, graph)?;
         let path = self.path.clone();
         let db = |e| Error::Database { path: path.clone(), source: e };
         let tx = self.conn.transaction().map_err(db)?;
@@ -959,6 +960,50 @@ fn write_graph(
         }
         for (position, document) in relation.documents.iter().enumerate() {
             insert_relation_document.execute(params![relation.id, to_i64(position), document])?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks that every id the graph refers to is one of its entities or one of
+/// `docs`, so that a dangling reference is reported by name rather than as a
+/// bare foreign key failure.
+fn check_references(docs: &[Document], graph: &Graph) -> Result<()> {
+    let documents: HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    let entities: HashSet<&str> = graph.entities.iter().map(|e| e.id.as_str()).collect();
+    let dangling = |what: &str, id: &str, kind: &str, target: &str| {
+        Error::Invalid(format!("graph: {what} {id} refers to {kind} '{target}', which is not in the graph"))
+    };
+    for entity in &graph.entities {
+        if let Some(d) = entity.documents.iter().find(|d| !documents.contains(d.as_str())) {
+            return Err(dangling("entity", &entity.id, "document", d));
+        }
+    }
+    for event in &graph.events {
+        let participants = event.agent.iter().chain(&event.target).chain(&event.reported_by);
+        if let Some(e) = participants.into_iter().find(|e| !entities.contains(e.as_str())) {
+            return Err(dangling("event", &event.id, "entity", e));
+        }
+        let cited = event.documents.iter().chain(event.evidence.iter().map(|x| &x.document));
+        if let Some(d) = cited.into_iter().find(|d| !documents.contains(d.as_str())) {
+            return Err(dangling("event", &event.id, "document", d));
+        }
+    }
+    for relation in &graph.relations {
+        if let Some(e) = [&relation.source, &relation.target].into_iter().find(|e| !entities.contains(e.as_str())) {
+            return Err(dangling("relation", &relation.id, "entity", e));
+        }
+        let cited = relation.documents.iter().chain(relation.evidence.iter().map(|x| &x.document));
+        if let Some(d) = cited.into_iter().find(|d| !documents.contains(d.as_str())) {
+            return Err(dangling("relation", &relation.id, "document", d));
+        }
+    }
+    for mention in graph.mentions.iter().flatten() {
+        if !entities.contains(mention.entity.as_str()) {
+            return Err(dangling("mention in", &mention.document, "entity", &mention.entity));
+        }
+        if !documents.contains(mention.document.as_str()) {
+            return Err(dangling("mention of", &mention.entity, "document", &mention.document));
         }
     }
     Ok(())

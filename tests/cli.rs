@@ -342,3 +342,44 @@ fn two_builds_of_the_same_input_export_identical_bytes() {
     newsgraph(first.path()).args(["build", "--rebuild", "--quiet"]).assert().code(0);
     assert_eq!(a, exports(first.path()), "a rebuild gives the same bytes");
 }
+
+/// The read commands on a graph with content: the hand-made fixture stored
+/// through the library, then queried through the binary.
+#[test]
+fn read_commands_on_a_known_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fx = common::fixture();
+    newsgraph::store::Store::open(&d.join("newsgraph.db"))
+        .unwrap()
+        .replace_all(&fx.docs, &fx.analyses, &fx.graph)
+        .unwrap();
+
+    newsgraph(d)
+        .args(["show", "us-handelsministerium"])
+        .assert()
+        .code(0)
+        .stdout(contains("U.S. Department of Commerce (e2)\n  type:      AGENCY\n  country:   USA\n"))
+        .stdout(contains("  aliases:   US Department of Commerce | US-Handelsministerium\n"))
+        .stdout(contains("events as agent:\n  v1  ACCUSE/investigate 2021  U.S. Department of Commerce → Alibaba Group  (asserted, 2 articles)\n"))
+        .stdout(contains("Quote\\Corp \"QC\" Ltd → Alibaba Cloud"));
+    newsgraph(d)
+        .args(["show", "Alibab"])
+        .assert()
+        .code(1)
+        .stderr(contains("no entity named 'Alibab'; did you mean: Alibaba, Alibaba Cloud, Alibaba Group?"));
+    newsgraph(d)
+        .args(["events", "--entity", "ALIBABA", "--type", "deny"])
+        .assert()
+        .code(0)
+        .stdout(contains("v2   DENY").or(contains("v2  DENY")))
+        .stdout(contains("v1 ").not());
+    newsgraph(d)
+        .args(["entities", "--type", "COUNTRY"])
+        .assert()
+        .code(0)
+        .stdout("ID   NAME    TYPE     COUNTRY  SECTOR  DOCS  MENTIONS  ALIASES\n---  ------  -------  -------  ------  ----  --------  -------\ne11  Türkei  COUNTRY  TUR      GOV     0     0         Turkey\n");
+    newsgraph(d).arg("stats").assert().code(0).stdout(contains("events     3      (ACCUSE 1, DENY 1, SANCTION 1)"));
+    let output = newsgraph(d).args(["export", "json", "--mentions"]).assert().code(0).get_output().stdout.clone();
+    assert_eq!(String::from_utf8(output).unwrap(), newsgraph::export::json::to_json(&fx.graph).unwrap());
+}

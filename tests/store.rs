@@ -76,10 +76,11 @@ fn sentences_and_keys_are_stored() {
 fn a_failed_replace_keeps_what_was_stored() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, fx) = stored(dir.path());
-    // Half-way through the load an event refers to an entity that does not exist.
+    // Half-way through the load (documents and entities written) two events
+    // turn out to have the same id.
     let mut broken = fx.graph.clone();
-    broken.entities.truncate(1);
-    broken.events[0].agent = vec!["e99".into()];
+    broken.entities.truncate(5);
+    broken.events[2].id = "v1".into();
     let mut docs = fx.docs.clone();
     docs[0].title = "changed".into();
     let error = store.replace_all(&docs, &fx.analyses, &broken).unwrap_err();
@@ -91,6 +92,25 @@ fn a_failed_replace_keeps_what_was_stored() {
     // The indexes dropped for the load are back.
     let n = store.query("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").unwrap();
     assert_ne!(n.rows[0][0], "0");
+}
+
+#[test]
+fn dangling_references_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, fx) = stored(dir.path());
+    let cases: [(&str, fn(&mut Graph)); 4] = [
+        ("event v1 refers to entity 'e99'", |g| g.events[0].agent = vec!["e99".into()]),
+        ("event v2 refers to document 'zz'", |g| g.events[1].evidence[0].document = "zz".into()),
+        ("relation r1 refers to entity 'e42'", |g| g.relations[0].target = "e42".into()),
+        ("entity e3 refers to document 'nope'", |g| g.entities[2].documents.push("nope".into())),
+    ];
+    for (message, breaks) in cases {
+        let mut graph = fx.graph.clone();
+        breaks(&mut graph);
+        let error = store.replace_all(&fx.docs, &fx.analyses, &graph).unwrap_err();
+        assert!(error.to_string().contains(message), "{error}");
+    }
+    assert_eq!(store.load_graph(true).unwrap(), fx.graph);
 }
 
 #[test]
