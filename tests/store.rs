@@ -98,7 +98,8 @@ fn a_failed_replace_keeps_what_was_stored() {
 fn dangling_references_are_named() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, fx) = stored(dir.path());
-    let cases: [(&str, fn(&mut Graph)); 4] = [
+    type Breaks = fn(&mut Graph);
+    let cases: [(&str, Breaks); 4] = [
         ("event v1 refers to entity 'e99'", |g| g.events[0].agent = vec!["e99".into()]),
         ("event v2 refers to document 'zz'", |g| g.events[1].evidence[0].document = "zz".into()),
         ("relation r1 refers to entity 'e42'", |g| g.relations[0].target = "e42".into()),
