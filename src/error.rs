@@ -18,15 +18,20 @@ pub enum Error {
     /// A path given by the user does not exist.
     #[error("{}: no such file or directory", path.display())]
     NotFound { path: PathBuf },
-    /// A file that is not valid UTF-8 text.
+    /// A file that is not valid UTF-8 text. `line` is 1-based; `offset` is
+    /// the byte offset of the first invalid byte in the file.
     #[error("{}:{line}: not valid UTF-8 (byte offset {offset})", path.display())]
     InvalidUtf8 { path: PathBuf, line: usize, offset: usize },
     /// A file that looks binary (NUL bytes).
     #[error("{}: looks like a binary file, not an article", path.display())]
     Binary { path: PathBuf },
-    /// A file with no text in it.
-    #[error("{}: empty file", path.display())]
+    /// A file with no text in it (empty, whitespace only, or front matter only).
+    #[error("{}: empty file (no article text)", path.display())]
     Empty { path: PathBuf },
+    /// Two input files have the same stem, so they would get the same
+    /// document id; the second one (`path`) is skipped.
+    #[error("{}: duplicate document id '{id}' (also the stem of {})", path.display(), first.display())]
+    DuplicateId { id: String, path: PathBuf, first: PathBuf },
     /// A lexicon file that does not parse or is inconsistent.
     #[error("lexicon {path}: {message}")]
     Lexicon { path: String, message: String },
@@ -42,14 +47,35 @@ pub enum Error {
         source: rusqlite::Error,
     },
     /// The database was written by another schema version.
-    #[error("database {}: schema version {found}, this newsgraph reads version {expected}; rebuild it with `newsgraph build --rebuild`", path.display())]
+    #[error("database {}: schema version {found}, this newsgraph reads version {expected}; remove the file or build into another --db", path.display())]
     SchemaVersion { path: PathBuf, found: i64, expected: i64 },
-    /// The database file exists but is not a newsgraph database.
+    /// The database file exists but is not a newsgraph database (or not a
+    /// SQLite file at all). It is left untouched.
     #[error("database {}: {message}", path.display())]
     NotNewsgraph { path: PathBuf, message: String },
+    /// The database file cannot be created or opened for writing where it is.
+    #[error("database {}: cannot create or write it: {message}", path.display())]
+    Unwritable { path: PathBuf, message: String },
+    /// A command that reads the database was run before any build.
+    #[error("no database at {}; run `newsgraph build` first", path.display())]
+    NoDatabase { path: PathBuf },
+    /// The `sql` command was given a statement that would change the database.
+    #[error("database {}: the sql command is read-only; this statement would change the database", path.display())]
+    ReadOnly { path: PathBuf },
+    /// No entity has this name or alias.
+    #[error("no entity named '{name}'{}", did_you_mean(suggestions))]
+    UnknownEntity { name: String, suggestions: Vec<String> },
     /// A query or argument the user gave is invalid.
     #[error("{0}")]
     Invalid(String),
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean: {}?", suggestions.join(", "))
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
