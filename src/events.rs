@@ -166,8 +166,15 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             if args.iter().any(|m| m.span.overlaps(trigger.span)) {
                 continue;
             }
-            let before: Vec<&Mention> = args.iter().copied().filter(|m| m.span.end <= trigger.span.start).collect();
-            let after: Vec<&Mention> = args.iter().copied().filter(|m| m.span.start >= trigger.span.end).collect();
+            // Arguments stay inside the clause: ':' and ';' separate a headline's
+            // topic ("Alibaba: US leads investigation") and joined statements.
+            let sentence_text = sentence.slice(text);
+            let rel = trigger.span.start - sentence.start;
+            let clause_start = sentence.start + sentence_text[..rel].rfind([':', ';']).map(|p| p + 1).unwrap_or(0);
+            let clause_end = sentence.start + sentence_text[rel..].find([':', ';']).map(|p| p + rel).unwrap_or(sentence_text.len());
+            let in_clause = |m: &&Mention| m.span.start >= clause_start && m.span.end <= clause_end;
+            let before: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
+            let after: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.start >= trigger.span.end).collect();
             let passive = is_passive(lang, &lower, trigger, lexicon);
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
             let (agent, target): (Vec<usize>, Vec<usize>) = if spec.agentless {

@@ -71,15 +71,20 @@ pub fn assemble(docs: &[Document], analyses: &[Analysis], lexicon: &Lexicon) -> 
 /// `options.db` in one transaction.
 pub fn build(options: &BuildOptions, lexicon: &Lexicon) -> Result<BuildReport> {
     let mut report = BuildReport::default();
-    let mut store = store::Store::open(&options.db)?;
-    if options.rebuild {
-        store.clear()?;
-    }
+    // Read first: a mistyped path must not leave an empty database behind.
     let (read, skipped) = ingest::collect(&options.paths, options.date.as_deref());
     report.skipped = skipped;
+    let mut store = store::Store::open(&options.db)?;
 
-    let mut docs = store.load_documents()?;
+    // `--rebuild` starts from no documents; `replace_all` swaps the whole
+    // graph in one transaction, so a failed rebuild keeps the old one.
+    let mut docs = if options.rebuild { Vec::new() } else { store.load_documents()? };
     for doc in read {
+        if docs.iter().any(|d| d.sha256 == doc.sha256 && d.id != doc.id) {
+            // The same article under another name: seen before.
+            report.unchanged += 1;
+            continue;
+        }
         match docs.iter_mut().find(|d| d.id == doc.id) {
             Some(existing) if existing.sha256 == doc.sha256 => report.unchanged += 1,
             Some(existing) => {

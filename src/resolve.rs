@@ -161,7 +161,7 @@ fn link_short_names(text: &str, found: &mut Found) {
     let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
     let mut changed = false;
     for (i, short) in found.entities.iter().enumerate() {
-        if !short.key.starts_with("name:") || short.name.contains(' ') {
+        if !short.key.starts_with("name:") || short.name.contains(' ') || short.etype != EntityType::Person {
             continue;
         }
         let candidates: Vec<usize> = found
@@ -301,7 +301,10 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
                 globals.len() - 1
             });
             globals[g].weak &= entity.weak;
-            *globals[g].etype_votes.entry(entity.etype).or_default() += 1;
+            *globals[g].etype_votes.entry(entity.etype).or_default() += if entity.weak { 1 } else { 10 };
+            if !entity.weak && globals[g].local.weak {
+                globals[g].local = entity.clone();
+            }
             map.push(g);
         }
         for mention in &analysis.mentions {
@@ -321,7 +324,7 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
     let merge_into: Vec<usize> = (0..globals.len())
         .map(|i| {
             let g = &globals[i];
-            if !g.key.starts_with("name:PERSON:") || g.local.name.contains(' ') {
+            if !g.key.starts_with("name:") || g.local.etype != EntityType::Person || g.local.name.contains(' ') {
                 return i;
             }
             let short = text::fold(&g.local.name);
@@ -389,7 +392,29 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
             });
         }
     }
-    let events = merge_events(events, &globals);
+    // Subsidiaries and offices belong to the family of their parent: an
+    // investigation of "Alibaba Cloud" and one of "Alibaba" can be one event.
+    let mut parent: Vec<usize> = (0..globals.len()).collect();
+    for (g, global) in globals.iter().enumerate() {
+        let Some(entry) = global.key.strip_prefix("lex:").and_then(|id| lexicon.entry(id)) else { continue };
+        for rel in &entry.relations {
+            if matches!(RelationType::parse(&rel.rtype), Some(RelationType::SubsidiaryOf | RelationType::PartOf)) {
+                if let Some(&p) = by_key.get(&format!("lex:{}", rel.target)) {
+                    parent[g] = merge_into[p];
+                    break;
+                }
+            }
+        }
+    }
+    let family: Vec<usize> = (0..globals.len())
+        .map(|mut g| {
+            for _ in 0..4 {
+                g = parent[g];
+            }
+            g
+        })
+        .collect();
+    let events = merge_events(events, &globals, &family);
 
     // 3. Relations: from text, and from the lexicon where both ends appear in a document.
     let mut relations: BTreeMap<(usize, RelationType, usize), (BTreeSet<usize>, BTreeSet<(usize, Span)>)> = BTreeMap::new();
@@ -432,8 +457,10 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
     }
 
     // 4. Which entities make it into the graph: all but weak ones nothing needs.
+    // A weak name earns its place as the agent or target of an event that has
+    // both, or as the end of a relation.
     let mut needed: BTreeSet<usize> = BTreeSet::new();
-    for event in &events {
+    for event in events.iter().filter(|e| !e.agent.is_empty() && !e.target.is_empty()) {
         needed.extend(event.agent.iter().chain(&event.target).chain(&event.reported_by));
     }
     for (s, _, t) in relations.keys() {
@@ -579,11 +606,11 @@ fn dates_compatible(a: &[String], b: &[String]) -> bool {
 /// Two events tell the same happening when type and mode agree, their
 /// targets overlap (or both have none), their agents overlap or belong to the
 /// same state (or one has none), and their dates do not contradict.
-fn same_happening(a: &GlobalEvent, b: &GlobalEvent, globals: &[GlobalEntity]) -> bool {
+fn same_happening(a: &GlobalEvent, b: &GlobalEvent, globals: &[GlobalEntity], family: &[usize]) -> bool {
     if a.etype != b.etype || a.mode != b.mode || !dates_compatible(&a.dates, &b.dates) {
         return false;
     }
-    let overlap = |x: &[usize], y: &[usize]| x.iter().any(|i| y.contains(i));
+    let overlap = |x: &[usize], y: &[usize]| x.iter().any(|i| y.iter().any(|j| family[*i] == family[*j]));
     let targets = if a.target.is_empty() && b.target.is_empty() { true } else { overlap(&a.target, &b.target) };
     if !targets {
         return false;
@@ -603,10 +630,10 @@ fn same_happening(a: &GlobalEvent, b: &GlobalEvent, globals: &[GlobalEntity]) ->
     !a.target.is_empty() && ca.len() == 1 && ca == cb
 }
 
-fn merge_events(events: Vec<GlobalEvent>, globals: &[GlobalEntity]) -> Vec<GlobalEvent> {
+fn merge_events(events: Vec<GlobalEvent>, globals: &[GlobalEntity], family: &[usize]) -> Vec<GlobalEvent> {
     let mut merged: Vec<GlobalEvent> = Vec::new();
     for event in events {
-        match merged.iter_mut().find(|m| same_happening(m, &event, globals)) {
+        match merged.iter_mut().find(|m| same_happening(m, &event, globals, family)) {
             Some(m) => {
                 for list in [(&mut m.agent, &event.agent), (&mut m.target, &event.target), (&mut m.reported_by, &event.reported_by)] {
                     for x in list.1 {

@@ -59,7 +59,9 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
     let text = doc.text.as_str();
     let hits: Vec<Hit> = lexicon.gazetteer.find(text).into_iter().filter(|h| h.span.start >= doc.body_start).collect();
     let mut candidates = compose(text, &hits, lexicon);
-    let taken: Vec<Span> = candidates.iter().map(|c| c.span).collect();
+    // Pattern names never start inside a lexicon string (adjectives such as
+    // "American" included).
+    let taken: Vec<Span> = candidates.iter().map(|c| c.span).chain(hits.iter().map(|h| h.span)).collect();
     candidates.extend(patterns::find(text, lang, sentences, lexicon, &taken));
     let chosen = select(candidates);
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);

@@ -14,8 +14,10 @@ use crate::lexicon::Lexicon;
 use crate::model::{EntityType, Lang, Span};
 use crate::text::{self, Word};
 
-/// The resolution key of a pattern name: type plus the folded name without
-/// an organisation suffix, so "Gartner Inc" and "Gartner" meet.
+/// The resolution key of a pattern name: the folded name without an
+/// organisation suffix, so "Gartner Inc" and "Gartner" meet. The type is not
+/// part of the key: a name typed by a cue in one sentence and guessed in
+/// another is still one entity, and resolution votes on its type.
 pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     if etype == EntityType::Company && words.len() > 1 {
@@ -27,7 +29,8 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
             }
         }
     }
-    format!("name:{}:{}", etype, text::fold(&words.join(" ")))
+    let _ = etype;
+    format!("name:{}", text::fold(&words.join(" ")))
 }
 
 fn in_list(list: &[String], word: &str) -> bool {
