@@ -61,6 +61,7 @@ pub fn fixture() -> Fixture {
         etype,
         country: country.map(String::from),
         sector: sector.map(String::from),
+        weak: false,
     };
     let commerce = |name: &str| local("lex:us-commerce", name, EntityType::Agency, Some("USA"), Some("GOV"));
     let alibaba = |name: &str| local("lex:alibaba", name, EntityType::Company, Some("CHN"), Some("BUS"));
@@ -80,10 +81,10 @@ pub fn fixture() -> Fixture {
             local("lex:reuters", "Reuters", EntityType::Company, Some("GBR"), Some("MED")),
         ],
         mentions: vec![
-            Mention { span: a_commerce, sentence: 0, entity: 0 },
-            Mention { span: a_alibaba1, sentence: 0, entity: 1 },
-            Mention { span: a_reuters, sentence: 0, entity: 2 },
-            Mention { span: a_alibaba2, sentence: 1, entity: 1 },
+            Mention { span: a_commerce, sentence: 0, entity: 0, anaphoric: false, modifier: false },
+            Mention { span: a_alibaba1, sentence: 0, entity: 1, anaphoric: false, modifier: false },
+            Mention { span: a_reuters, sentence: 0, entity: 2, anaphoric: false, modifier: false },
+            Mention { span: a_alibaba2, sentence: 1, entity: 1, anaphoric: false, modifier: false },
         ],
         events: Vec::new(),
         relations: Vec::new(),
@@ -107,11 +108,11 @@ pub fn fixture() -> Fixture {
             local("name:company:quote corp", "Quote\\Corp", EntityType::Company, None, None),
         ],
         mentions: vec![
-            Mention { span: b_commerce, sentence: 0, entity: 0 },
-            Mention { span: b_alibaba1, sentence: 0, entity: 1 },
-            Mention { span: b_cloud, sentence: 1, entity: 2 },
-            Mention { span: b_alibaba3, sentence: 1, entity: 1 },
-            Mention { span: b_quote, sentence: 1, entity: 3 },
+            Mention { span: b_commerce, sentence: 0, entity: 0, anaphoric: false, modifier: false },
+            Mention { span: b_alibaba1, sentence: 0, entity: 1, anaphoric: false, modifier: false },
+            Mention { span: b_cloud, sentence: 1, entity: 2, anaphoric: false, modifier: false },
+            Mention { span: b_alibaba3, sentence: 1, entity: 1, anaphoric: false, modifier: false },
+            Mention { span: b_quote, sentence: 1, entity: 3, anaphoric: false, modifier: false },
         ],
         events: Vec::new(),
         relations: Vec::new(),
