@@ -80,7 +80,10 @@ fn find_triggers<'l>(lexicon: &'l Lexicon, lang: Lang, text: &str, words: &[Word
             if let Some(end) = match_at(pattern, &texts, at) {
                 let longer = best.as_ref().is_none_or(|b| pattern.words.len() > b.pattern.words.len());
                 if longer {
-                    best = Some(TriggerHit { pattern, first: at, last: end, span: Span::new(words[at].span.start, words[end - 1].span.end) });
+                    // A separable verb ("wirft … vor") is anchored on its first
+                    // word: what stands in the gap is its object, not part of it.
+                    let span_end = if pattern.words.contains(&None) { words[at].span.end } else { words[end - 1].span.end };
+                    best = Some(TriggerHit { pattern, first: at, last: end, span: Span::new(words[at].span.start, span_end) });
                 }
             }
         }
@@ -185,6 +188,36 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 let target = before.iter().rev().find(|m| !by_agent.iter().any(|b| b.span == m.span)).map(|m| list_around(text, &before, m));
                 (agent, target.unwrap_or_default())
             } else if trigger.pattern.noun {
+                // "die Ermittlungen des Bundeskartellamts gegen Amazon": the name
+                // right after the noun is its agent when a preposition then
+                // introduces the target.
+                let prep_target = after.iter().position(|m| {
+                    let k = word_index_before(&words, m.span.start);
+                    k > 0 && ["gegen", "against", "into"].contains(&lower[k - 1].as_str())
+                });
+                if let Some(p) = prep_target.filter(|&p| p > 0 && by_agent.is_empty()) {
+                    let target = list_from(text, &after[p..], after[p]);
+                    let genitive = after[0];
+                    if words_between(&words, trigger.span.end, genitive.span.start) <= 2 {
+                        let agent = vec![genitive.entity];
+                        let modality = modality(lang, &lower, trigger, lexicon);
+                        let date = dates::find(text, sentence, doc.date.as_deref()).into_iter().next().map(|d| d.iso);
+                        events.push(LocalEvent {
+                            etype: spec.etype,
+                            mode: spec.mode.clone(),
+                            context: spec.context.clone(),
+                            cameo: spec.cameo.clone(),
+                            agent,
+                            target,
+                            date,
+                            modality,
+                            reported_by: reporters.clone(),
+                            sentence: sentence_idx,
+                            trigger: trigger.span,
+                        });
+                        continue;
+                    }
+                }
                 let target = after.first().filter(|m| words_between(&words, trigger.span.end, m.span.start) <= 6).map(|m| list_from(text, &after, m));
                 let agent: Vec<usize> = if !by_agent.is_empty() {
                     by_agent.iter().map(|m| m.entity).collect()

@@ -59,10 +59,25 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
     let text = doc.text.as_str();
     let hits: Vec<Hit> = lexicon.gazetteer.find(text).into_iter().filter(|h| h.span.start >= doc.body_start).collect();
     let mut candidates = compose(text, &hits, lexicon);
-    // Pattern names never start inside a lexicon string (adjectives such as
-    // "American" included).
-    let taken: Vec<Span> = candidates.iter().map(|c| c.span).chain(hits.iter().map(|h| h.span)).collect();
-    candidates.extend(patterns::find(text, lang, sentences, lexicon, &taken));
+    // Pattern names never start inside a lexicon reading, a country adjective
+    // ("American") or a capital. Places are no barrier: "Shenzhen Fangtian
+    // Technology Co Ltd" is one company, not a city and a company.
+    let is_place = |c: &Candidate| match c.reading {
+        Reading::Entry(i) => lexicon.entries[i].etype.eq_ignore_ascii_case("LOCATION"),
+        _ => false,
+    };
+    let places: Vec<Span> = candidates.iter().filter(|c| is_place(c)).map(|c| c.span).collect();
+    let taken: Vec<Span> = candidates
+        .iter()
+        .filter(|c| !is_place(c))
+        .map(|c| c.span)
+        .chain(hits.iter().filter(|h| !matches!(h.target, Target::Entry(_) | Target::Institution(_) | Target::Country(_))).map(|h| h.span))
+        .collect();
+    let found_by_patterns = patterns::find(text, lang, sentences, lexicon, &taken);
+    candidates.extend(found_by_patterns.into_iter().filter(|c| {
+        // A guess never displaces a known place.
+        !(matches!(c.reading, Reading::Named { weak: true, .. }) && places.iter().any(|p| p.overlaps(c.span)))
+    }));
     let chosen = select(candidates);
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);
     build(text, sentences, chosen, lexicon)

@@ -52,6 +52,7 @@ pub fn find(text: &str, lang: Lang, sentences: &[Span], lexicon: &Lexicon, taken
                 i += 1;
                 continue;
             };
+            let run_end = split_at_conjunction(text, &words, i, run_end, lexicon);
             let run = &words[i..run_end];
             if let Some(candidate) = classify(text, lang, &words, i, run, lexicon, title_case) {
                 out.push(candidate);
@@ -60,6 +61,21 @@ pub fn find(text: &str, lang: Lang, sentences: &[Span], lexicon: &Lexicon, taken
         }
     }
     out
+}
+
+/// "Huawei and ZTE" are two names, "Bureau of Industry and Security" one:
+/// a run is cut at its first conjunction unless it opens with an agency or
+/// organisation head ("Office of", "Bundesamt für").
+fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, lexicon: &Lexicon) -> usize {
+    let joined: String = words[start..end].iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
+    let headed = ["org_suffixes.agency_heads_en", "org_suffixes.agency_heads_de", "org_suffixes.org_heads_en", "org_suffixes.org_heads_de"]
+        .iter()
+        .flat_map(|path| lexicon.words.get(path))
+        .any(|h| joined.contains(h.as_str()));
+    if headed {
+        return end;
+    }
+    (start + 1..end).find(|&k| matches!(words[k].text(text), "and" | "und" | "&")).unwrap_or(end)
 }
 
 /// A headline or boilerplate line in Title Case: capitals carry no signal.
@@ -81,7 +97,7 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &[Span]) ->
     }
     let connectors: &[&str] = match lang {
         Lang::En => &["of", "and", "for", "&", "de", "on"],
-        Lang::De => &["für", "of", "and", "der", "des", "&"],
+        Lang::De => &["für", "of", "and", "und", "der", "des", "&"],
     };
     let adjacent = |a: &Word, b: &Word| text[a.span.end..b.span.start] == *" ";
     let mut end = i + 1;
@@ -121,9 +137,10 @@ fn classify(
     let mut run: Vec<Word> = run.to_vec();
     let mut at = at;
     // Leading function words ("The", "In", "Laut") and trailing connectors are not part of names.
+    let stop_names = words.lang("stop_names", lang);
     while let Some(first) = run.first() {
         let w = first.text(text);
-        if in_list(function_words, w) || in_list(words.get("function_words.en"), w) && lang == Lang::En {
+        if in_list(function_words, w) || in_list(stop_names, w) || in_list(words.get("function_words.en"), w) && lang == Lang::En {
             run.remove(0);
             at += 1;
         } else {
@@ -167,6 +184,13 @@ fn classify(
     };
     let last = *word_texts.last()?;
     let joined = word_texts.join(" ");
+    // An apposition noun inside the run types what follows ("Kamerahersteller Vantrix").
+    if lang == Lang::De {
+        if let Some(k) = (0..word_texts.len() - 1).find(|&k| is_apposition(word_texts[k], lang, "company", lexicon)) {
+            let to = (k + 4).min(run.len());
+            return Some(make(k + 1, to, EntityType::Company, false));
+        }
+    }
 
     // Organisation suffix: "Gartner Inc", "Siemens AG".
     if word_texts.len() >= 2 && in_list(words.get("org_suffixes.company"), last.trim_end_matches('.')) {
@@ -209,6 +233,14 @@ fn classify(
 fn is_acronym(word: &str) -> bool {
     let n = word.chars().count();
     (2..=6).contains(&n) && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && word.chars().any(|c| c.is_ascii_uppercase())
+}
+
+fn is_apposition(word: &str, lang: Lang, kind: &str, lexicon: &Lexicon) -> bool {
+    let w = word.to_lowercase();
+    lexicon.words.lang(&format!("appositions.{kind}"), lang).iter().any(|a| {
+        let a = a.to_lowercase();
+        w == a || (lang == Lang::De && a.chars().count() >= 5 && w.ends_with(&a))
+    })
 }
 
 /// The type an apposition noun right before position `at` gives a name:
