@@ -187,37 +187,9 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 let agent: Vec<usize> = by_agent.iter().map(|m| m.entity).collect();
                 let target = before.iter().rev().find(|m| !by_agent.iter().any(|b| b.span == m.span)).map(|m| list_around(text, &before, m));
                 (agent, target.unwrap_or_default())
+            } else if let Some(pair) = trigger.pattern.noun.then(|| genitive_agent(text, &words, &lower, trigger, &after)).flatten() {
+                pair
             } else if trigger.pattern.noun {
-                // "die Ermittlungen des Bundeskartellamts gegen Amazon": the name
-                // right after the noun is its agent when a preposition then
-                // introduces the target.
-                let prep_target = after.iter().position(|m| {
-                    let k = word_index_before(&words, m.span.start);
-                    k > 0 && ["gegen", "against", "into"].contains(&lower[k - 1].as_str())
-                });
-                if let Some(p) = prep_target.filter(|&p| p > 0 && by_agent.is_empty()) {
-                    let target = list_from(text, &after[p..], after[p]);
-                    let genitive = after[0];
-                    if words_between(&words, trigger.span.end, genitive.span.start) <= 2 {
-                        let agent = vec![genitive.entity];
-                        let modality = modality(lang, &lower, trigger, lexicon);
-                        let date = dates::find(text, sentence, doc.date.as_deref()).into_iter().next().map(|d| d.iso);
-                        events.push(LocalEvent {
-                            etype: spec.etype,
-                            mode: spec.mode.clone(),
-                            context: spec.context.clone(),
-                            cameo: spec.cameo.clone(),
-                            agent,
-                            target,
-                            date,
-                            modality,
-                            reported_by: reporters.clone(),
-                            sentence: sentence_idx,
-                            trigger: trigger.span,
-                        });
-                        continue;
-                    }
-                }
                 let target = after.first().filter(|m| words_between(&words, trigger.span.end, m.span.start) <= 6).map(|m| list_from(text, &after, m));
                 let agent: Vec<usize> = if !by_agent.is_empty() {
                     by_agent.iter().map(|m| m.entity).collect()
@@ -270,6 +242,18 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
     events
 }
 
+
+/// "die Ermittlungen des Bundeskartellamts gegen Amazon": the name right
+/// after a noun trigger is its agent when a preposition then introduces the
+/// target.
+fn genitive_agent(text: &str, words: &[Word], lower: &[String], trigger: &TriggerHit, after: &[&Mention]) -> Option<(Vec<usize>, Vec<usize>)> {
+    let p = after.iter().position(|m| {
+        let k = word_index_before(words, m.span.start);
+        k > 0 && ["gegen", "against", "into"].contains(&lower[k - 1].as_str())
+    })?;
+    let genitive = after.first().filter(|g| p > 0 && words_between(words, trigger.span.end, g.span.start) <= 2)?;
+    Some((vec![genitive.entity], list_from(text, &after[p..], after[p])))
+}
 
 fn word_index_before(words: &[Word], offset: usize) -> usize {
     words.iter().take_while(|w| w.span.end <= offset).count()
