@@ -209,6 +209,15 @@ fn embassy_place_after(text: &str, end: usize, hits: &[Hit]) -> Option<usize> {
 /// Bundesregierung"); "die Behörde" and the like are anaphors, left to resolution.
 fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
     let noun = span.slice(text);
+    // Only some bodies are safely the document's own without a qualifier
+    // (`[unqualified]` in grammar.toml); "the military" may be anyone's.
+    let kinds = lexicon.words.get("unqualified.kinds");
+    let allowed = lexicon.institutions.iter().any(|inst| {
+        kinds.contains(&inst.kind) && inst.en.iter().chain(&inst.de).any(|n| n.eq_ignore_ascii_case(noun.trim_end_matches('s')) || n.eq_ignore_ascii_case(noun))
+    });
+    if !allowed {
+        return false;
+    }
     if noun.starts_with("Bundes") {
         return true;
     }

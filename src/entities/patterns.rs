@@ -184,9 +184,18 @@ fn classify(
     };
     let last = *word_texts.last()?;
     let joined = word_texts.join(" ");
+    // A name is more than organisation suffixes ("Cloud", "Group").
+    let suffixes = words.get("org_suffixes.company");
+    if word_texts.iter().all(|w| in_list(suffixes, w)) {
+        return None;
+    }
     // An apposition noun inside the run types what follows ("Kamerahersteller Vantrix").
     if lang == Lang::De {
         if let Some(k) = (0..word_texts.len() - 1).find(|&k| is_apposition(word_texts[k], lang, "company", lexicon)) {
+            let next = word_texts[k + 1];
+            if in_list(function_words, next) || looks_like_german_noun(next) {
+                return None;
+            }
             let to = (k + 4).min(run.len());
             return Some(make(k + 1, to, EntityType::Company, false));
         }
@@ -205,6 +214,9 @@ fn classify(
     }
     // Persons: after a title, or a given name followed by one or two more names.
     let names = name_words.len();
+    if person_by_title && name_words.first().is_some_and(|w| in_list(function_words, w) || !text::is_capitalized(w)) {
+        return None;
+    }
     if person_by_title && (1..=3).contains(&names) && name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')) {
         return Some(make(start_word, run.len(), EntityType::Person, false));
     }
@@ -235,7 +247,21 @@ fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&n) && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && word.chars().any(|c| c.is_ascii_uppercase())
 }
 
+/// German common nouns end in a handful of suffixes that names rarely have
+/// ("Besorgnis", "Geschäftsbeziehungen", "Sicherheit").
+fn looks_like_german_noun(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ung", "ungen", "heit", "heiten", "keit", "keiten", "nis", "nisse", "schaft", "schaften", "tion", "tionen", "tät",
+        "täten", "ismus", "ment", "mente", "ik", "ie", "ien", "chen", "lein", "ling", "linge", "tum", "tümer", "sal",
+    ];
+    let lower = word.to_lowercase();
+    word.chars().count() > 5 && !word.chars().all(|c| c.is_uppercase()) && SUFFIXES.iter().any(|s| lower.ends_with(s))
+}
+
 fn is_apposition(word: &str, lang: Lang, kind: &str, lexicon: &Lexicon) -> bool {
+    if lang == Lang::De && !text::is_capitalized(word) {
+        return false;
+    }
     let w = word.to_lowercase();
     lexicon.words.lang(&format!("appositions.{kind}"), lang).iter().any(|a| {
         let a = a.to_lowercase();
@@ -261,7 +287,7 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
                 let two = at.checked_sub(2).map(|p| format!("{} {}", words[p].text(text), prev));
                 list.iter().any(|a| a.eq_ignore_ascii_case(prev) || two.as_deref().is_some_and(|t| a.eq_ignore_ascii_case(t)))
             }
-            Lang::De => list.iter().any(|a| {
+            Lang::De => text::is_capitalized(prev) && !looks_like_german_noun(words[at].text(text)) && list.iter().any(|a| {
                 let a_lower = a.to_lowercase();
                 let p_lower = prev.to_lowercase();
                 p_lower == a_lower || (a_lower.chars().count() >= 5 && p_lower.ends_with(&a_lower))
