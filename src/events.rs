@@ -15,7 +15,7 @@
 use crate::dates;
 use crate::entities::Found;
 use crate::lexicon::{Lexicon, TriggerPattern};
-use crate::model::{Document, EntityType, Lang, LocalEvent, Mention, Modality, Span};
+use crate::model::{Document, EntityType, EventType, Lang, LocalEvent, Mention, Modality, Span};
 use crate::sentences;
 use crate::text::{self, Word};
 
@@ -123,7 +123,10 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
         if words.is_empty() {
             continue;
         }
-        let triggers = find_triggers(lexicon, lang, text, &words);
+        let mut triggers = find_triggers(lexicon, lang, text, &words);
+        // "verhängte … Exportbeschränkungen": the noun restates the verb's event.
+        let verb_types: Vec<_> = triggers.iter().filter(|t| !t.pattern.noun).map(|t| lexicon.triggers[t.pattern.trigger].etype).collect();
+        triggers.retain(|t| !t.pattern.noun || !verb_types.contains(&lexicon.triggers[t.pattern.trigger].etype));
         if triggers.is_empty() {
             continue;
         }
@@ -176,6 +179,16 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             let clause_start = sentence.start + sentence_text[..rel].rfind([':', ';']).map(|p| p + 1).unwrap_or(0);
             let clause_end = sentence.start + sentence_text[rel..].find([':', ';']).map(|p| p + rel).unwrap_or(sentence_text.len());
             let in_clause = |m: &&Mention| m.span.start >= clause_start && m.span.end <= clause_end;
+            // A place named after "in"/"im" is where, not whom ("in den USA"),
+            // except for events that happen to places (INVEST, ASSAULT, …).
+            let takes_places = matches!(spec.etype, EventType::Invest | EventType::Assault | EventType::Mobilize | EventType::Consult);
+            let locative = |m: &&Mention| {
+                let k = word_index_before(&words, m.span.start);
+                let prev = |n: usize| k.checked_sub(n).map(|i| lower[i].as_str());
+                let loc = ["in", "im", "at", "within", "withinside", "inside", "across"];
+                loc.contains(&prev(1).unwrap_or("")) || (["the", "den", "der", "dem"].contains(&prev(1).unwrap_or("")) && loc.contains(&prev(2).unwrap_or("")))
+            };
+            let in_clause = |m: &&Mention| in_clause(m) && (takes_places || !locative(m));
             let before: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
             let after: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.start >= trigger.span.end).collect();
             let passive = is_passive(lang, &lower, trigger, lexicon);
@@ -190,11 +203,21 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             } else if let Some(pair) = trigger.pattern.noun.then(|| genitive_agent(text, &words, &lower, trigger, &after)).flatten() {
                 pair
             } else if trigger.pattern.noun {
-                let target = after.first().filter(|m| words_between(&words, trigger.span.end, m.span.start) <= 6).map(|m| list_from(text, &after, m));
+                // The target follows a preposition or genitive article right
+                // after the noun ("investigation into X", "curbs on dozens of
+                // companies such as X", "Untersuchung des … von X").
+                let prepositions = lexicon.words.get(&format!("nominal.prepositions_{}", lang.code()));
+                let opens = lower.get(trigger.last).is_some_and(|w| prepositions.iter().any(|p| p == w));
+                let target = after
+                    .first()
+                    .filter(|m| opens && words_between(&words, trigger.span.end, m.span.start) <= 10)
+                    .map(|m| list_from(text, &after, m));
                 let agent: Vec<usize> = if !by_agent.is_empty() {
                     by_agent.iter().map(|m| m.entity).collect()
+                } else if spec.subject_agent {
+                    if fronted { after.first() } else { before.last() }.map(|m| vec![m.entity]).unwrap_or_default()
                 } else {
-                    before.last().filter(|m| words_between(&words, m.span.end, trigger.span.start) <= 12).map(|m| vec![m.entity]).unwrap_or_default()
+                    nominal_agent(lang, &words, &lower, trigger, &before, fronted, lexicon).map(|m| vec![m.entity]).unwrap_or_default()
                 };
                 (agent, target.unwrap_or_default())
             } else if fronted && !after.is_empty() {
@@ -217,6 +240,11 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 target.retain(|t| !is_group(t));
             }
             if agent.is_empty() && target.is_empty() {
+                continue;
+            }
+            // A noun alone states no event without whom it concerns ("the threat",
+            // "die Untersuchung"): only denials and statements stand without one.
+            if trigger.pattern.noun && target.is_empty() && !matches!(spec.etype, EventType::Deny | EventType::Statement) {
                 continue;
             }
             let modality = modality(lang, &lower, trigger, lexicon);
@@ -253,6 +281,43 @@ fn genitive_agent(text: &str, words: &[Word], lower: &[String], trigger: &Trigge
     })?;
     let genitive = after.first().filter(|g| p > 0 && words_between(words, trigger.span.end, g.span.start) <= 2)?;
     Some((vec![genitive.entity], list_from(text, &after[p..], after[p])))
+}
+
+/// The agent of a noun trigger from before it: a name right before the noun
+/// ("China's probe", "US-Sanktionen") or the subject of a support verb that
+/// makes the noun an act ("imposed sanctions", "launched an investigation",
+/// "hat … Vorwürfe gemacht"); not the subject of any verb ("called the
+/// accusations nonsense").
+fn nominal_agent<'m>(
+    lang: Lang,
+    words: &[Word],
+    lower: &[String],
+    trigger: &TriggerHit,
+    before: &[&'m Mention],
+    fronted: bool,
+    lexicon: &Lexicon,
+) -> Option<&'m Mention> {
+    let nearest = before.last()?;
+    if words_between(words, nearest.span.end, trigger.span.start) <= 1 {
+        return Some(nearest);
+    }
+    let support = lexicon.words.get(&format!("nominal.support_verbs_{}", lang.code()));
+    let from = word_index_before(words, before.first()?.span.start);
+    let to = match lang {
+        Lang::En => trigger.first,
+        Lang::De => lower.len(),
+    };
+    let supported = (from..to).any(|k| support.iter().any(|v| word_matches(v, &lower[k])));
+    if !supported {
+        return None;
+    }
+    let _ = fronted;
+    match lang {
+        Lang::En => Some(nearest),
+        // German: the subject is the first name of the clause (a fronted
+        // adverbial names none, or only a source that is not an argument).
+        Lang::De => before.first().copied(),
+    }
 }
 
 fn word_index_before(words: &[Word], offset: usize) -> usize {

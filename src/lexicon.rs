@@ -129,6 +129,8 @@ pub struct TriggerSpec {
     #[serde(default)]
     pub agentless: bool,
     #[serde(default)]
+    pub subject_agent: bool,
+    #[serde(default)]
     pub en_verbs: Vec<String>,
     #[serde(default)]
     pub en_nouns: Vec<String>,
@@ -146,6 +148,9 @@ pub struct Trigger {
     pub cameo: String,
     pub context: Vec<String>,
     pub agentless: bool,
+    /// Nouns of this trigger take the sentence subject as agent ("Alibaba
+    /// called the claims nonsense").
+    pub subject_agent: bool,
 }
 
 /// A trigger pattern: a sequence of word patterns, `None` standing for a gap.
@@ -290,6 +295,7 @@ impl Builder {
                 cameo: spec.cameo,
                 context: spec.context,
                 agentless: spec.agentless,
+                subject_agent: spec.subject_agent,
             });
             for (lang, noun, list) in [
                 (Lang::En, false, &spec.en_verbs),

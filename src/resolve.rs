@@ -216,8 +216,9 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
                 if found.mentions.iter().any(|m| m.span.overlaps(span)) {
                     continue;
                 }
-                if let Some(entity) = nearest_before(found, s, types) {
-                    added.push(Mention { span, sentence: entities::sentence_of(sentences, s), entity, anaphoric: true, modifier: false });
+                let sentence = entities::sentence_of(sentences, s);
+                if let Some(entity) = antecedent(text, found, s, sentence, types) {
+                    added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
                 }
             }
         }
@@ -229,7 +230,7 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             let slice = trimmed.slice(text);
             if slice.starts_with("It ") && !slice.starts_with("It is ") && !slice.starts_with("It was ") {
                 let span = Span::new(trimmed.start, trimmed.start + 2);
-                if let Some(entity) = nearest_before(found, span.start, &[EntityType::Company, EntityType::Agency]) {
+                if let Some(entity) = antecedent(text, found, span.start, i, &[EntityType::Company, EntityType::Agency]) {
                     added.push(Mention { span, sentence: i, entity, anaphoric: true, modifier: false });
                 }
             }
@@ -239,15 +240,24 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     found.mentions.sort();
 }
 
-/// The entity of the nearest non-modifier mention before `offset` of one of `types`.
-fn nearest_before(found: &Found, offset: usize, types: &[EntityType]) -> Option<usize> {
-    found
-        .mentions
-        .iter()
-        .rev()
-        .filter(|m| m.span.end <= offset && !m.modifier)
-        .find(|m| types.contains(&found.entities[m.entity].etype))
-        .map(|m| m.entity)
+/// The antecedent of an anaphor at `offset`: the nearest compatible name
+/// earlier in the same sentence, else the first compatible name (the
+/// subject, as a rule) of the closest earlier sentence that has one. Sources
+/// ("according to Reuters", "laut Canalys") are never antecedents.
+fn antecedent(text: &str, found: &Found, offset: usize, sentence: usize, types: &[EntityType]) -> Option<usize> {
+    let compatible = |m: &&Mention| {
+        // The four words before the name, as " w1 w2 w3 w4 ".
+        let window: Vec<&str> = text[..m.span.start].split_whitespace().rev().take(4).collect();
+        let window = format!(" {} ", window.into_iter().rev().collect::<Vec<_>>().join(" ").to_lowercase());
+        let source = [" laut ", " according to ", " in accordance with ", " in accordance to ", " zufolge "].iter().any(|c| window.contains(c));
+        !m.modifier && !m.anaphoric && types.contains(&found.entities[m.entity].etype) && !source
+    };
+    let earlier: Vec<&Mention> = found.mentions.iter().filter(|m| m.span.end <= offset).filter(compatible).collect();
+    if let Some(m) = earlier.iter().rev().find(|m| m.sentence == sentence) {
+        return Some(m.entity);
+    }
+    let closest = earlier.iter().rev().map(|m| m.sentence).find(|&s| s < sentence)?;
+    earlier.iter().find(|m| m.sentence == closest).map(|m| m.entity)
 }
 
 // ---------------------------------------------------------------------------
