@@ -191,6 +191,10 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             let in_clause = |m: &&Mention| in_clause(m) && (takes_places || !locative(m));
             let before: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
             let after: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.start >= trigger.span.end).collect();
+            // A possessor ("Alibaba's cloud unit", "Trump's Commerce Department")
+            // determines a noun phrase; it is not the subject of the verb.
+            let possessive = |m: &&Mention| text[m.span.end..].starts_with("'s") || text[m.span.end..].starts_with("’s");
+            let subjects: Vec<&Mention> = before.iter().copied().filter(|m| !possessive(m)).collect();
             let passive = is_passive(lang, &lower, trigger, lexicon);
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
             let (agent, target): (Vec<usize>, Vec<usize>) = if spec.agentless {
@@ -229,7 +233,7 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 // Verb-final clause: subject first, object next.
                 (vec![before[before.len() - 2].entity], vec![before[before.len() - 1].entity])
             } else {
-                let agent = before.last().map(|m| list_around(text, &before, m)).unwrap_or_default();
+                let agent = subjects.last().map(|m| list_around(text, &subjects, m)).unwrap_or_default();
                 let target = after.first().map(|m| list_from(text, &after, m)).unwrap_or_default();
                 (agent, target)
             };

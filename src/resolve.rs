@@ -416,6 +416,18 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
             }
         }
     }
+    // Offices that the text places inside another body count too ("a small
+    // office within the Commerce Department called …").
+    for (d, analysis) in analyses.iter().enumerate() {
+        for relation in &analysis.relations {
+            if matches!(relation.rtype, RelationType::PartOf | RelationType::SubsidiaryOf) {
+                let (child, parent_of) = (merge_into[local_to_global[d][relation.source]], merge_into[local_to_global[d][relation.target]]);
+                if parent[child] == child && child != parent_of {
+                    parent[child] = parent_of;
+                }
+            }
+        }
+    }
     let family: Vec<usize> = (0..globals.len())
         .map(|mut g| {
             for _ in 0..4 {
