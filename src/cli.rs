@@ -73,6 +73,28 @@ pub enum Command {
     /// Count documents, entities, events and relations.
     #[command(after_help = "Example:\n  newsgraph stats --db news.db")]
     Stats(DbArg),
+    /// Score the graph against a hand-made gold file (format: docs/gold-format.md).
+    ///
+    /// Prints precision, recall and F1 for entities (overall and per type),
+    /// events (overall, per type, mode accuracy) and relations, then what was
+    /// missed, spurious, fragmented and conflated. The numbers agree with
+    /// ../shared/eval/score.py.
+    #[command(after_help = "Examples:\n  newsgraph eval --gold ../shared/gold/seeds.json\n  \
+                            newsgraph eval --gold tests/heldout/gold.json --db heldout.db --json")]
+    Eval(EvalArgs),
+}
+
+/// Arguments of `eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold file (JSON, the format of ../shared/gold/seeds.json).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// The database option shared by every command.
@@ -283,6 +305,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
             }
             let n = result.rows.len();
             writeln!(out, "({n} {})", if n == 1 { "row" } else { "rows" }).map_err(stdout_error)?;
+            Ok(Outcome::Done)
+        }
+        Command::Eval(args) => {
+            let graph = Store::open_read_only(&args.db.db)?.load_graph(false)?;
+            let report = newsgraph::eval::run_eval(&args.gold, &graph, args.json)?;
+            out.write_all(report.as_bytes()).map_err(stdout_error)?;
             Ok(Outcome::Done)
         }
         Command::Stats(args) => {

@@ -184,6 +184,10 @@ fn classify(
     };
     let last = *word_texts.last()?;
     let joined = word_texts.join(" ");
+    // Several words in capitals are a shouted headline ("PILLAR OF GROWTH"), not a name.
+    if word_texts.len() > 1 && word_texts.iter().filter(|w| w.chars().count() > 3).all(|w| w.chars().all(|c| !c.is_lowercase())) {
+        return None;
+    }
     // A name is more than organisation suffixes ("Cloud", "Group").
     let suffixes = words.get("org_suffixes.company");
     if word_texts.iter().all(|w| in_list(suffixes, w)) {
