@@ -232,6 +232,12 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             } else if lang == Lang::De && after.is_empty() && before.len() >= 2 {
                 // Verb-final clause: subject first, object next.
                 (vec![before[before.len() - 2].entity], vec![before[before.len() - 1].entity])
+            } else if trigger.first > 0 && ["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1].as_str()) {
+                // "SMIC said it had no ties to the military and denied the
+                // allegations": a coordinated verb shares the sentence subject.
+                let agent = subjects.first().map(|m| vec![m.entity]).unwrap_or_default();
+                let target = after.first().map(|m| list_from(text, &after, m)).unwrap_or_default();
+                (agent, target)
             } else {
                 let agent = subjects.last().map(|m| list_around(text, &subjects, m)).unwrap_or_default();
                 let target = after.first().map(|m| list_from(text, &after, m)).unwrap_or_default();
@@ -341,7 +347,12 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
         let gap_lower = gap.to_lowercase();
         let joins = [",", "and", "und", "or", "oder", ", and", ", und", "sowie", ", such as", "such as", ", including", "including",
             ", darunter", "darunter", ", darunter auch", "darunter auch", "wie", "like", ", like", "as well as", ", darunter auch den"];
-        let joined = joins.contains(&gap_lower.as_str())
+        // "SMIC and drone maker DJI": a conjunction, then a short description.
+        let described = gap_lower.split_whitespace().next().is_some_and(|w| ["and", "und", "or", "oder"].contains(&w))
+            && gap.split_whitespace().count() <= 4
+            && !gap.contains([',', ';', ':', '(', ')'])
+            && gap.split_whitespace().skip(1).all(|w| w.chars().next().is_some_and(char::is_lowercase) || w.chars().next().is_some_and(char::is_uppercase));
+        let joined = described || joins.contains(&gap_lower.as_str())
             || (gap_lower.starts_with(", darunter") || gap_lower.starts_with(", such as") || gap_lower.starts_with(", including") || gap_lower.starts_with("such as"))
                 && gap.split_whitespace().count() <= 6;
         if !joined {

@@ -53,9 +53,13 @@ fn graph_of(case: &Case) -> Graph {
     pipeline::assemble(&[doc], &[analysis], lexicon())
 }
 
+/// The entity a name refers to, by name or alias, folded the way the scorer
+/// folds names (case, punctuation, diacritics, a final genitive s).
 fn find_entity<'g>(graph: &'g Graph, name: &str) -> Option<&'g newsgraph::model::Entity> {
-    let name = name.to_lowercase();
-    graph.entities.iter().find(|e| e.name.to_lowercase() == name || e.aliases.iter().any(|a| a.to_lowercase() == name))
+    let wanted = newsgraph::eval::keys(name);
+    graph.entities.iter().find(|e| {
+        std::iter::once(&e.name).chain(&e.aliases).any(|n| newsgraph::eval::keys(n).iter().any(|k| wanted.contains(k)))
+    })
 }
 
 fn describe(graph: &Graph) -> String {

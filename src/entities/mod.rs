@@ -452,7 +452,13 @@ fn mark_modifiers(text: &str, found: &mut Found, lexicon: &Lexicon) {
         let next_start = found.mentions.get(m + 1).map(|x| x.span.start);
         let modifier = match entity.etype {
             EntityType::Country => {
-                if rest.starts_with('-') {
+                let found = mention.span.slice(text);
+                let german_genitive = found.ends_with('s')
+                    && rest.strip_prefix(' ').is_some_and(|after| {
+                        let word: String = after.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();
+                        text::is_capitalized(&word) && !lexicon.words.get("function_words.de").iter().any(|f| f.eq_ignore_ascii_case(&word))
+                    });
+                if rest.starts_with('-') || rest.starts_with("'s ") || rest.starts_with("’s ") || german_genitive {
                     true
                 } else if let Some(after) = rest.strip_prefix(' ') {
                     let word: String = after.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();
