@@ -1,0 +1,70 @@
+//! End-to-end quality on the seed corpus and on the held-out passages in
+//! `tests/heldout/`: the whole pipeline, run through the library as a user
+//! would, scored with `newsgraph::eval` (which agrees with score.py). These
+//! fail when a change makes extraction worse than the targets of the issues.
+
+use newsgraph::eval::{evaluate, Gold, Report};
+use newsgraph::model::Graph;
+use newsgraph::{ingest, pipeline, Lexicon};
+use std::path::{Path, PathBuf};
+
+fn graph_of(dir: &str) -> Graph {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (docs, errors) = ingest::collect(&[root.join(dir)], None);
+    assert!(errors.is_empty(), "{errors:?}");
+    let lexicon = Lexicon::builtin().expect("lexicon");
+    let analyses: Vec<_> = docs.iter().map(|d| pipeline::analyze(d, &lexicon)).collect();
+    pipeline::assemble(&docs, &analyses, &lexicon)
+}
+
+fn report(dir: &str, gold: PathBuf) -> Option<Report> {
+    if !gold.exists() {
+        eprintln!("skipped: {} is not there", gold.display());
+        return None;
+    }
+    let gold = Gold::load(&gold).expect("gold parses");
+    let report = evaluate(&gold, &graph_of(dir));
+    eprintln!("{}", report.render_text());
+    Some(report)
+}
+
+#[test]
+fn seeds_meet_the_targets() {
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold/seeds.json");
+    let Some(r) = report("seeds", gold) else { return };
+    assert!(r.entities.score.recall >= 0.95, "entity recall {}", r.entities.score.recall);
+    assert!(r.entities.score.precision >= 0.90, "entity precision {}", r.entities.score.precision);
+    assert!(r.entities.fragmented.is_empty(), "fragmented: {:?}", r.entities.fragmented);
+    assert!(r.entities.conflated.is_empty(), "conflated: {:?}", r.entities.conflated);
+    assert!(r.events.score.recall >= 0.85, "event recall {}", r.events.score.recall);
+    assert!(r.events.mode.mode_accuracy.unwrap_or(0.0) >= 0.8, "mode accuracy {:?}", r.events.mode.mode_accuracy);
+    assert!(r.relations.score.recall >= 0.80, "relation recall {}", r.relations.score.recall);
+}
+
+#[test]
+fn heldout_passages_stay_good() {
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout/gold.json");
+    let r = report("tests/heldout", gold).expect("held-out gold is in the repository");
+    assert!(r.entities.score.f1 >= 0.85, "entity F1 {}", r.entities.score.f1);
+    assert!(r.events.score.recall >= 0.70, "event recall {}", r.events.score.recall);
+    assert!(r.relations.score.recall >= 0.60, "relation recall {}", r.relations.score.recall);
+}
+
+/// The seed graph exported as JSON and DOT, compared with the committed
+/// snapshots; `UPDATE_EXPECT=1 cargo test --test quality` refreshes them
+/// after an intended change.
+#[test]
+fn seed_exports_match_snapshots() {
+    let graph = graph_of("seeds");
+    let json = newsgraph::export::json::to_json(&graph).expect("json");
+    let dot = newsgraph::export::dot::to_dot(&graph, &Default::default());
+    for (name, actual) in [("seeds.json", json), ("seeds.dot", dot)] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::write(&path, &actual).expect("write snapshot");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(expected == actual, "{} differs from the seed export (UPDATE_EXPECT=1 refreshes it)", path.display());
+    }
+}
