@@ -450,6 +450,16 @@ fn by_phrase_mention<'m>(
 /// How the sentence commits to the event around its trigger.
 fn modality(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexicon) -> Modality {
     let list = |name: &str| lexicon.words.get(&format!("modality.{name}_{}", lang.code()));
+    // A trigger that is itself a negation ("did not respond", "äußerte sich
+    // nicht") states a refusal; its own words do not negate it.
+    let own_negation = trigger.pattern.words.iter().flatten().any(|w| list("negated").iter().any(|n| n == w));
+    let masked: Vec<String>;
+    let lower = if own_negation {
+        masked = lower.iter().enumerate().map(|(k, w)| if (trigger.first..trigger.last).contains(&k) { String::new() } else { w.clone() }).collect();
+        &masked[..]
+    } else {
+        lower
+    };
     let near_from = trigger.first.saturating_sub(4);
     let near_to = (trigger.last + 2).min(lower.len());
     let (clause_from, clause_to) = match lang {
