@@ -46,7 +46,7 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], at: usize) -> Option<usize
             None => gap = true,
             Some(p) => {
                 if gap {
-                    let limit = (i + 12).min(words.len());
+                    let limit = (i + 20).min(words.len());
                     let found = (i..limit).find(|&k| word_matches(p, words[k]))?;
                     i = found + 1;
                     gap = false;
@@ -161,10 +161,20 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 reporter_spans.push(mention.span);
             }
         }
+        // A name right before a verb trigger is its subject even where it
+        // looked like a modifier ("U.S. blacklists Chinese chipmaker YMTC").
+        let before_verb = |m: &Mention| {
+            triggers.iter().any(|t| {
+                !t.pattern.noun
+                    && t.span.start == m.span.end + 1
+                    && text.as_bytes()[m.span.end] == b' '
+                    && found.entities[m.entity].etype == EntityType::Country
+            })
+        };
         let args: Vec<&Mention> = mentions
             .iter()
             .copied()
-            .filter(|m| !m.modifier && !reporter_spans.contains(&m.span))
+            .filter(|m| (!m.modifier || before_verb(m)) && !reporter_spans.contains(&m.span))
             .collect();
         let fronted = lang == Lang::De && lexicon.words.get("fronting.de").iter().any(|f| *f == lower[0]);
         for trigger in &triggers {
@@ -463,7 +473,8 @@ fn modality(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexico
     let near_from = trigger.first.saturating_sub(4);
     let near_to = (trigger.last + 2).min(lower.len());
     let (clause_from, clause_to) = match lang {
-        Lang::En => (near_from, trigger.last),
+        // "could lead the White House to sanction": the modal may stand a few words off.
+        Lang::En => (trigger.first.saturating_sub(6), trigger.last),
         // German modals sit in second position, the verb at the end: look at the whole sentence before the trigger.
         Lang::De => (0, near_to),
     };

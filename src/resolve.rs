@@ -19,9 +19,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// Links the mentions of one document to each other.
 pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found: Found, lexicon: &Lexicon) -> Found {
     let text = doc.text.as_str();
-    qualify_bodies(&mut found, lexicon);
+    qualify_bodies(&mut found, lang, lexicon);
     link_parenthesized_aliases(text, sentences, &mut found);
     link_short_names(text, &mut found);
+    link_company_short_forms(text, sentences, &mut found, lexicon);
     link_anaphors(text, lang, sentences, &mut found, lexicon);
     found.mentions.sort();
     found
@@ -48,11 +49,13 @@ fn dominant_country(found: &Found) -> Option<String> {
 }
 
 /// Gives "unqualified:<kind>" placeholders the document's country.
-fn qualify_bodies(found: &mut Found, lexicon: &Lexicon) {
+fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
     if !found.entities.iter().any(|e| e.key.starts_with("unqualified:")) {
         return;
     }
-    let dominant = dominant_country(found);
+    // A German article that names no state is about Germany ("die
+    // Bundesregierung" alone); an English one could be about anywhere.
+    let dominant = dominant_country(found).or_else(|| (lang == Lang::De).then(|| "DEU".to_string()));
     let country_index = dominant.as_deref().and_then(|iso3| lexicon.countries.iter().position(|c| c.iso3 == iso3));
     let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
     for i in 0..found.entities.len() {
@@ -152,6 +155,42 @@ fn link_parenthesized_aliases(text: &str, sentences: &[Span], found: &mut Found)
         apply_remap(found, &remap);
         found.mentions.sort();
     }
+}
+
+/// "Elmos" after "Elmos Semiconductor": a company name without its
+/// organisation suffixes, where it stands alone elsewhere in the document,
+/// names the same company.
+fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
+    let suffixes = lexicon.words.get("org_suffixes.company");
+    let is_suffix = |w: &str| suffixes.iter().any(|s| s.trim_end_matches('.') == w.trim_end_matches('.'));
+    let mut forms: Vec<(String, usize)> = Vec::new();
+    for (i, entity) in found.entities.iter().enumerate() {
+        if entity.etype != EntityType::Company || !entity.key.starts_with("name:") {
+            continue;
+        }
+        let words: Vec<&str> = entity.name.split_whitespace().collect();
+        let core: Vec<&str> = words.iter().copied().take_while(|w| !is_suffix(w)).collect();
+        if core.len() == 1 && words.len() > 1 && core[0].chars().count() >= 4 && text::is_capitalized(core[0]) {
+            forms.push((core[0].to_string(), i));
+        }
+    }
+    for (form, entity) in forms {
+        let mut start = 0;
+        while let Some(pos) = text[start..].find(form.as_str()) {
+            let (s, e) = (start + pos, start + pos + form.len());
+            start = e;
+            let end = if text[e..].starts_with('s') && text::at_word_boundary(text, s, e + 1) { e + 1 } else { e };
+            if !text::at_word_boundary(text, s, end) {
+                continue;
+            }
+            let span = Span::new(s, end);
+            if found.mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            found.mentions.push(Mention { span, sentence: entities::sentence_of(sentences, s), entity, anaphoric: false, modifier: false });
+        }
+    }
+    found.mentions.sort();
 }
 
 /// A one-word pattern name that is the last word of a fuller name of the
@@ -633,6 +672,14 @@ fn same_happening(a: &GlobalEvent, b: &GlobalEvent, globals: &[GlobalEntity], fa
         return false;
     }
     let overlap = |x: &[usize], y: &[usize]| x.iter().any(|i| y.iter().any(|j| family[*i] == family[*j]));
+    // Within one article, a headline or a later sentence that names no
+    // target ("Bundesregierung untersagt Verkauf") tells the event its
+    // body states in full, when the agents agree.
+    let one_side_untargeted = a.target.is_empty() != b.target.is_empty();
+    if one_side_untargeted {
+        let same_document = a.evidence.iter().any(|(d, _)| b.evidence.iter().any(|(e, _)| d == e));
+        return same_document && !a.agent.is_empty() && !b.agent.is_empty() && overlap(&a.agent, &b.agent);
+    }
     let targets = if a.target.is_empty() && b.target.is_empty() { true } else { overlap(&a.target, &b.target) };
     if !targets {
         return false;
