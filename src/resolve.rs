@@ -48,37 +48,83 @@ fn dominant_country(found: &Found) -> Option<String> {
     counts.into_iter().next().map(|(c, _, _)| c)
 }
 
-/// Gives "unqualified:<kind>" placeholders the document's country.
+/// Gives "unqualified:<kind>" and "federal:<kind>" placeholders a country.
+///
+/// An unqualified body ("das Handelsministerium", "the federal government")
+/// is the body of that kind named with its country in the same or the
+/// previous sentence ("das chinesische Handelsministerium … Das
+/// Handelsministerium"), else the
+/// body of the document's dominant country (a German article that names no
+/// state is about Germany). A "Bundes-" body is German, unless the document
+/// names nothing German and is about another federal state: translated US
+/// news call Washington "die Bundesregierung".
 fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
-    if !found.entities.iter().any(|e| e.key.starts_with("unqualified:")) {
+    let placeholder = |key: &str| key.starts_with("unqualified:") || key.starts_with("federal:");
+    if !found.entities.iter().any(|e| placeholder(&e.key)) {
         return;
     }
-    // A German article that names no state is about Germany ("die
-    // Bundesregierung" alone); an English one could be about anywhere.
-    let dominant = dominant_country(found).or_else(|| (lang == Lang::De).then(|| "DEU".to_string()));
-    let country_index = dominant.as_deref().and_then(|iso3| lexicon.countries.iter().position(|c| c.iso3 == iso3));
-    let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
-    for i in 0..found.entities.len() {
-        let Some(kind) = found.entities[i].key.strip_prefix("unqualified:").map(str::to_string) else { continue };
-        let institution = lexicon.institutions.iter().position(|x| x.kind == kind);
-        let resolved = match (institution, country_index) {
-            (Some(institution), Some(country)) => {
-                let reading = match lexicon.body_of(&kind, &lexicon.countries[country].iso3).and_then(|e| lexicon.entry_index(&e.id)) {
-                    Some(entry) => Reading::Entry(entry),
-                    None => Reading::Body { institution, country: Some(country) },
-                };
-                entities::entity_of(&reading, "", lexicon)
-            }
-            _ => None,
+    let dominant = dominant_country(found);
+    let germany = lexicon.words.get("unqualified.federal_country").first().cloned().unwrap_or_else(|| "DEU".into());
+    let names_germany = found.entities.iter().any(|e| !placeholder(&e.key) && e.country.as_deref() == Some(germany.as_str()));
+    let federal_states = lexicon.words.get("unqualified.federal_states");
+    let kind_of = |entity: &LocalEntity| -> Option<String> {
+        if let Some(rest) = entity.key.strip_prefix("body:") {
+            return rest.split(':').next().map(str::to_string);
+        }
+        entity.key.strip_prefix("lex:").and_then(|id| lexicon.entry(id)).and_then(|e| e.kind.clone())
+    };
+    let mut order: Vec<usize> = (0..found.mentions.len()).collect();
+    order.sort_by_key(|&i| found.mentions[i].span);
+    for &i in &order {
+        let entity = &found.entities[found.mentions[i].entity];
+        let (federal, kind) = match entity.key.split_once(':') {
+            Some(("unqualified", kind)) => (false, kind.to_string()),
+            Some(("federal", kind)) => (true, kind.to_string()),
+            _ => continue,
         };
-        remap[i] = resolved.map(|entity| match found.entities.iter().position(|e| e.key == entity.key) {
+        let offset = found.mentions[i].span.start;
+        let country = if federal {
+            match &dominant {
+                Some(d) if !names_germany && federal_states.contains(d) => d.clone(),
+                _ => germany.clone(),
+            }
+        } else {
+            // The same kind last named with its country, in this sentence or the one before.
+            let sentence = found.mentions[i].sentence;
+            let recent = order
+                .iter()
+                .rev()
+                .map(|&j| &found.mentions[j])
+                .filter(|m| m.span.end <= offset && m.sentence + 1 >= sentence)
+                .find(|m| !placeholder(&found.entities[m.entity].key) && kind_of(&found.entities[m.entity]).as_deref() == Some(kind.as_str()));
+            if let Some(m) = recent {
+                found.mentions[i].entity = m.entity;
+                continue;
+            }
+            match dominant.clone().or_else(|| (lang == Lang::De).then(|| germany.clone())) {
+                Some(c) => c,
+                None => continue,
+            }
+        };
+        let Some(country_index) = lexicon.countries.iter().position(|c| c.iso3 == country) else { continue };
+        let Some(institution) = lexicon.institutions.iter().position(|x| x.kind == kind) else { continue };
+        let reading = match lexicon.body_of(&kind, &country).and_then(|e| lexicon.entry_index(&e.id)) {
+            Some(entry) => Reading::Entry(entry),
+            None => Reading::Body { institution, country: Some(country_index) },
+        };
+        let Some(resolved) = entities::entity_of(&reading, "", lexicon) else { continue };
+        let target = match found.entities.iter().position(|e| e.key == resolved.key) {
             Some(existing) => existing,
             None => {
-                found.entities.push(entity);
+                found.entities.push(resolved);
                 found.entities.len() - 1
             }
-        });
+        };
+        found.mentions[i].entity = target;
     }
+    // Placeholders that resolved nowhere are dropped.
+    let remap: Vec<Option<usize>> =
+        found.entities.iter().enumerate().map(|(i, e)| if placeholder(&e.key) { None } else { Some(i) }).collect();
     apply_remap(found, &remap);
 }
 

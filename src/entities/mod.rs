@@ -37,6 +37,9 @@ pub enum Reading {
     /// ("Chinese military"); `country: None` until resolution finds which
     /// country an unqualified "the federal government" means.
     Body { institution: usize, country: Option<usize> },
+    /// A federal body named without its state ("die Bundesregierung"):
+    /// German unless resolution finds the document is about another federation.
+    FederalBody { institution: usize },
     /// A head of government's administration ("Trump-Administration").
     Administration { person: usize },
     /// A collective named by a country adjective and a plural noun ("Chinese hackers").
@@ -73,7 +76,12 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         .map(|c| c.span)
         .chain(hits.iter().filter(|h| !matches!(h.target, Target::Entry(_) | Target::Institution(_) | Target::Country(_))).map(|h| h.span))
         .collect();
-    let found_by_patterns = patterns::find(text, lang, sentences, lexicon, &taken);
+    let companies: Vec<Span> = candidates
+        .iter()
+        .filter(|c| matches!(c.reading, Reading::Entry(i) if lexicon.entries[i].etype.eq_ignore_ascii_case("COMPANY")))
+        .map(|c| c.span)
+        .collect();
+    let found_by_patterns = patterns::find(text, lang, sentences, lexicon, &taken, &companies);
     candidates.extend(found_by_patterns.into_iter().filter(|c| {
         // A guess never displaces a known place.
         !(matches!(c.reading, Reading::Named { weak: true, .. }) && places.iter().any(|p| p.overlaps(c.span)))
@@ -129,6 +137,10 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                         end = embassy_place_after(text, end, hits).unwrap_or(end);
                     }
                     out.push(Candidate { span: Span::new(start, end), reading: qualified_body(lexicon, inst, country), priority: 4 });
+                } else if is_federal(text, span, lexicon) {
+                    // "die Bundesregierung", "das Bundeswirtschaftsministerium":
+                    // German as a rule; resolution decides.
+                    out.push(Candidate { span, reading: Reading::FederalBody { institution: inst }, priority: 4 });
                 } else if unqualified_allowed(text, span, lexicon) {
                     out.push(Candidate { span, reading: Reading::Body { institution: inst, country: None }, priority: 1 });
                 }
@@ -204,6 +216,14 @@ fn embassy_place_after(text: &str, end: usize, hits: &[Hit]) -> Option<usize> {
         .map(|h| h.span.end)
 }
 
+/// "Bundes-" compounds name federal bodies (`[unqualified] federal_prefix_de`
+/// in grammar.toml), unless a qualifier precedes ("US-Bundesregierung").
+fn is_federal(text: &str, span: Span, lexicon: &Lexicon) -> bool {
+    let noun = span.slice(text);
+    let prefixed = lexicon.words.get("unqualified.federal_prefix_de").iter().any(|p| noun.starts_with(p.as_str()) && noun.len() > p.len());
+    prefixed && !text[..span.start].ends_with('-')
+}
+
 /// An unqualified institution noun names a body only after a definite
 /// article or "federal"/"Bundes-" ("the federal government", "die
 /// Bundesregierung"); "die Behörde" and the like are anaphors, left to resolution.
@@ -217,9 +237,6 @@ fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
     });
     if !allowed {
         return false;
-    }
-    if noun.starts_with("Bundes") {
-        return true;
     }
     let before = text[..span.start].trim_end();
     let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -346,6 +363,7 @@ pub(crate) fn entity_of(reading: &Reading, surface: &str, lexicon: &Lexicon) -> 
                 weak: false,
             }
         }
+        Reading::FederalBody { .. } => return None,
         Reading::Administration { person } => {
             let p = &lexicon.entries[*person];
             let surname = p.name.rsplit(' ').next().unwrap_or(&p.name);
@@ -387,6 +405,14 @@ fn build(text: &str, sentences: &[Span], chosen: Vec<Candidate>, lexicon: &Lexic
     let mut index: HashMap<String, usize> = HashMap::new();
     for candidate in &chosen {
         let entity = match &candidate.reading {
+            Reading::FederalBody { institution } => LocalEntity {
+                key: format!("federal:{}", lexicon.institutions[*institution].kind),
+                name: lexicon.institutions[*institution].kind.clone(),
+                etype: EntityType::Agency,
+                country: None,
+                sector: lexicon.institutions[*institution].sector.clone(),
+                weak: false,
+            },
             Reading::Body { institution, country: None } => LocalEntity {
                 key: format!("unqualified:{}", lexicon.institutions[*institution].kind),
                 name: lexicon.institutions[*institution].kind.clone(),

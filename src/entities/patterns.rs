@@ -19,7 +19,7 @@ use crate::text::{self, Word};
 /// part of the key: a name typed by a cue in one sentence and guessed in
 /// another is still one entity, and resolution votes on its type.
 pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let mut words: Vec<&str> = strip_legal_form(name, lexicon).split_whitespace().collect();
     if etype == EntityType::Company && words.len() > 1 {
         let suffixes = lexicon.words.get("org_suffixes.company");
         if let Some(last) = words.last() {
@@ -33,12 +33,42 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
     format!("name:{}", text::fold(&words.join(" ")))
 }
 
+/// A company name without its legal form: "Guangzhou Ausay Technology Co.
+/// Ltd." → "Guangzhou Ausay Technology", "OOO Kaspersky Group" → "Kaspersky Group".
+pub fn strip_legal_form<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
+    let forms = lexicon.words.get("legal_forms.forms");
+    let is_form = |w: &str| forms.iter().any(|f| f.trim_end_matches(['.', ',']) == w.trim_end_matches(['.', ',']));
+    let mut rest = name.trim();
+    loop {
+        let mut changed = false;
+        if let Some((head, last)) = rest.rsplit_once(' ') {
+            if is_form(last) {
+                rest = head.trim_end_matches([',', ' ']);
+                changed = true;
+            }
+        }
+        if let Some((first, tail)) = rest.split_once(' ') {
+            if is_form(first) && first.chars().all(|c| c.is_uppercase()) {
+                rest = tail;
+                changed = true;
+            }
+        }
+        if !changed {
+            return rest;
+        }
+    }
+}
+
 fn in_list(list: &[String], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Finds pattern names in every sentence, avoiding spans already `taken`.
-pub fn find(text: &str, lang: Lang, sentences: &[Span], lexicon: &Lexicon, taken: &[Span]) -> Vec<Candidate> {
+///
+/// A company name found by its suffix takes in a known company name right
+/// before it (`absorbable`): "Cosco Shipping Ports Limited" is one company,
+/// a subsidiary, not "Cosco Shipping" and "Ports Limited".
+pub fn find(text: &str, lang: Lang, sentences: &[Span], lexicon: &Lexicon, taken: &[Span], absorbable: &[Span]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for sentence in sentences {
         let words = text::words(text, sentence.start, sentence.end);
@@ -54,7 +84,13 @@ pub fn find(text: &str, lang: Lang, sentences: &[Span], lexicon: &Lexicon, taken
             };
             let run_end = split_at_conjunction(text, &words, i, run_end, lexicon);
             let run = &words[i..run_end];
-            if let Some(candidate) = classify(text, lang, &words, i, run, lexicon, title_case) {
+            if let Some(mut candidate) = classify(text, lang, &words, i, run, lexicon, title_case) {
+                if let Reading::Named { name, etype: EntityType::Company, weak: false } = &mut candidate.reading {
+                    if let Some(before) = absorbable.iter().find(|a| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ') {
+                        candidate.span = Span::new(before.start, candidate.span.end);
+                        *name = candidate.span.slice(text).to_string();
+                    }
+                }
                 out.push(candidate);
             }
             i = run_end;
@@ -107,8 +143,12 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &[Span]) ->
         if !adjacent(prev, word) || text::strip_possessive(prev.text(text)) != prev.text(text) {
             break;
         }
+        let digits = word.text(text).chars().all(|c| c.is_ascii_digit());
         if starts(word) {
             end += 1;
+        } else if digits && end + 1 < words.len() && starts(&words[end + 1]) && adjacent(word, &words[end + 1]) {
+            // "Chengdu 404 Network Technology Co"
+            end += 2;
         } else if connectors.contains(&word.text(text))
             && end + 1 < words.len()
             && starts(&words[end + 1])
@@ -159,16 +199,33 @@ fn classify(
 
     // A title or role before the name, or at the start of the run in German
     // ("Handelsminister Wilbur Ross").
-    let titles_en = words.get("titles.en");
-    let titles_de = words.get("titles.de");
-    let is_title = |w: &str| in_list(titles_en, w) || in_list(titles_de, w);
+    let is_title = |w: &str| is_title(w, lang, lexicon);
     let mut person_by_title = previous.is_some_and(|p| is_title(p));
+    // Skip a title at the start of the run, with the words that extend it
+    // ("Deputy Attorney General", "Under Secretary of Commerce"): the name
+    // starts after the last real title word.
+    let title_words = words.lang("title_words", lang);
     let mut start_word = 0;
-    while start_word < word_texts.len() - 1 && is_title(word_texts[start_word]) {
-        person_by_title = true;
-        start_word += 1;
+    let mut k = 0;
+    while k < word_texts.len() - 1 {
+        let w = word_texts[k];
+        if is_title(w) {
+            person_by_title = true;
+            start_word = k + 1;
+        } else if in_list(title_words, w) || (person_by_title && matches!(w, "of" | "for" | "and")) {
+            if person_by_title {
+                start_word = k + 1;
+            }
+        } else {
+            break;
+        }
+        k += 1;
     }
     let given = |w: &str| in_list(words.get("given_names.en"), w) || in_list(words.get("given_names.de"), w);
+    // "Security Alan Estevez": role words, then a given name.
+    if !person_by_title && k > 0 && k < word_texts.len() - 1 && given(word_texts[k]) {
+        start_word = k;
+    }
     let name_words = &word_texts[start_word..];
     let span_of = |from: usize, to: usize| -> Span {
         let last = text::strip_possessive(run[to - 1].text(text));
@@ -228,7 +285,8 @@ fn classify(
     if person_by_title && (1..=3).contains(&names) && name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')) {
         return Some(make(start_word, run.len(), EntityType::Person, false));
     }
-    if (2..=3).contains(&names) && given(name_words[0]) {
+    let alphabetic = name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    if (2..=3).contains(&names) && (given(name_words[0]) || alphabetic && in_list(words.get("surnames.zh"), name_words[0])) {
         return Some(make(start_word, run.len(), EntityType::Person, false));
     }
     // Apposition: "drone maker DJI", "Drohnenhersteller DJI", "research firm Canalys".
@@ -253,6 +311,21 @@ fn classify(
 fn is_acronym(word: &str) -> bool {
     let n = word.chars().count();
     (2..=6).contains(&n) && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && word.chars().any(|c| c.is_ascii_uppercase())
+}
+
+/// A title or role before a name: listed, or in German the head of a
+/// compound ("Kremlsprecher", "HHLA-Chefin", "EU-Kommissionspräsidentin").
+fn is_title(word: &str, lang: Lang, lexicon: &Lexicon) -> bool {
+    let titles_en = lexicon.words.get("titles.en");
+    let titles_de = lexicon.words.get("titles.de");
+    if in_list(titles_en, word) || in_list(titles_de, word) {
+        return true;
+    }
+    if lang != Lang::De || !text::is_capitalized(word) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    titles_de.iter().any(|t| !t.contains(' ') && t.chars().count() >= 6 && lower.ends_with(&t.to_lowercase()))
 }
 
 /// German common nouns end in a handful of suffixes that names rarely have
