@@ -415,20 +415,44 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
         }
         local_to_global.push(map);
     }
-    // One-word person names that a single fuller name in the corpus ends with.
+    // A pattern name that another entity of the corpus is also called
+    // ("YMTC", linked to "Yangtze Memory Technologies" in another article), and
+    // a one-word person name that begins or ends a single fuller name ("Zhang"
+    // for "Zhang Haoran", "Ross" for "Wilbur Ross"), are that entity.
+    let mut called: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for (g, global) in globals.iter().enumerate() {
+        for surface in global.surfaces.keys() {
+            called.entry(text::fold(surface)).or_default().insert(g);
+        }
+    }
     let merge_into: Vec<usize> = (0..globals.len())
         .map(|i| {
             let g = &globals[i];
-            if !g.key.starts_with("name:") || g.local.etype != EntityType::Person || g.local.name.contains(' ') {
+            if !g.key.starts_with("name:") {
                 return i;
             }
-            let short = text::fold(&g.local.name);
+            let own = text::fold(&g.local.name);
+            let others: Vec<usize> = called
+                .get(&own)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&j| j != i && !globals[j].weak && (globals[j].local.etype == g.local.etype || g.weak))
+                .collect();
+            if others.len() == 1 && !globals[others[0]].key.starts_with("name:") || others.len() == 1 && globals[others[0]].local.name.len() > g.local.name.len() {
+                return others[0];
+            }
+            if (g.local.etype != EntityType::Person && !g.weak) || g.local.name.contains(' ') {
+                return i;
+            }
             let fuller: Vec<usize> = (0..globals.len())
                 .filter(|&j| {
+                    let name = &globals[j].local.name;
                     j != i
                         && globals[j].local.etype == EntityType::Person
-                        && globals[j].local.name.contains(' ')
-                        && globals[j].local.name.rsplit(' ').next().is_some_and(|w| text::fold(w) == short)
+                        && name.contains(' ')
+                        && (name.rsplit(' ').next().is_some_and(|w| text::fold(w) == own)
+                            || name.split(' ').next().is_some_and(|w| text::fold(w) == own))
                 })
                 .collect();
             if fuller.len() == 1 { fuller[0] } else { i }

@@ -45,6 +45,8 @@ pub struct Gazetteer {
     automaton: Option<AhoCorasick>,
     /// Per automaton pattern: the exact string and its readings.
     patterns: Vec<(String, Vec<Target>)>,
+    /// Acronyms that may also match in title case.
+    title_case: std::collections::HashSet<String>,
 }
 
 /// Aliases that must match with their exact case: short ones with a capital
@@ -108,7 +110,8 @@ impl Gazetteer {
             .match_kind(MatchKind::Standard)
             .build(patterns.iter().map(|(s, _)| s.as_str()))
             .ok();
-        Gazetteer { automaton, patterns }
+        let title_case = lexicon.words.get("acronyms.title_case").iter().cloned().collect();
+        Gazetteer { automaton, patterns, title_case }
     }
 
     /// Every occurrence of a lexicon string in `text`, in text order.
@@ -119,7 +122,7 @@ impl Gazetteer {
             let (pattern, targets) = &self.patterns[m.pattern().as_usize()];
             let (start, end) = (m.start(), m.end());
             let found = &text[start..end];
-            if !casing_fits(pattern, found) {
+            if !casing_fits(pattern, found, self.title_case.contains(pattern)) {
                 continue;
             }
             let before_ok = !text[..start].chars().next_back().is_some_and(text::is_word_char);
@@ -168,9 +171,15 @@ impl Gazetteer {
 }
 
 /// Does the text found match the pattern's casing rules?
-fn casing_fits(pattern: &str, found: &str) -> bool {
+fn casing_fits(pattern: &str, found: &str, title_case_ok: bool) -> bool {
     if case_sensitive(pattern) {
-        return pattern == found;
+        // Acronyms that the press also writes in title case ("Nato", "Cosco"),
+        // listed in grammar.toml `[acronyms] title_case`; others ("WELT") not.
+        let title_case = {
+            let mut chars = found.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
+        };
+        return pattern == found || (title_case_ok && title_case);
     }
     // A capitalised single-word name needs its capital in the text
     // ("Apple", not "apple"); multi-word names may appear in any case.
@@ -222,8 +231,13 @@ mod tests {
             ("Alibaba Cloud", "alibaba cloud", true),
             ("government", "Government", true),
             ("IBM", "Ibm", false),
+            ("NATO", "Nato", true),
+            ("COSCO", "Cosco", true),
+            ("COSCO", "cosco", false),
+            ("WELT", "Welt", false),
         ] {
-            assert_eq!(casing_fits(pattern, found), fits, "{pattern} / {found}");
+            let title_case_ok = ["NATO", "COSCO"].contains(&pattern);
+            assert_eq!(casing_fits(pattern, found, title_case_ok), fits, "{pattern} / {found}");
         }
     }
 

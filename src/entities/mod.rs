@@ -137,6 +137,9 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                         end = embassy_place_after(text, end, hits).unwrap_or(end);
                     }
                     out.push(Candidate { span: Span::new(start, end), reading: qualified_body(lexicon, inst, country), priority: 4 });
+                } else if let Some((end, country)) = capital_after(text, span.end, hits).filter(|_| lexicon.institutions[inst].kind != "embassy") {
+                    // "the Ministry of Commerce in Beijing", "das Finanzministerium in Washington".
+                    out.push(Candidate { span: Span::new(span.start, end), reading: qualified_body(lexicon, inst, country), priority: 4 });
                 } else if is_federal(text, span, lexicon) {
                     // "die Bundesregierung", "das Bundeswirtschaftsministerium":
                     // German as a rule; resolution decides.
@@ -209,11 +212,17 @@ fn qualifier_before(text: &str, start: usize, by_end: &HashMap<usize, Vec<&Hit>>
 
 /// "Chinese Embassy in Washington": the capital after an embassy belongs to it.
 fn embassy_place_after(text: &str, end: usize, hits: &[Hit]) -> Option<usize> {
+    capital_after(text, end, hits).map(|(end, _)| end)
+}
+
+/// A capital right after an institution noun (" in Beijing"): its end and country.
+fn capital_after(text: &str, end: usize, hits: &[Hit]) -> Option<(usize, usize)> {
     let rest = &text[end..];
     let skip = [" in ", " in the "].iter().find(|p| rest.starts_with(**p))?.len();
-    hits.iter()
-        .find(|h| h.span.start == end + skip && matches!(h.target, Target::Capital(_)))
-        .map(|h| h.span.end)
+    hits.iter().find_map(|h| match h.target {
+        Target::Capital(c) if h.span.start == end + skip => Some((h.span.end, c)),
+        _ => None,
+    })
 }
 
 /// "Bundes-" compounds name federal bodies (`[unqualified] federal_prefix_de`
