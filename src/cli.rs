@@ -211,7 +211,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
             let graph = store.load_graph(args.mentions && args.format == Format::Json)?;
             let text = match args.format {
                 Format::Json => export::json::to_json(&graph)?,
-                Format::Dot => export::dot::to_dot(&graph, &DotOptions { isolated: args.isolated }),
+                Format::Dot => {
+                    export::dot::to_dot(&graph, &DotOptions { isolated: args.isolated, ..DotOptions::default() })
+                }
             };
             match &args.output {
                 Some(path) => export::write_file(path, text.as_bytes())?,
