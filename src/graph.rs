@@ -399,6 +399,7 @@ impl<'g> GraphView<'g> {
                     }
                 }
             }
+            via.sort_by_key(|l| (l.evidence.is_none(), std::cmp::Reverse(l.n_documents)));
             neighbors.push(Neighbor { entity, distance: d, degree: self.node_degree(node), via });
         }
         neighbors.sort_by(|a, b| {
@@ -1063,19 +1064,23 @@ pub fn select<'g>(model: &'g Graph, filter: &Filter) -> Selection<'g> {
     let n_links = capped.events.len() + capped.relations.len();
     if let Some(limit) = filter.max_edges.filter(|&limit| n_links > limit) {
         let near = |ids: &[&str]| ids.iter().filter_map(|id| distance.get(id).copied()).min().unwrap_or(usize::MAX);
-        let mut links: Vec<(usize, std::cmp::Reverse<usize>, u8, (String, u64, String), &'g str)> = Vec::new();
+        // Nearest the focus, then links between two sides before events with one side only, then
+        // told by the most articles, events before relations, smallest id.
+        type Key<'a> = (usize, bool, std::cmp::Reverse<usize>, u8, (String, u64, String), &'a str);
+        let mut links: Vec<Key<'g>> = Vec::new();
         for e in &capped.events {
             let participants: Vec<&str> = e.agents.iter().chain(&e.targets).map(|x| x.id.as_str()).collect();
-            let d = near(&participants);
-            links.push((d, std::cmp::Reverse(e.event.documents.len()), 0, id_key(&e.event.id), e.event.id.as_str()));
+            let one_sided = e.agents.is_empty() || e.targets.is_empty();
+            let documents = std::cmp::Reverse(e.event.documents.len());
+            links.push((near(&participants), one_sided, documents, 0, id_key(&e.event.id), e.event.id.as_str()));
         }
         for r in &capped.relations {
             let d = near(&[r.source.as_str(), r.target.as_str()]);
-            links.push((d, std::cmp::Reverse(r.documents.len()), 1, id_key(&r.id), r.id.as_str()));
+            links.push((d, false, std::cmp::Reverse(r.documents.len()), 1, id_key(&r.id), r.id.as_str()));
         }
         links.sort();
         links.truncate(limit);
-        kept_links = Some(links.into_iter().map(|l| l.4).collect());
+        kept_links = Some(links.into_iter().map(|l| l.5).collect());
         by_max_edges = Some(LeftOut { limit, before: n_links, ..LeftOut::default() });
     }
     let link_kept = |id: &str| kept_links.as_ref().is_none_or(|links| links.contains(id));
