@@ -364,15 +364,26 @@ impl<'g> GraphView<'g> {
         let mut hops = Vec::new();
         for pair in chain.windows(2) {
             let (a, b) = (pair[0], pair[1]);
-            let links: Vec<Link<'g>> =
-                self.entity_links(a).into_iter().filter(|(other, _)| *other == b).map(|(_, link)| link).collect();
-            let best = links.iter().min_by(|x, y| {
-                let key = |l: &Link<'g>| (l.evidence().is_none(), std::cmp::Reverse(l.n_documents()), l.order());
-                key(x).cmp(&key(y))
+            let (Some(from), Some(to)) = (self.info(a), self.info(b)) else { return None };
+            let mut links: Vec<(Link<'g>, LinkInfo)> = self
+                .entity_links(a)
+                .into_iter()
+                .filter(|(other, _)| *other == b)
+                .map(|(_, link)| (link, LinkInfo::of(link, &from.id, &to.id)))
+                .collect();
+            // A direct link (agent → target, source → target) before taking
+            // part in the same event; evidence, then most articles, then id.
+            links.sort_by_key(|(link, info)| {
+                (
+                    info.from_role == info.to_role,
+                    info.evidence.is_none(),
+                    std::cmp::Reverse(info.n_documents),
+                    link.order(),
+                )
             });
-            let (Some(from), Some(to), Some(best)) = (self.info(a), self.info(b), best) else { return None };
-            let link = LinkInfo::of(*best, &from.id, &to.id);
-            let also = links.iter().filter(|l| *l != best).map(|l| l.id().to_string()).collect();
+            let mut links = links.into_iter();
+            let Some((_, link)) = links.next() else { return None };
+            let also = links.map(|(l, _)| l.id().to_string()).collect();
             hops.push(Hop { from, to, link, also });
         }
         let from = self.info(chain[0])?;
@@ -399,7 +410,7 @@ impl<'g> GraphView<'g> {
                     }
                 }
             }
-            via.sort_by_key(|l| (l.evidence.is_none(), std::cmp::Reverse(l.n_documents)));
+            via.sort_by_key(|l| (l.from_role == l.to_role, l.evidence.is_none(), std::cmp::Reverse(l.n_documents)));
             neighbors.push(Neighbor { entity, distance: d, degree: self.node_degree(node), via });
         }
         neighbors.sort_by(|a, b| {
@@ -437,10 +448,13 @@ impl<'g> GraphView<'g> {
         Components { components, isolated }
     }
 
-    /// PageRank of every entity, in id order, over the directed links between
-    /// entities: agent → target for every agent–target pair of an event,
-    /// source → target for every relation (parallel links count as many
-    /// times as they occur). See [`pagerank`].
+    /// PageRank of every entity, in id order, over the links between
+    /// entities taken both ways: every agent–target pair of an event and
+    /// every relation links its two entities in both directions (parallel
+    /// links count as many times as they occur). Both ways, because in news
+    /// who is connected to whom matters more than who acted on whom: taken
+    /// one way, the rank of a much-investigated company would pile up on the
+    /// one place it invested in. See [`pagerank`].
     pub fn pagerank(&self) -> Vec<(&'g Entity, f64)> {
         let mut links = Vec::new();
         for event in &self.events {
@@ -449,6 +463,7 @@ impl<'g> GraphView<'g> {
                     if let (Some(a), Some(t)) = (self.index.get(agent.id.as_str()), self.index.get(target.id.as_str()))
                     {
                         links.push((a.index(), t.index()));
+                        links.push((t.index(), a.index()));
                     }
                 }
             }
@@ -458,6 +473,7 @@ impl<'g> GraphView<'g> {
                 (self.index.get(relation.source.as_str()), self.index.get(relation.target.as_str()))
             {
                 links.push((s.index(), t.index()));
+                links.push((t.index(), s.index()));
             }
         }
         let ranks = pagerank(self.n_entities, &links, DAMPING, PAGERANK_ITERATIONS, PAGERANK_TOLERANCE);
@@ -1079,8 +1095,34 @@ pub fn select<'g>(model: &'g Graph, filter: &Filter) -> Selection<'g> {
             links.push((d, false, std::cmp::Reverse(r.documents.len()), 1, id_key(&r.id), r.id.as_str()));
         }
         links.sort();
-        links.truncate(limit);
-        kept_links = Some(links.into_iter().map(|l| l.5).collect());
+        // First every entity gets its best link (so that no kept entity is
+        // left out for want of one), then the best of the rest fill up.
+        let mut participants: HashMap<&str, Vec<&str>> = HashMap::new();
+        for e in &capped.events {
+            participants.insert(&e.event.id, e.agents.iter().chain(&e.targets).map(|x| x.id.as_str()).collect());
+        }
+        for r in &capped.relations {
+            participants.insert(&r.id, vec![r.source.as_str(), r.target.as_str()]);
+        }
+        let mut covered: HashSet<&str> = HashSet::new();
+        let mut chosen: HashSet<&'g str> = HashSet::new();
+        for link in &links {
+            if chosen.len() >= limit {
+                break;
+            }
+            let ends = participants.get(link.5).map(Vec::as_slice).unwrap_or_default();
+            if ends.iter().any(|id| !covered.contains(id)) {
+                covered.extend(ends.iter().copied());
+                chosen.insert(link.5);
+            }
+        }
+        for link in &links {
+            if chosen.len() >= limit {
+                break;
+            }
+            chosen.insert(link.5);
+        }
+        kept_links = Some(chosen);
         by_max_edges = Some(LeftOut { limit, before: n_links, ..LeftOut::default() });
     }
     let link_kept = |id: &str| kept_links.as_ref().is_none_or(|links| links.contains(id));

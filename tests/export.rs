@@ -153,8 +153,8 @@ fn dot_draws_events_relations_and_a_legend() {
     assert!(dot.contains(r#""event:v10" -> "e3""#));
     // An event with an agent and no target is a node too.
     assert!(dot.contains(r#""event:v2" [label="DENY\n1 article""#));
-    // Relations are dashed.
-    assert!(dot.contains(r#""e3" -> "e1" [label="SUBSIDIARY_OF", style="dashed""#), "{dot}");
+    // Relations are dashed, labelled with their type and number of articles.
+    assert!(dot.contains(r#""e3" -> "e1" [label="SUBSIDIARY_OF\n1 article", style="dashed""#), "{dot}");
     // Node style by type.
     assert!(dot.contains(r#""e2" [label="U.S. Department of Commerce", shape=hexagon"#), "{dot}");
     // The legend names every type and edge style.

@@ -4,11 +4,16 @@
 //! An event with one agent and one target is a labelled edge ("ACCUSE/
 //! investigate 2021", "4 articles"); an event with several agents or targets,
 //! or with only one side, is a small box with edges from its agents and to its
-//! targets. Relations are dashed grey edges. A legend cluster lists the node
-//! types and edge styles. By default entities that take part in no event or
-//! relation are left out to keep the diagram readable ([`DotOptions::isolated`]
-//! draws them); the header comment and the legend say so. Every name is
-//! escaped; output order follows ids, so the same graph gives the same bytes.
+//! targets. Relations are dashed grey edges labelled with their type and
+//! number of articles. A legend cluster lists the node types and edge styles.
+//! By default entities that take part in no event or relation are left out to
+//! keep the diagram readable ([`DotOptions::isolated`] draws them); the header
+//! comment and the legend say so. [`to_dot_selection`] draws the part of the
+//! graph a [`crate::graph::select`] picked (a focus, filters, the most
+//! central nodes), boldens the focus, can group nodes into clusters by
+//! country or type ([`Cluster`]) and lay out top-down ([`Layout`]); the header
+//! comment says what was drawn and what was left out. Every name is escaped;
+//! output order follows ids, so the same graph gives the same bytes.
 
 use crate::graph::{count, select, Filter, Selection};
 use crate::model::{Entity, EntityType, Event, EventType, Graph, Modality};
@@ -260,8 +265,9 @@ pub fn to_dot_selection(graph: &Graph, selection: &Selection<'_>, options: &DotO
 
         for relation in view.relations() {
             let mut label = relation.rtype.as_str().to_string();
-            if relation.documents.len() > 1 {
-                label.push_str(&format!("\n{} articles", relation.documents.len()));
+            if !relation.documents.is_empty() {
+                label.push('\n');
+                label.push_str(&count(relation.documents.len(), "article", "articles"));
             }
             digraph
                 .edge(quoted_id(&relation.source), quoted_id(&relation.target))
