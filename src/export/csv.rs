@@ -9,7 +9,9 @@
 //! and array properties use `;`, the import's default array delimiter.
 //! Output follows ids, so the same graph gives the same bytes.
 //!
-//!     neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv neo4j
+//! ```text
+//! neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv neo4j
+//! ```
 
 use crate::export::graphml::event_pairs;
 use crate::model::{Entity, Event, Graph, Relation};
