@@ -36,7 +36,7 @@ pub const PAGERANK_TOLERANCE: f64 = 1e-10;
 pub const DEFAULT_MAX_NODES: usize = 100;
 /// The events and relations a diagram draws at most per allowed entity node
 /// when the user sets no limit.
-pub const DEFAULT_EDGES_PER_NODE: usize = 3;
+pub const DEFAULT_EDGES_PER_NODE: usize = 2;
 
 /// A node of the view: an entity, or an event drawn as a node of its own.
 #[derive(Debug, Clone, Copy)]
@@ -852,8 +852,10 @@ pub struct Filter {
     /// Draw at most this many entity nodes (the most central: nearest the
     /// focus, then with the most edges, then smallest id). `None`: no limit.
     pub max_nodes: Option<usize>,
-    /// Draw at most this many events and relations (nearest the focus, then
-    /// told by the most articles, then smallest id). `None`: no limit.
+    /// Draw at most this many events and relations: first the best link of
+    /// each entity, then one link per pair (or set) of entities, then the
+    /// parallel ones; each time nearest the focus, then between two sides,
+    /// then told by the most articles, then smallest id. `None`: no limit.
     pub max_edges: Option<usize>,
     /// Also draw entities that take part in no drawn event or relation.
     pub isolated: bool,
@@ -1113,6 +1115,22 @@ pub fn select<'g>(model: &'g Graph, filter: &Filter) -> Selection<'g> {
             let ends = participants.get(link.5).map(Vec::as_slice).unwrap_or_default();
             if ends.iter().any(|id| !covered.contains(id)) {
                 covered.extend(ends.iter().copied());
+                chosen.insert(link.5);
+            }
+        }
+        // Parallel links fan out into a hairball: one link per set of
+        // entities first, parallel ones only while there is room left.
+        let set_of = |id: &str| {
+            let mut ends = participants.get(id).cloned().unwrap_or_default();
+            ends.sort_unstable();
+            ends
+        };
+        let mut linked_sets: HashSet<Vec<&str>> = chosen.iter().map(|id| set_of(id)).collect();
+        for link in &links {
+            if chosen.len() >= limit {
+                break;
+            }
+            if !chosen.contains(link.5) && linked_sets.insert(set_of(link.5)) {
                 chosen.insert(link.5);
             }
         }

@@ -662,3 +662,23 @@ fn exports_of_the_empty_graph() {
     assert!(view.top_by_pagerank(5).is_empty());
     let _ = names(&view, &[]);
 }
+
+#[test]
+fn max_edges_prefers_distinct_pairs_to_parallel_links() {
+    let mut graph = graph();
+    // Three more investigations of Alibaba Group by Commerce, each told by three articles.
+    let template = graph.events[0].clone();
+    for i in 0..3 {
+        let mut event = template.clone();
+        event.id = format!("v{}", 10 + i);
+        event.target = vec!["e1".into()];
+        event.documents = vec!["d1".into(), "d2".into(), "d3".into()];
+        graph.events.push(event);
+    }
+    let selection = select(&graph, &Filter { focus: ids(&["e4"]), depth: 1, max_edges: Some(3), ..Filter::default() });
+    let events: Vec<&str> = selection.view.events().iter().map(|e| e.event.id.as_str()).collect();
+    let relations: Vec<&str> = selection.view.relations().iter().map(|r| r.id.as_str()).collect();
+    // The best Commerce → Alibaba Group link, then OIS (PART_OF) and Alibaba
+    // Cloud (v1) for coverage, rather than the parallel v11 and v12.
+    assert_eq!((events, relations), (vec!["v1", "v10"], vec!["r3"]));
+}

@@ -48,7 +48,7 @@ pub struct DiagramArgs {
     #[arg(long, value_name = "N", help_heading = "Diagram (export dot)")]
     pub max_nodes: Option<usize>,
     /// DOT: draw at most N events and relations, those nearest the focus or told by the most articles
-    /// (default 3 per entity of --max-nodes; 0 draws all).
+    /// (default 2 per entity of --max-nodes; 0 draws all).
     #[arg(long, value_name = "N", help_heading = "Diagram (export dot)")]
     pub max_edges: Option<usize>,
     /// DOT: group entities in boxes by country or by type.
