@@ -490,9 +490,17 @@ fn synthetic_graph_diagram_respects_max_nodes_and_renders() {
     let focused_dot =
         to_dot_selection(&graph, &focused, &DotOptions { cluster: Cluster::Country, ..DotOptions::default() });
 
+    // Regression: clusters linked to each other made dot fail with "trouble
+    // in init_rank" until the DOT asked for newrank.
+    let second = select(&graph, &Filter { focus: ids(&["e2"]), depth: 1, ..filter.clone() });
+    let second_dot =
+        to_dot_selection(&graph, &second, &DotOptions { cluster: Cluster::Country, ..DotOptions::default() });
+    assert!(second_dot.contains("newrank=true;"));
+
     if graphviz_available() {
         render_ok(&dot, RenderFormat::Svg, "synthetic overview");
         render_ok(&focused_dot, RenderFormat::Svg, "synthetic focus");
+        render_ok(&second_dot, RenderFormat::Svg, "synthetic focus on e2, clustered by country");
     }
 }
 

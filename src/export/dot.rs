@@ -185,6 +185,11 @@ pub fn to_dot_selection(graph: &Graph, selection: &Selection<'_>, options: &DotO
             Layout::TopBottom => "TB",
         };
         digraph.set("rankdir", rankdir, false).set("fontname", FONT, true).set("nodesep", "0.3", false);
+        if options.cluster != Cluster::None {
+            // dot's older ranking fails on some graphs whose clusters are
+            // linked to each other ("trouble in init_rank"); newrank does not.
+            digraph.set("newrank", "true", false);
+        }
         digraph.node_attributes().set("fontname", FONT, true).set("fontsize", "11", false).set("style", "filled", true);
         digraph.edge_attributes().set("fontname", FONT, true).set("fontsize", "9", false);
 
