@@ -382,7 +382,7 @@ impl<'g> GraphView<'g> {
                 )
             });
             let mut links = links.into_iter();
-            let Some((_, link)) = links.next() else { return None };
+            let (_, link) = links.next()?;
             let also = links.map(|(l, _)| l.id().to_string()).collect();
             hops.push(Hop { from, to, link, also });
         }
