@@ -5,13 +5,15 @@
 //! It never creates a database except in `build`.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use newsgraph::export::{self, dot::DotOptions};
 use newsgraph::model::{EntityType, EventType};
 use newsgraph::pipeline::{self, BuildOptions};
 use newsgraph::store::{EntityRef, EventRow, Profile, Store};
 use newsgraph::{Error, Lexicon, Result};
 use std::io::{self, Write};
 use std::path::PathBuf;
+
+// Graph commands (export options, path, neighbors, timeline, stats): src/cli/analysis.rs.
+mod analysis;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -24,6 +26,10 @@ Examples:
   newsgraph show US-Handelsministerium
   newsgraph sql 'SELECT * FROM event_view LIMIT 5'
   newsgraph stats
+  newsgraph export dot --focus 'Alibaba Cloud' --depth 2 --render svg -o alibaba.svg
+  newsgraph path 'Jack Ma' 'Office of Intelligence and Security'
+  newsgraph neighbors Alibaba --depth 2
+  newsgraph timeline Alibaba --json
 
 Exit status: 0 done, 1 error, 2 usage error, 3 done but some input files were skipped.";
 
@@ -49,9 +55,18 @@ pub enum Command {
     #[command(after_help = "Examples:\n  newsgraph build\n  newsgraph build seeds more/articles --db news.db\n  \
                             newsgraph build --rebuild --lexicon my-companies.toml")]
     Build(BuildArgs),
-    /// Write the graph as Graphviz DOT or as JSON (the contract of ONTOLOGY.md).
+    /// Write the graph as Graphviz DOT (or a rendered diagram), JSON, GraphML or Neo4j import CSV.
+    ///
+    /// `export dot` draws the whole graph, or with --focus the entities within
+    /// --depth hops of one; the other Diagram options filter it. Large graphs
+    /// are cut to the --max-nodes most central entities (100 by default), and
+    /// stderr says what was left out.
     #[command(after_help = "Examples:\n  newsgraph export dot -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n  \
-                            newsgraph export json --mentions > graph.json")]
+                            newsgraph export dot --focus Alibaba --depth 2 --cluster country --render svg -o alibaba.svg\n  \
+                            newsgraph export dot --event-type ACCUSE,SANCTION --since 2020 --min-sources 2\n  \
+                            newsgraph export json --mentions > graph.json\n  \
+                            newsgraph export graphml -o graph.graphml\n  \
+                            newsgraph export csv -o neo4j-import/")]
     Export(ExportArgs),
     /// List entities, the most mentioned first.
     #[command(after_help = "Examples:\n  newsgraph entities\n  newsgraph entities --type COMPANY")]
@@ -70,9 +85,23 @@ pub enum Command {
     #[command(after_help = "Examples:\n  newsgraph sql 'SELECT * FROM event_view LIMIT 5'\n  \
                             newsgraph sql \"SELECT name, n_mentions FROM entity_view WHERE type = 'AGENCY'\"")]
     Sql(SqlArgs),
-    /// Count documents, entities, events and relations.
-    #[command(after_help = "Example:\n  newsgraph stats --db news.db")]
-    Stats(DbArg),
+    /// Count documents, entities, events and relations; components, top entities, most reported events.
+    #[command(after_help = "Examples:\n  newsgraph stats --db news.db\n  newsgraph stats --top 5 --json")]
+    Stats(analysis::StatsArgs),
+    /// The shortest connection between two entities, each hop with its evidence sentence.
+    #[command(after_help = "Examples:\n  newsgraph path 'Jack Ma' 'Office of Intelligence and Security'\n  \
+                            newsgraph path Alibaba Handelsministerium --json")]
+    Path(analysis::PathArgs),
+    /// The entities within N hops of an entity, and what links them.
+    #[command(
+        after_help = "Examples:\n  newsgraph neighbors 'Alibaba Cloud'\n  newsgraph neighbors Alibaba --depth 2 --json"
+    )]
+    Neighbors(analysis::NeighborsArgs),
+    /// An entity's events in date order (undated last).
+    #[command(
+        after_help = "Examples:\n  newsgraph timeline Alibaba\n  newsgraph timeline 'Trump administration' --json"
+    )]
+    Timeline(analysis::TimelineArgs),
     /// Score the graph against a hand-made gold file (format: docs/gold-format.md).
     ///
     /// Prints precision, recall and F1 for entities (overall and per type),
@@ -132,6 +161,10 @@ pub enum Format {
     Dot,
     /// JSON, the contract of ONTOLOGY.md.
     Json,
+    /// GraphML (Gephi, yEd, Cytoscape).
+    Graphml,
+    /// nodes.csv and relationships.csv for neo4j-admin database import (needs -o DIR).
+    Csv,
 }
 
 #[derive(Debug, Args)]
@@ -141,8 +174,8 @@ pub struct ExportArgs {
     pub format: Format,
     #[command(flatten)]
     pub db: DbArg,
-    /// Write to this file instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
+    /// Write to this file (for csv: this directory) instead of standard output.
+    #[arg(long, short, value_name = "FILE", required_if_eq("format", "csv"))]
     pub output: Option<PathBuf>,
     /// JSON: include every entity mention (document, byte span, entity, type, text).
     #[arg(long)]
@@ -150,6 +183,8 @@ pub struct ExportArgs {
     /// DOT: also draw entities that take part in no event or relation.
     #[arg(long)]
     pub isolated: bool,
+    #[command(flatten)]
+    pub diagram: analysis::DiagramArgs,
 }
 
 #[derive(Debug, Args)]
@@ -228,19 +263,7 @@ fn stderr_error(source: io::Error) -> Error {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     match cli.command {
         Command::Build(args) => build(args, out, err),
-        Command::Export(args) => {
-            let store = Store::open_read_only(&args.db.db)?;
-            let graph = store.load_graph(args.mentions && args.format == Format::Json)?;
-            let text = match args.format {
-                Format::Json => export::json::to_json(&graph)?,
-                Format::Dot => export::dot::to_dot(&graph, &DotOptions { isolated: args.isolated }),
-            };
-            match &args.output {
-                Some(path) => export::write_file(path, text.as_bytes())?,
-                None => out.write_all(text.as_bytes()).map_err(stdout_error)?,
-            }
-            Ok(Outcome::Done)
-        }
+        Command::Export(args) => analysis::export(args, out, err),
         Command::Entities(args) => {
             let store = Store::open_read_only(&args.db.db)?;
             let rows: Vec<Vec<String>> = store
@@ -313,29 +336,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
             out.write_all(report.as_bytes()).map_err(stdout_error)?;
             Ok(Outcome::Done)
         }
-        Command::Stats(args) => {
-            let stats = Store::open_read_only(&args.db)?.stats()?;
-            let line = |name: &str, n: usize, by: &[(String, usize)]| {
-                let detail: Vec<String> = by.iter().map(|(k, v)| format!("{k} {v}")).collect();
-                if detail.is_empty() {
-                    format!("{name:<10} {n}")
-                } else {
-                    format!("{name:<10} {n:<6} ({})", detail.join(", "))
-                }
-            };
-            let lines = [
-                line("documents", stats.n_documents, &stats.documents_by_lang),
-                line("sentences", stats.n_sentences, &[]),
-                line("entities", stats.n_entities, &stats.entities_by_type),
-                line("mentions", stats.n_mentions, &[]),
-                line("events", stats.n_events, &stats.events_by_type),
-                line("relations", stats.n_relations, &stats.relations_by_type),
-            ];
-            for line in lines {
-                writeln!(out, "{}", line.trim_end()).map_err(stdout_error)?;
-            }
-            Ok(Outcome::Done)
-        }
+        Command::Stats(args) => analysis::stats(args, out),
+        Command::Path(args) => analysis::path(args, out),
+        Command::Neighbors(args) => analysis::neighbors(args, out),
+        Command::Timeline(args) => analysis::timeline(args, out),
     }
 }
 

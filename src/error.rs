@@ -68,6 +68,16 @@ pub enum Error {
     /// A query or argument the user gave is invalid.
     #[error("{0}")]
     Invalid(String),
+    /// `--render` needs Graphviz's `dot`, which is not on the PATH.
+    #[error(
+        "cannot render {format}: Graphviz's `dot` is not installed (or not on the PATH); install Graphviz \
+         (Debian/Ubuntu: `apt-get install graphviz`, macOS: `brew install graphviz`) or leave out --render \
+         to write the DOT text"
+    )]
+    GraphvizMissing { format: String },
+    /// Graphviz's `dot` ran but failed; `message` is what it said.
+    #[error("graphviz `dot -T{format}` failed: {message}")]
+    Graphviz { format: String, message: String },
 }
 
 fn did_you_mean(suggestions: &[String]) -> String {

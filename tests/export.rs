@@ -137,7 +137,7 @@ fn dot_escapes_names() {
     // Quotes, backslashes and line breaks in a name.
     assert!(dot.contains(r#"label="Quote\\Corp \"QC\"\nLtd""#), "{dot}");
     // Non-ASCII stays UTF-8 (Türkei is isolated, so only with --isolated).
-    let dot = to_dot(&fixture().graph, &DotOptions { isolated: true });
+    let dot = to_dot(&fixture().graph, &DotOptions { isolated: true, ..DotOptions::default() });
     assert!(dot.contains(r#"label="Türkei""#), "{dot}");
 }
 
@@ -153,8 +153,8 @@ fn dot_draws_events_relations_and_a_legend() {
     assert!(dot.contains(r#""event:v10" -> "e3""#));
     // An event with an agent and no target is a node too.
     assert!(dot.contains(r#""event:v2" [label="DENY\n1 article""#));
-    // Relations are dashed.
-    assert!(dot.contains(r#""e3" -> "e1" [label="SUBSIDIARY_OF", style="dashed""#), "{dot}");
+    // Relations are dashed, labelled with their type and number of articles.
+    assert!(dot.contains(r#""e3" -> "e1" [label="SUBSIDIARY_OF\n1 article", style="dashed""#), "{dot}");
     // Node style by type.
     assert!(dot.contains(r#""e2" [label="U.S. Department of Commerce", shape=hexagon"#), "{dot}");
     // The legend names every type and edge style.
@@ -173,7 +173,7 @@ fn dot_leaves_out_isolated_entities_and_says_so() {
     assert!(!dot.contains(r#""e10""#), "Reuters only reports: named in the edge label");
     assert!(dot.contains("// 2 entities in no event or relation not drawn"));
     assert!(dot.contains("not drawn (export dot --isolated)"), "the legend says so");
-    let dot = to_dot(&fixture().graph, &DotOptions { isolated: true });
+    let dot = to_dot(&fixture().graph, &DotOptions { isolated: true, ..DotOptions::default() });
     assert!(dot.contains(r#""e11" [label="Türkei""#));
 }
 
@@ -209,7 +209,7 @@ fn graphviz_renders_the_dot() {
     }
     for graph in [fixture().graph, Graph::default()] {
         for isolated in [false, true] {
-            let output = render(&to_dot(&graph, &DotOptions { isolated }));
+            let output = render(&to_dot(&graph, &DotOptions { isolated, ..DotOptions::default() }));
             let stderr = String::from_utf8_lossy(&output.stderr);
             assert!(output.status.success(), "dot failed: {stderr}");
             assert!(!stderr.contains("Warning") && !stderr.contains("Error"), "{stderr}");

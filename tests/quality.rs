@@ -68,3 +68,38 @@ fn seed_exports_match_snapshots() {
         assert!(expected == actual, "{} differs from the seed export (UPDATE_EXPECT=1 refreshes it)", path.display());
     }
 }
+
+/// Issue 4's worked example on the real seeds: Jack Ma is connected to the
+/// Office of Intelligence and Security through Alibaba, and every hop carries
+/// the sentence that states it.
+#[test]
+fn seed_path_from_jack_ma_to_the_office_of_intelligence_and_security() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("seeds.db");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_cmd::Command::cargo_bin("newsgraph")
+        .unwrap()
+        .args(["build", "--quiet", "--db"])
+        .arg(&db)
+        .arg(root.join("seeds"))
+        .assert()
+        .success();
+    let out = assert_cmd::Command::cargo_bin("newsgraph")
+        .unwrap()
+        .args(["path", "Jack Ma", "Office of Intelligence and Security", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(path["connected"], true);
+    let hops = path["hops"].as_array().unwrap();
+    assert!((1..=3).contains(&hops.len()), "{path:#}");
+    assert_eq!(hops[0]["from"]["name"], "Jack Ma");
+    assert_eq!(hops.last().unwrap()["to"]["name"], "Office of Intelligence and Security");
+    assert!(hops.iter().any(|h| h["to"]["name"] == "Alibaba Group" || h["from"]["name"] == "Alibaba Group"), "{path:#}");
+    for hop in hops {
+        let evidence = hop["link"]["evidence"].as_array().map(|e| e.len()).unwrap_or(0);
+        assert!(evidence > 0, "hop without evidence: {hop:#}");
+    }
+}

@@ -4,22 +4,54 @@
 //! An event with one agent and one target is a labelled edge ("ACCUSE/
 //! investigate 2021", "4 articles"); an event with several agents or targets,
 //! or with only one side, is a small box with edges from its agents and to its
-//! targets. Relations are dashed grey edges. A legend cluster lists the node
-//! types and edge styles. By default entities that take part in no event or
-//! relation are left out to keep the diagram readable ([`DotOptions::isolated`]
-//! draws them); the header comment and the legend say so. Every name is
-//! escaped; output order follows ids, so the same graph gives the same bytes.
+//! targets. Relations are dashed grey edges labelled with their type and
+//! number of articles. A legend cluster lists the node types and edge styles.
+//! By default entities that take part in no event or relation are left out to
+//! keep the diagram readable ([`DotOptions::isolated`] draws them); the header
+//! comment and the legend say so. [`to_dot_selection`] draws the part of the
+//! graph a [`crate::graph::select`] picked (a focus, filters, the most
+//! central nodes), boldens the focus, can group nodes into clusters by
+//! country or type ([`Cluster`]) and lay out top-down ([`Layout`]); the header
+//! comment says what was drawn and what was left out. Every name is escaped;
+//! output order follows ids, so the same graph gives the same bytes.
 
-use crate::model::{EntityType, Event, EventType, Graph, Modality};
-use crate::store::id_order;
+use crate::graph::{count, select, Filter, Selection};
+use crate::model::{Entity, EntityType, Event, EventType, Graph, Modality};
 use dot_writer::{Attributes, DotWriter, Scope};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
-/// What to draw.
+/// How to draw.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DotOptions {
-    /// Also draw entities that take part in no event or relation.
+    /// Also draw entities that take part in no event or relation (used by
+    /// [`to_dot`]; [`to_dot_selection`] draws what its selection holds).
     pub isolated: bool,
+    /// Group entity nodes into boxes.
+    pub cluster: Cluster,
+    /// Direction of the layout.
+    pub layout: Layout,
+}
+
+/// How entity nodes are grouped into Graphviz clusters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Cluster {
+    /// No grouping.
+    #[default]
+    None,
+    /// One box per country (ISO code); entities without one stay outside.
+    Country,
+    /// One box per entity type.
+    Type,
+}
+
+/// Graphviz's `rankdir`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// Left to right (`rankdir=LR`).
+    #[default]
+    LeftRight,
+    /// Top to bottom (`rankdir=TB`).
+    TopBottom,
 }
 
 /// Node shape and fill colour for each entity type.
@@ -102,28 +134,19 @@ fn quoted_id(id: &str) -> String {
     format!("\"{}\"", escape(id))
 }
 
-/// The graph as a DOT digraph.
+/// The graph as a DOT digraph: every entity in an event or relation (all
+/// of them with [`DotOptions::isolated`]), every event and relation.
 pub fn to_dot(graph: &Graph, options: &DotOptions) -> String {
-    let names: HashMap<&str, &str> = graph.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
-    let mut events: Vec<&Event> =
-        graph.events.iter().filter(|e| !(e.agent.is_empty() && e.target.is_empty())).collect();
-    events.sort_by(|a, b| id_order(&a.id).cmp(&id_order(&b.id)));
-    let n_events_without_participants = graph.events.len() - events.len();
-    let mut relations: Vec<_> = graph.relations.iter().collect();
-    relations.sort_by(|a, b| id_order(&a.id).cmp(&id_order(&b.id)));
+    let selection = select(graph, &Filter { isolated: options.isolated, ..Filter::default() });
+    to_dot_selection(graph, &selection, options)
+}
 
-    let mut connected: BTreeSet<&str> = BTreeSet::new();
-    for event in &events {
-        connected.extend(event.agent.iter().chain(&event.target).map(String::as_str));
-    }
-    for relation in &relations {
-        connected.insert(&relation.source);
-        connected.insert(&relation.target);
-    }
-    let mut entities: Vec<_> =
-        graph.entities.iter().filter(|e| options.isolated || connected.contains(e.id.as_str())).collect();
-    entities.sort_by(|a, b| id_order(&a.id).cmp(&id_order(&b.id)));
-    let n_omitted = graph.entities.len() - entities.len();
+/// The part of `graph` that `selection` keeps as a DOT digraph (see
+/// [`crate::graph::select`]). The header comment says what was left out.
+pub fn to_dot_selection(graph: &Graph, selection: &Selection<'_>, options: &DotOptions) -> String {
+    let names: HashMap<&str, &str> = graph.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+    let view = &selection.view;
+    let omitted = &selection.omitted;
 
     let mut bytes = Vec::new();
     bytes.extend_from_slice(
@@ -136,59 +159,81 @@ pub fn to_dot(graph: &Graph, options: &DotOptions) -> String {
         )
         .as_bytes(),
     );
-    if n_omitted > 0 {
-        bytes.extend_from_slice(
-            format!(
-                "// {} in no event or relation not drawn (`newsgraph export dot --isolated` draws them).\n",
-                entities_phrase(n_omitted)
-            )
-            .as_bytes(),
+    if omitted.filtered || omitted.by_max_nodes.is_some() || omitted.by_max_edges.is_some() {
+        let mut drawn = format!(
+            "// Drawn: {}, {}, {}",
+            count(view.n_entities(), "entity", "entities"),
+            count(view.events().len(), "event", "events"),
+            count(view.relations().len(), "relation", "relations")
         );
+        if !selection.focus.is_empty() {
+            let focus: Vec<&str> = selection.focus.iter().map(|id| names.get(id).copied().unwrap_or(id)).collect();
+            drawn.push_str(&format!(" around {}", focus.join(", ")));
+        }
+        bytes.extend_from_slice(format!("{}.\n", one_line(&drawn)).as_bytes());
     }
-    if n_events_without_participants > 0 {
-        bytes.extend_from_slice(
-            format!("// {n_events_without_participants} events with neither agent nor target are not drawn.\n")
-                .as_bytes(),
-        );
+    for note in selection.notes() {
+        bytes.extend_from_slice(format!("// {note}.\n").as_bytes());
     }
     bytes.extend_from_slice(b"// Render: dot -Tsvg graph.dot -o graph.svg\n");
     {
         let mut writer = DotWriter::from(&mut bytes);
         writer.set_pretty_print(true);
         let mut digraph = writer.digraph();
-        digraph.set("rankdir", "LR", false).set("fontname", FONT, true).set("nodesep", "0.3", false);
+        let rankdir = match options.layout {
+            Layout::LeftRight => "LR",
+            Layout::TopBottom => "TB",
+        };
+        digraph.set("rankdir", rankdir, false).set("fontname", FONT, true).set("nodesep", "0.3", false);
+        if options.cluster != Cluster::None {
+            // dot's older ranking fails on some graphs whose clusters are
+            // linked to each other ("trouble in init_rank"); newrank does not.
+            digraph.set("newrank", "true", false);
+        }
         digraph.node_attributes().set("fontname", FONT, true).set("fontsize", "11", false).set("style", "filled", true);
         digraph.edge_attributes().set("fontname", FONT, true).set("fontsize", "9", false);
 
-        write_legend(&mut digraph, n_omitted);
+        write_legend(&mut digraph, legend_note(selection));
 
-        for entity in &entities {
-            let (shape, fill) = node_style(entity.etype);
-            let mut tooltip = entity.etype.as_str().to_string();
-            for part in [&entity.country, &entity.sector].into_iter().flatten() {
-                tooltip.push_str(", ");
-                tooltip.push_str(part);
+        let entities: Vec<&Entity> = view.entities().collect();
+        let mut groups: BTreeMap<String, Vec<&Entity>> = BTreeMap::new();
+        let mut outside: Vec<&Entity> = Vec::new();
+        for &entity in &entities {
+            let key = match options.cluster {
+                Cluster::None => None,
+                Cluster::Country => entity.country.clone(),
+                Cluster::Type => Some(entity.etype.as_str().to_string()),
+            };
+            match key {
+                Some(key) => groups.entry(key).or_default().push(entity),
+                None => outside.push(entity),
             }
-            if !entity.aliases.is_empty() {
-                tooltip.push('\n');
-                tooltip.push_str(&entity.aliases.join(" | "));
+        }
+        for (key, members) in &groups {
+            let mut cluster = digraph.cluster();
+            cluster.set("label", &escape(key), true).set("style", "rounded", true).set("color", "#bbbbbb", true).set(
+                "fontcolor",
+                "#777777",
+                true,
+            );
+            for entity in members {
+                write_entity(&mut cluster, entity, selection.focus.contains(&entity.id.as_str()));
             }
-            digraph
-                .node_named(quoted_id(&entity.id))
-                .set_label(&escape(&entity.name))
-                .set("shape", shape, false)
-                .set("fillcolor", fill, true)
-                .set("tooltip", &escape(&tooltip), true);
+        }
+        for entity in outside {
+            write_entity(&mut digraph, entity, selection.focus.contains(&entity.id.as_str()));
         }
 
-        for event in &events {
+        for drawn in view.events() {
+            let event = drawn.event;
             let family = Family::of(event.etype);
             let label = event_label(event, &names);
             let style = if event.modality == Modality::Asserted { "solid" } else { "dotted" };
             let pen_width = format!("{:.1}", 1.0 + 0.5 * (event.documents.len().clamp(1, 5) - 1) as f32);
-            if event.agent.len() == 1 && event.target.len() == 1 {
+            if drawn.node.is_none() {
+                let (Some(agent), Some(target)) = (drawn.agents.first(), drawn.targets.first()) else { continue };
                 digraph
-                    .edge(quoted_id(&event.agent[0]), quoted_id(&event.target[0]))
+                    .edge(quoted_id(&agent.id), quoted_id(&target.id))
                     .attributes()
                     .set_label(&label)
                     .set("color", family.color(), true)
@@ -205,17 +250,17 @@ pub fn to_dot(graph: &Graph, options: &DotOptions) -> String {
                     .set("fontsize", "9", false)
                     .set("color", family.color(), true)
                     .set("fontcolor", family.color(), true);
-                for agent in &event.agent {
+                for agent in &drawn.agents {
                     digraph
-                        .edge(quoted_id(agent), &node)
+                        .edge(quoted_id(&agent.id), &node)
                         .attributes()
                         .set("color", family.color(), true)
                         .set("style", style, true)
                         .set("arrowhead", "none", false);
                 }
-                for target in &event.target {
+                for target in &drawn.targets {
                     digraph
-                        .edge(&node, quoted_id(target))
+                        .edge(&node, quoted_id(&target.id))
                         .attributes()
                         .set("color", family.color(), true)
                         .set("style", style, true);
@@ -223,17 +268,70 @@ pub fn to_dot(graph: &Graph, options: &DotOptions) -> String {
             }
         }
 
-        for relation in &relations {
+        for relation in view.relations() {
+            let mut label = relation.rtype.as_str().to_string();
+            if !relation.documents.is_empty() {
+                label.push('\n');
+                label.push_str(&count(relation.documents.len(), "article", "articles"));
+            }
             digraph
                 .edge(quoted_id(&relation.source), quoted_id(&relation.target))
                 .attributes()
-                .set_label(&escape(relation.rtype.as_str()))
+                .set_label(&escape(&label))
                 .set("style", "dashed", true)
                 .set("color", RELATION_COLOR, true)
                 .set("fontcolor", RELATION_COLOR, true);
         }
     }
     String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn write_entity(scope: &mut Scope<'_, '_>, entity: &Entity, focus: bool) {
+    let (shape, fill) = node_style(entity.etype);
+    let mut tooltip = entity.etype.as_str().to_string();
+    for part in [&entity.country, &entity.sector].into_iter().flatten() {
+        tooltip.push_str(", ");
+        tooltip.push_str(part);
+    }
+    if !entity.aliases.is_empty() {
+        tooltip.push('\n');
+        tooltip.push_str(&entity.aliases.join(" | "));
+    }
+    let mut node = scope.node_named(quoted_id(&entity.id));
+    node.set_label(&escape(&entity.name)).set("shape", shape, false).set("fillcolor", fill, true).set(
+        "tooltip",
+        &escape(&tooltip),
+        true,
+    );
+    if focus {
+        node.set("penwidth", "3", false);
+    }
+}
+
+/// The legend's last line: what was left out, or how to read edge labels.
+fn legend_note(selection: &Selection<'_>) -> String {
+    let omitted = &selection.omitted;
+    let view = &selection.view;
+    if omitted.filtered || omitted.by_max_nodes.is_some() || omitted.by_max_edges.is_some() {
+        let total = view.model();
+        format!(
+            "drawn: {} of {} entities,\\n{} of {} events, {} of {} relations\\n(see the comment at the top)",
+            view.n_entities(),
+            total.entities.len(),
+            view.events().len(),
+            total.events.len(),
+            view.relations().len(),
+            total.relations.len()
+        )
+    } else if omitted.isolated > 0 {
+        format!("{} in no event or relation\\nnot drawn (export dot --isolated)", entities_phrase(omitted.isolated))
+    } else {
+        "edge labels: TYPE/mode date,\\nnumber of articles, source".to_string()
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// "ACCUSE/investigate 2021 (alleged)\n4 articles, via Reuters", escaped.
@@ -269,7 +367,7 @@ fn entities_phrase(n: usize) -> String {
     }
 }
 
-fn write_legend(digraph: &mut Scope<'_, '_>, n_omitted: usize) {
+fn write_legend(digraph: &mut Scope<'_, '_>, note: String) {
     let mut legend = digraph.cluster();
     legend
         .set("label", "Legend", true)
@@ -308,11 +406,6 @@ fn write_legend(digraph: &mut Scope<'_, '_>, n_omitted: usize) {
         .set("shape", "box", false)
         .set("style", "rounded", true)
         .set("fontsize", "9", false);
-    let note = if n_omitted > 0 {
-        format!("{} in no event or relation\\nnot drawn (export dot --isolated)", entities_phrase(n_omitted))
-    } else {
-        "edge labels: TYPE/mode date,\\nnumber of articles, source".to_string()
-    };
     legend
         .node_named(quoted_id("legend:note"))
         .set_label(&note)

@@ -1,10 +1,14 @@
-//! Export: writes the graph as JSON (the contract of `ONTOLOGY.md`) or as
-//! Graphviz DOT. Both are pure functions of a [`crate::Graph`] that give
-//! byte-identical output for identical input; [`write_file`] is the only I/O
-//! here, and it never leaves a half-written file behind.
+//! Export: writes the graph as JSON (the contract of `ONTOLOGY.md`), as
+//! Graphviz DOT, as GraphML or as Neo4j import CSV. Each is a pure function of
+//! a [`crate::Graph`] that gives byte-identical output for identical input;
+//! [`write_file`] and [`render`] (which runs Graphviz's `dot`) are the only
+//! I/O here, and no half-written file is ever left behind.
 
+pub mod csv;
 pub mod dot;
+pub mod graphml;
 pub mod json;
+pub mod render;
 
 use crate::error::{Error, Result};
 use std::fs;
