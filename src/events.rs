@@ -234,7 +234,9 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                     nominal_agent(lang, &words, &lower, trigger, &before, fronted, lexicon).map(|m| vec![m.entity]).unwrap_or_default()
                 };
                 (agent, target.unwrap_or_default())
-            } else if fronted && !after.is_empty() {
+            } else if (fronted || lang == Lang::De && subjects.is_empty()) && !after.is_empty() {
+                // German verb-second: with an adverbial in front ("Zugleich
+                // setzte das Ministerium X auf die Liste"), the subject follows the verb.
                 let agent = vec![after[0].entity];
                 let rest: Vec<&Mention> = after[1..].to_vec();
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
@@ -253,7 +255,32 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 let target = after.first().map(|m| list_from(text, &after, m)).unwrap_or_default();
                 (agent, target)
             };
+            let mut agent = agent;
             let mut target: Vec<usize> = target.into_iter().filter(|t| !agent.contains(t)).collect();
+            // Where no name stands, a country adjective does: "the Russian
+            // invasion", "US-Sanktionen" (agent of a noun), "forderte die
+            // deutsche Seite auf" (target).
+            let adjectives: Vec<&Mention> = mentions
+                .iter()
+                .copied()
+                .filter(|m| m.anaphoric && m.modifier && found.entities[m.entity].etype == EntityType::Country)
+                .collect();
+            if agent.is_empty() && trigger.pattern.noun {
+                let attached = adjectives.iter().find(|m| {
+                    trigger.span.contains(m.span) || (m.span.end <= trigger.span.start && words_between(&words, m.span.end, trigger.span.start) == 0)
+                });
+                if let Some(m) = attached {
+                    agent.push(m.entity);
+                }
+            }
+            if target.is_empty() && !spec.agentless && !matches!(spec.etype, EventType::Deny | EventType::Statement) {
+                let following = adjectives
+                    .iter()
+                    .find(|m| m.span.start >= trigger.span.end && words_between(&words, trigger.span.end, m.span.start) <= 4 && !agent.contains(&m.entity));
+                if let Some(m) = following {
+                    target.push(m.entity);
+                }
+            }
             // A collective ("Chinese companies") gives way to the named members listed with it.
             let is_group = |e: &usize| found.entities[*e].etype == EntityType::Group;
             if target.iter().any(|t| !is_group(t)) {

@@ -208,8 +208,9 @@ pub struct Mention {
     pub span: Span,
     pub sentence: usize,
     pub entity: usize,
-    /// A nominal or pronoun ("the company", "das Unternehmen", "it") that
-    /// refers back to the entity; not a name, so never an alias.
+    /// Not a name, so never an alias: a nominal or pronoun that refers back
+    /// to the entity ("the company", "das Unternehmen", "it"), or a country
+    /// adjective ("chinesische", "US-").
     pub anaphoric: bool,
     /// A name used as a modifier ("U.S. companies", "US-Geldtransferunternehmen",
     /// "Alibaba associate Ant Financial"): never an event argument.

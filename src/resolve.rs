@@ -599,7 +599,7 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
         needed.insert(*t);
     }
     let mut kept: Vec<usize> = (0..globals.len())
-        .filter(|&i| merge_into[i] == i && globals[i].n_mentions > 0 && (!globals[i].weak || needed.contains(&i)))
+        .filter(|&i| merge_into[i] == i && (globals[i].n_mentions > 0 && !globals[i].weak || needed.contains(&i)))
         .collect();
     kept.sort_by_key(|&i| (globals[i].first, i));
     let mut id_of: HashMap<usize, String> = HashMap::new();

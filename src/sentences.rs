@@ -22,6 +22,7 @@ pub fn split(text: &str, body_start: usize, lang: Lang, lexicon: &Lexicon) -> Ve
         .map(String::as_str)
         .collect();
     let _ = lang;
+    let function_words: Vec<&str> = lexicon.words.get("function_words.de").iter().map(String::as_str).collect();
     let mut boundaries = Vec::new();
     let body_start = if text.is_char_boundary(body_start) { body_start.min(text.len()) } else { 0 };
     if body_start > 0 {
@@ -52,7 +53,7 @@ pub fn split(text: &str, body_start: usize, lang: Lang, lexicon: &Lexicon) -> Ve
             }
             let next = skip_whitespace(text, end);
             let followed_by_space = next > end;
-            if followed_by_space && next < text.len() && b == b'.' && !ends_sentence(text, i, next, &abbreviations) {
+            if followed_by_space && next < text.len() && b == b'.' && !ends_sentence(text, i, next, &abbreviations, &function_words) {
                 i = end;
                 continue;
             }
@@ -105,8 +106,21 @@ fn skip_whitespace(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Words before a number that make it an ordinal: a determiner or
+/// possessive ("ihr 13.", "die 2.", "zum 3.").
+fn before_ordinal_context(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let _number = words.next();
+    let previous = words.next().unwrap_or("").to_lowercase();
+    const DETERMINERS: &[&str] = &[
+        "der", "die", "das", "den", "dem", "des", "ihr", "ihre", "ihrem", "ihren", "ihres", "sein", "seine", "seinem",
+        "seinen", "zum", "zur", "am", "im", "vom", "beim", "ein", "eine", "einem", "einen", "unser", "unsere",
+    ];
+    DETERMINERS.contains(&previous.as_str())
+}
+
 /// Does the `.` at `dot` end a sentence, given that the next sentence would start at `next`?
-fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &[&str]) -> bool {
+fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &[&str], function_words: &[&str]) -> bool {
     let before = &text[..=dot];
     let token_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map(|p| p + 1).unwrap_or(0);
     let token = &before[token_start..];
@@ -125,6 +139,13 @@ fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &[&str]) ->
             "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
         ];
         if MONTHS.contains(&following.as_str()) {
+            return false;
+        }
+        // "ihr 13. Sanktionspaket", "die 2. Runde": an ordinal before a noun,
+        // not a sentence that ends in a number and one that opens with an article.
+        let after_dot = text[next..].split_whitespace().next().unwrap_or("");
+        let opens_sentence = function_words.iter().any(|w| w.eq_ignore_ascii_case(after_dot.trim_matches(|c: char| !c.is_alphabetic())));
+        if following.chars().next().is_some_and(char::is_uppercase) && !opens_sentence && before_ordinal_context(before) {
             return false;
         }
     }
@@ -164,6 +185,8 @@ mod tests {
             ("Headline\n\nBody one. Body two?", &["Headline", "Body one.", "Body two?"]),
             ("He said \"no.\" Then left.", &["He said \"no.\"", "Then left."]),
             ("In Jan. 2021 it began.", &["In Jan. 2021 it began."]),
+            ("Die EU hat ihr 13. Sanktionspaket beschlossen. Es gilt.", &["Die EU hat ihr 13. Sanktionspaket beschlossen.", "Es gilt."]),
+            ("Der Wert stieg auf 13. Der Grund ist klar.", &["Der Wert stieg auf 13.", "Der Grund ist klar."]),
         ];
         for (text, expected) in cases {
             assert_eq!(texts(text), *expected, "{text}");

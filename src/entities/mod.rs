@@ -44,6 +44,10 @@ pub enum Reading {
     Administration { person: usize },
     /// A collective named by a country adjective and a plural noun ("Chinese hackers").
     Group { name: String, country: usize },
+    /// A country adjective or compound prefix ("chinesische", "US-"): a
+    /// mention of the country that is not a name (never an alias) and that
+    /// an event takes only where nothing better stands.
+    Adjective(usize),
     /// A name found by a pattern.
     Named { name: String, etype: EntityType, weak: bool },
 }
@@ -148,7 +152,13 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                     out.push(Candidate { span, reading: Reading::Body { institution: inst, country: None }, priority: 1 });
                 }
             }
-            Target::AdjEn(c) | Target::AdjDe(c) => {
+            Target::AdjEn(c) | Target::AdjDe(c) | Target::Prefix(c) => {
+                // The adjective itself: a country named as an attribute
+                // ("Russian invasion", "US-Sanktionen"), the weakest reading.
+                out.push(Candidate { span, reading: Reading::Adjective(c), priority: 0 });
+                if matches!(hit.target, Target::Prefix(_)) {
+                    continue;
+                }
                 if let Some((end, noun)) = group_noun_after(text, span.end, lexicon) {
                     let country = &lexicon.countries[c];
                     out.push(Candidate {
@@ -158,7 +168,7 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                     });
                 }
             }
-            Target::Prefix(_) | Target::Demonym(_) => {}
+            Target::Demonym(_) => {}
         }
     }
     out
@@ -349,7 +359,7 @@ pub(crate) fn entity_of(reading: &Reading, surface: &str, lexicon: &Lexicon) -> 
                 weak: false,
             }
         }
-        Reading::Country(c) => {
+        Reading::Country(c) | Reading::Adjective(c) => {
             let country = &lexicon.countries[*c];
             LocalEntity {
                 key: format!("country:{}", country.iso3),
@@ -357,7 +367,7 @@ pub(crate) fn entity_of(reading: &Reading, surface: &str, lexicon: &Lexicon) -> 
                 etype: EntityType::Country,
                 country: Some(country.iso3.clone()),
                 sector: None,
-                weak: false,
+                weak: matches!(reading, Reading::Adjective(_)),
             }
         }
         Reading::Body { institution, country } => {
@@ -435,16 +445,19 @@ fn build(text: &str, sentences: &[Span], chosen: Vec<Candidate>, lexicon: &Lexic
                 None => continue,
             },
         };
+        let weak = entity.weak;
         let id = *index.entry(entity.key.clone()).or_insert_with(|| {
             found.entities.push(entity);
             found.entities.len() - 1
         });
+        found.entities[id].weak &= weak;
+        let adjective = matches!(candidate.reading, Reading::Adjective(_));
         found.mentions.push(Mention {
             span: candidate.span,
             sentence: sentence_of(sentences, candidate.span.start),
             entity: id,
-            anaphoric: false,
-            modifier: false,
+            anaphoric: adjective,
+            modifier: adjective,
         });
     }
     mark_modifiers(text, &mut found, lexicon);
@@ -522,7 +535,7 @@ fn mark_modifiers(text: &str, found: &mut Found, lexicon: &Lexicon) {
             }
             _ => false,
         };
-        found.mentions[m].modifier = modifier;
+        found.mentions[m].modifier |= modifier;
     }
 }
 
