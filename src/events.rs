@@ -52,15 +52,18 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], at: usize) -> Option<usize
                     gap = false;
                 } else {
                     let word = words.get(i)?;
-                    let compound_head = n == 0
-                        && pattern.noun
-                        && pattern.lang == Lang::De
+                    // German nouns: inflected ("Angriffs", "Sanktionen") and as
+                    // the head of a compound ("Exportbeschränkungen").
+                    let lower = word.to_lowercase();
+                    let german_noun = pattern.noun && pattern.lang == Lang::De && !p.ends_with('*') && text::is_capitalized(word);
+                    let stem = ["es", "s", "en", "n"].iter().find_map(|e| lower.strip_suffix(e)).filter(|s| s.chars().count() >= 4);
+                    let inflected = german_noun && stem.is_some_and(|s| s == p.as_str());
+                    let compound_head = german_noun
+                        && n == 0
                         && pattern.words.len() == 1
                         && p.chars().count() >= 5
-                        && !p.ends_with('*')
-                        && word.to_lowercase().ends_with(p.as_str())
-                        && text::is_capitalized(word);
-                    if !(word_matches(p, word) || compound_head) {
+                        && (lower.ends_with(p.as_str()) || stem.is_some_and(|s| s.ends_with(p.as_str())));
+                    if !(word_matches(p, word) || inflected || compound_head) {
                         return None;
                     }
                     i += 1;
@@ -114,6 +117,7 @@ fn any_phrase(list: &[String], texts: &[String], from: usize, to: usize) -> bool
 pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Found, lexicon: &Lexicon) -> Vec<LocalEvent> {
     let text = doc.text.as_str();
     let mut events = Vec::new();
+    let mut dateline_reporters: Vec<usize> = Vec::new();
     for (sentence_idx, sentence) in sentence_spans.iter().enumerate() {
         let sentence = sentences::trimmed(text, *sentence);
         if sentence.start < doc.body_start {
@@ -171,6 +175,24 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                     && found.entities[m.entity].etype == EntityType::Country
             })
         };
+        // A dateline's agency ("WASHINGTON (Reuters) -", "Berlin (dpa) –")
+        // reports what the article says.
+        for mention in &mentions {
+            let before = &text[sentence.start..mention.span.start];
+            let after = &text[mention.span.end..];
+            let dateline = before.ends_with('(') && before.len() < 60 && (after.starts_with(") -") || after.starts_with(") –") || after.starts_with(") —"));
+            if dateline && !reporter_spans.contains(&mention.span) {
+                if !dateline_reporters.contains(&mention.entity) {
+                    dateline_reporters.push(mention.entity);
+                }
+                reporter_spans.push(mention.span);
+            }
+        }
+        for r in &dateline_reporters {
+            if !reporters.contains(r) {
+                reporters.push(*r);
+            }
+        }
         let args: Vec<&Mention> = mentions
             .iter()
             .copied()
@@ -186,8 +208,11 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             // topic ("Alibaba: US leads investigation") and joined statements.
             let sentence_text = sentence.slice(text);
             let rel = trigger.span.start - sentence.start;
-            let clause_start = sentence.start + sentence_text[..rel].rfind([':', ';']).map(|p| p + 1).unwrap_or(0);
-            let clause_end = sentence.start + sentence_text[rel..].find([':', ';']).map(|p| p + rel).unwrap_or(sentence_text.len());
+            // A dateline ("Brüssel (AFP) - Die EU …") ends at its dash.
+            let clause_start = sentence.start
+                + [":", ";", " - ", " – ", " — "].iter().filter_map(|b| sentence_text[..rel].rfind(b).map(|p| p + b.len())).max().unwrap_or(0);
+            let clause_end = sentence.start
+                + [":", ";", " - ", " – ", " — "].iter().filter_map(|b| sentence_text[rel..].find(b).map(|p| p + rel)).min().unwrap_or(sentence_text.len());
             let in_clause = |m: &&Mention| m.span.start >= clause_start && m.span.end <= clause_end;
             // A place named after "in"/"im" is where, not whom ("in den USA"),
             // except for events that happen to places (INVEST, ASSAULT, …).
@@ -196,7 +221,7 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 let k = word_index_before(&words, m.span.start);
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i].as_str());
                 let loc = ["in", "im", "at", "within", "withinside", "inside", "across"];
-                loc.contains(&prev(1).unwrap_or("")) || (["the", "den", "der", "dem"].contains(&prev(1).unwrap_or("")) && loc.contains(&prev(2).unwrap_or("")))
+                loc.contains(&prev(1).unwrap_or("")) || (["the", "den", "der", "dem", "die", "das"].contains(&prev(1).unwrap_or("")) && loc.contains(&prev(2).unwrap_or("")))
             };
             let in_clause = |m: &&Mention| in_clause(m) && (takes_places || !locative(m));
             let before: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
@@ -207,6 +232,18 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             let subjects: Vec<&Mention> = before.iter().copied().filter(|m| !possessive(m)).collect();
             let passive = is_passive(lang, &lower, trigger, lexicon);
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
+            // A country adjective right before (or inside) a noun trigger is its
+            // agent: "des russischen Angriffs", "US-Sanktionen", "the Chinese probe".
+            let adjectives: Vec<&Mention> = mentions
+                .iter()
+                .copied()
+                .filter(|m| m.anaphoric && m.modifier && found.entities[m.entity].etype == EntityType::Country)
+                .collect();
+            let attached_adjective = adjectives.iter().find(|m| {
+                trigger.pattern.noun
+                    && (trigger.span.contains(m.span)
+                        || (m.span.end <= trigger.span.start && words_between(&words, m.span.end, trigger.span.start) == 0))
+            });
             let (agent, target): (Vec<usize>, Vec<usize>) = if spec.agentless {
                 let subject = if fronted { after.first() } else { before.last() }.map(|m| m.entity);
                 (subject.into_iter().collect(), Vec::new())
@@ -228,20 +265,22 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                     .map(|m| list_from(text, &after, m));
                 let agent: Vec<usize> = if !by_agent.is_empty() {
                     by_agent.iter().map(|m| m.entity).collect()
+                } else if let Some(adjective) = attached_adjective {
+                    vec![adjective.entity]
                 } else if spec.subject_agent {
                     if fronted { after.first() } else { before.last() }.map(|m| vec![m.entity]).unwrap_or_default()
                 } else {
                     nominal_agent(lang, &words, &lower, trigger, &before, fronted, lexicon).map(|m| vec![m.entity]).unwrap_or_default()
                 };
                 (agent, target.unwrap_or_default())
-            } else if (fronted || lang == Lang::De && subjects.is_empty()) && !after.is_empty() {
+            } else if lang == Lang::De && subjects.is_empty() && !after.is_empty() {
                 // German verb-second: with an adverbial in front ("Zugleich
                 // setzte das Ministerium X auf die Liste"), the subject follows the verb.
                 let agent = vec![after[0].entity];
                 let rest: Vec<&Mention> = after[1..].to_vec();
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
-            } else if lang == Lang::De && after.is_empty() && before.len() >= 2 {
+            } else if lang == Lang::De && after.is_empty() && before.len() >= 2 && clause_final(&words, text, trigger) {
                 // Verb-final clause: subject first, object next.
                 (vec![before[before.len() - 2].entity], vec![before[before.len() - 1].entity])
             } else if trigger.first > 0 && ["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1].as_str()) {
@@ -257,19 +296,10 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             };
             let mut agent = agent;
             let mut target: Vec<usize> = target.into_iter().filter(|t| !agent.contains(t)).collect();
-            // Where no name stands, a country adjective does: "the Russian
-            // invasion", "US-Sanktionen" (agent of a noun), "forderte die
-            // deutsche Seite auf" (target).
-            let adjectives: Vec<&Mention> = mentions
-                .iter()
-                .copied()
-                .filter(|m| m.anaphoric && m.modifier && found.entities[m.entity].etype == EntityType::Country)
-                .collect();
-            if agent.is_empty() && trigger.pattern.noun {
-                let attached = adjectives.iter().find(|m| {
-                    trigger.span.contains(m.span) || (m.span.end <= trigger.span.start && words_between(&words, m.span.end, trigger.span.start) == 0)
-                });
-                if let Some(m) = attached {
+            // Where no name stands, a country adjective does ("forderte die
+            // deutsche Seite auf").
+            if agent.is_empty() {
+                if let Some(m) = attached_adjective {
                     agent.push(m.entity);
                 }
             }
@@ -326,7 +356,9 @@ fn genitive_agent(text: &str, words: &[Word], lower: &[String], trigger: &Trigge
         let k = word_index_before(words, m.span.start);
         k > 0 && ["gegen", "against", "into"].contains(&lower[k - 1].as_str())
     })?;
-    let genitive = after.first().filter(|g| p > 0 && words_between(words, trigger.span.end, g.span.start) <= 2)?;
+    // The genitive follows the noun directly, with its article ("des", "der").
+    let article = lower.get(trigger.last).is_some_and(|w| w == "des" || w == "der");
+    let genitive = after.first().filter(|g| p > 0 && article && words_between(words, trigger.span.end, g.span.start) <= 2)?;
     Some((vec![genitive.entity], list_from(text, &after[p..], after[p])))
 }
 
@@ -365,6 +397,17 @@ fn nominal_agent<'m>(
         // adverbial names none, or only a source that is not an argument).
         Lang::De => before.first().copied(),
     }
+}
+
+/// Does the trigger close its clause (German verb-final: "…, dass X Y
+/// sanktioniert", "… gewarnt.")?
+fn clause_final(words: &[Word], text: &str, trigger: &TriggerHit) -> bool {
+    // A separable verb ("forderte … auf") stands second, its particle last.
+    if trigger.pattern.words.contains(&None) {
+        return false;
+    }
+    let end = words[trigger.last - 1].span.end;
+    trigger.last == words.len() || text[end..words[trigger.last].span.start].contains([',', ';', ':', '.', '"', '“', '„'])
 }
 
 fn word_index_before(words: &[Word], offset: usize) -> usize {

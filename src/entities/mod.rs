@@ -92,7 +92,7 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
     }));
     let chosen = select(candidates);
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);
-    build(text, sentences, chosen, lexicon)
+    build(text, lang, sentences, chosen, lexicon)
 }
 
 /// Turns gazetteer hits into candidate readings, composing adjacent hits
@@ -419,7 +419,7 @@ pub(crate) fn entity_of(reading: &Reading, surface: &str, lexicon: &Lexicon) -> 
 /// Builds the document's entities and mentions from the chosen readings.
 /// Unqualified bodies wait for resolution to know their country: they are
 /// kept as mentions of a placeholder entity whose key starts with `unqualified:`.
-fn build(text: &str, sentences: &[Span], chosen: Vec<Candidate>, lexicon: &Lexicon) -> Found {
+fn build(text: &str, lang: Lang, sentences: &[Span], chosen: Vec<Candidate>, lexicon: &Lexicon) -> Found {
     let mut found = Found::default();
     let mut index: HashMap<String, usize> = HashMap::new();
     for candidate in &chosen {
@@ -460,7 +460,7 @@ fn build(text: &str, sentences: &[Span], chosen: Vec<Candidate>, lexicon: &Lexic
             modifier: adjective,
         });
     }
-    mark_modifiers(text, &mut found, lexicon);
+    mark_modifiers(text, lang, &mut found, lexicon);
     found
 }
 
@@ -491,7 +491,7 @@ pub const RELATIONAL_NOUNS: &[&str] = &[
 /// noun ("U.S. companies", "US-Geldtransferunternehmen") and an organisation
 /// before a relational noun and another name ("Alibaba-Tochter Ant Financial",
 /// "IBM's Red Hat").
-fn mark_modifiers(text: &str, found: &mut Found, lexicon: &Lexicon) {
+fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) {
     let n = found.mentions.len();
     for m in 0..n {
         let mention = found.mentions[m];
@@ -513,7 +513,11 @@ fn mark_modifiers(text: &str, found: &mut Found, lexicon: &Lexicon) {
                     let lower = word.to_lowercase();
                     let function = lexicon.words.get("function_words.en").iter().chain(lexicon.words.get("function_words.de")).any(|f| *f == lower);
                     let is_next_mention = next_start == Some(mention.span.end + 1);
-                    !word.is_empty() && (word.chars().next().is_some_and(char::is_lowercase) && !function || is_next_mention)
+                    // In English a lowercase word after a country is what it
+                    // qualifies ("U.S. companies"); in German it is a verb
+                    // ("gegen Russland beschlossen"): nouns are capitalised.
+                    let qualifies = lang == Lang::En && word.chars().next().is_some_and(char::is_lowercase) && !function;
+                    !word.is_empty() && (qualifies || is_next_mention)
                 } else {
                     false
                 }
