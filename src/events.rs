@@ -406,8 +406,18 @@ fn clause_final(words: &[Word], text: &str, trigger: &TriggerHit) -> bool {
     if trigger.pattern.words.contains(&None) {
         return false;
     }
-    let end = words[trigger.last - 1].span.end;
-    trigger.last == words.len() || text[end..words[trigger.last].span.start].contains([',', ';', ':', '.', '"', '“', '„'])
+    // Auxiliaries may follow the participle: "geliefert haben", "verhängt worden war".
+    const AUXILIARIES: &[&str] = &["haben", "hat", "hatte", "hatten", "habe", "sein", "ist", "war", "waren", "sei", "werden", "wird",
+        "wurde", "wurden", "worden", "soll", "sollen", "könne", "könnte", "kann", "will", "wollte"];
+    let mut last = trigger.last;
+    while last < words.len()
+        && AUXILIARIES.contains(&words[last].text(text).to_lowercase().as_str())
+        && !text[words[last - 1].span.end..words[last].span.start].contains([',', ';', ':', '.'])
+    {
+        last += 1;
+    }
+    let end = words[last - 1].span.end;
+    last == words.len() || text[end..words[last].span.start].contains([',', ';', ':', '.', '"', '“', '„'])
 }
 
 fn word_index_before(words: &[Word], offset: usize) -> usize {

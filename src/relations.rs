@@ -20,7 +20,6 @@ const FOUNDER_CUES: &[&str] = &["founded by", "co-founded by", "gegründet von",
 
 /// Extracts the relations a document states.
 pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Found, lexicon: &Lexicon) -> Vec<LocalRelation> {
-    let _ = (lang, lexicon);
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let names: Vec<&Mention> = found.mentions.iter().filter(|m| !m.anaphoric).collect();
@@ -59,6 +58,7 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             }
         }
     }
+    out.extend(roles(text, lang, found, lexicon));
     for (idx, sentence) in sentence_spans.iter().enumerate() {
         let sentence = sentences::trimmed(text, *sentence);
         let slice = sentence.slice(text);
@@ -114,5 +114,75 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
     }
     out.sort();
     out.dedup();
+    out
+}
+
+/// What a title makes a person of the organisation named with it: leader,
+/// founder, or member (`[roles]` in grammar.toml). `None` if the words are
+/// not a title.
+fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType> {
+    let get = |key: &str| lexicon.words.get(&format!("roles.{key}"));
+    let titles = [lexicon.words.get("titles.en"), lexicon.words.get("titles.de"), lexicon.words.get("title_words.en"), lexicon.words.get("title_words.de")];
+    let is_title_word = |w: &str| {
+        titles.iter().any(|list| list.iter().any(|t| t.eq_ignore_ascii_case(w) || t.split_whitespace().any(|p| p.eq_ignore_ascii_case(w))))
+            || get(&format!("leader_{}", lang.code())).iter().chain(get(&format!("founder_{}", lang.code()))).any(|t| {
+                w.eq_ignore_ascii_case(t) || (lang == Lang::De && t.chars().count() >= 4 && w.to_lowercase().ends_with(&t.to_lowercase()))
+            })
+    };
+    if words.is_empty() || !words.iter().all(|w| is_title_word(w) || matches!(*w, "of" | "at" | "for" | "the" | "a" | "an")) {
+        return None;
+    }
+    let joined = format!(" {} ", words.join(" "));
+    let ends = |list: &[String]| {
+        list.iter().any(|t| {
+            joined.contains(&format!(" {t} ")) || (lang == Lang::De && words.iter().any(|w| w.to_lowercase().ends_with(&t.to_lowercase())))
+        })
+    };
+    if ends(get(&format!("founder_{}", lang.code()))) {
+        return Some(RelationType::FounderOf);
+    }
+    let deputy = words.iter().any(|w| get("deputy").iter().any(|d| d == w) || w.to_lowercase().starts_with("vize"));
+    if !deputy && ends(get(&format!("leader_{}", lang.code()))) {
+        return Some(RelationType::LeaderOf);
+    }
+    Some(RelationType::MemberOf)
+}
+
+/// Roles stated with a name: "Treasury Secretary Janet Yellen", "Russian
+/// President Vladimir Putin", "HHLA-Chefin Angela Titzrath" (organisation,
+/// title, person) and "Denis Bortnikov, a deputy president of VTB" (person,
+/// title, organisation).
+fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalRelation> {
+    let mut out = Vec::new();
+    let organisation = |t: EntityType| matches!(t, EntityType::Company | EntityType::Organization | EntityType::Agency | EntityType::Country);
+    let mentions: Vec<&Mention> = found.mentions.iter().filter(|m| !m.anaphoric || m.modifier).collect();
+    for pair in mentions.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.sentence != b.sentence || b.span.start < a.span.end {
+            continue;
+        }
+        let (ta, tb) = (found.entities[a.entity].etype, found.entities[b.entity].etype);
+        let gap = &text[a.span.end..b.span.start];
+        if organisation(ta) && tb == EntityType::Person && gap.len() < 60 {
+            // "Treasury Secretary ", "'s finance minister ", "-Chefin ", "-Präsident "
+            let gap = gap.trim_start_matches(['\'', '’']).trim_start_matches("s ").trim_start_matches('-');
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            if !gap.contains([',', ';', '(', ')']) {
+                if let Some(rtype) = role_of(&words, lang, lexicon) {
+                    out.push(LocalRelation { source: b.entity, rtype, target: a.entity, sentence: Some(a.sentence) });
+                }
+            }
+        } else if ta == EntityType::Person && organisation(tb) && !b.anaphoric && gap.starts_with(", ") && gap.len() < 60 {
+            // ", a deputy president of ", ", the head of ", ", Chef des "
+            let words: Vec<&str> = gap[2..].split_whitespace().filter(|w| !matches!(*w, "des" | "der" | "von" | "bei")).collect();
+            let words: Vec<&str> = words.into_iter().map(|w| w.trim_end_matches('\'').trim_end_matches("'s")).collect();
+            let ends_with_link = gap.trim_end().ends_with(" of") || gap.trim_end().ends_with(" at") || [" des", " der", " von", " bei"].iter().any(|l| gap.trim_end().ends_with(l));
+            if ends_with_link {
+                if let Some(rtype) = role_of(&words, lang, lexicon) {
+                    out.push(LocalRelation { source: a.entity, rtype, target: b.entity, sentence: Some(a.sentence) });
+                }
+            }
+        }
+    }
     out
 }

@@ -631,12 +631,22 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
             global.local.etype
         };
         let name = if global.key.starts_with("name:") {
-            global
+            // The most used full name ("Hamburger Hafen und Logistik AG" over
+            // "HHLA"), without its legal form for a company.
+            let best = global
                 .surfaces
                 .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+                .max_by(|a, b| {
+                    let words = |s: &str| s.split_whitespace().count().min(2);
+                    words(a.0).cmp(&words(b.0)).then(a.1.cmp(b.1)).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0))
+                })
                 .map(|(s, _)| s.clone())
-                .unwrap_or_else(|| global.local.name.clone())
+                .unwrap_or_else(|| global.local.name.clone());
+            if etype == EntityType::Company {
+                crate::entities::patterns::strip_legal_form(&best, lexicon).to_string()
+            } else {
+                best
+            }
         } else {
             global.local.name.clone()
         };

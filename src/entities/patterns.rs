@@ -111,7 +111,15 @@ fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, le
     if headed {
         return end;
     }
-    (start + 1..end).find(|&k| matches!(words[k].text(text), "and" | "und" | "&")).unwrap_or(end)
+    let Some(k) = (start + 1..end).find(|&k| matches!(words[k].text(text), "and" | "und" | "&")) else { return end };
+    // "Hamburger Hafen und Logistik AG" is one company: the suffix closes the
+    // whole run and the part before the conjunction has none of its own.
+    let suffixes = lexicon.words.get("org_suffixes.company");
+    let is_suffix = |w: &Word| suffixes.iter().any(|s| s.trim_end_matches('.') == w.text(text).trim_end_matches('.'));
+    if is_suffix(&words[end - 1]) && !is_suffix(&words[k - 1]) && end - k <= 3 {
+        return end;
+    }
+    k
 }
 
 /// A headline or boilerplate line in Title Case: capitals carry no signal.
