@@ -223,13 +223,15 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 let loc = ["in", "im", "at", "within", "withinside", "inside", "across"];
                 loc.contains(&prev(1).unwrap_or("")) || (["the", "den", "der", "dem", "die", "das"].contains(&prev(1).unwrap_or("")) && loc.contains(&prev(2).unwrap_or("")))
             };
-            let in_clause = |m: &&Mention| in_clause(m) && (takes_places || !locative(m));
+            // Places do not act; they are targets only of events that happen to places.
+            let place = |m: &&Mention| found.entities[m.entity].etype == EntityType::Location;
+            let in_clause = |m: &&Mention| in_clause(m) && (takes_places || !locative(m) && !place(m));
             let before: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
             let after: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.start >= trigger.span.end).collect();
             // A possessor ("Alibaba's cloud unit", "Trump's Commerce Department")
             // determines a noun phrase; it is not the subject of the verb.
             let possessive = |m: &&Mention| text[m.span.end..].starts_with("'s") || text[m.span.end..].starts_with("’s");
-            let subjects: Vec<&Mention> = before.iter().copied().filter(|m| !possessive(m)).collect();
+            let subjects: Vec<&Mention> = before.iter().copied().filter(|m| !possessive(m) && !place(m)).collect();
             let passive = is_passive(lang, &lower, trigger, lexicon);
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
             // A country adjective right before (or inside) a noun trigger is its
@@ -319,8 +321,12 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             if agent.is_empty() && target.is_empty() {
                 continue;
             }
-            // A noun alone states no event without whom it concerns ("the threat",
-            // "die Untersuchung"): only denials and statements stand without one.
+            // Most events need whom they concern ("the threat", "die
+            // Untersuchung", "VTB said the sanctions …" state none); denials,
+            // statements, criticism and the like stand without (`untargeted`).
+            if target.is_empty() && !spec.untargeted {
+                continue;
+            }
             if trigger.pattern.noun && target.is_empty() && !matches!(spec.etype, EventType::Deny | EventType::Statement) {
                 continue;
             }

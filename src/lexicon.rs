@@ -131,6 +131,8 @@ pub struct TriggerSpec {
     #[serde(default)]
     pub subject_agent: bool,
     #[serde(default)]
+    pub untargeted: bool,
+    #[serde(default)]
     pub en_verbs: Vec<String>,
     #[serde(default)]
     pub en_nouns: Vec<String>,
@@ -151,6 +153,8 @@ pub struct Trigger {
     /// Nouns of this trigger take the sentence subject as agent ("Alibaba
     /// called the claims nonsense").
     pub subject_agent: bool,
+    /// Events of this trigger stand without a target ("X criticized the decision").
+    pub untargeted: bool,
 }
 
 /// A trigger pattern: a sequence of word patterns, `None` standing for a gap.
@@ -296,6 +300,7 @@ impl Builder {
                 context: spec.context,
                 agentless: spec.agentless,
                 subject_agent: spec.subject_agent,
+                untargeted: spec.untargeted || spec.agentless,
             });
             for (lang, noun, list) in [
                 (Lang::En, false, &spec.en_verbs),
