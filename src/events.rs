@@ -463,20 +463,30 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
 }
 
 /// The list that ends with `m` (agents before a verb).
+///
+/// Names joined by commas alone are an apposition, not a list ("China's
+/// ambassador to Britain, Liu Xiaoming, criticized"): then only the name
+/// next to the verb counts.
 fn list_around(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
     let mut out = vec![m.entity];
     let mut first = *m;
+    let mut conjunction = false;
     for prev in mentions.iter().rev().filter(|x| x.span.end < m.span.start) {
         let gap = text[prev.span.end..first.span.start].trim().to_lowercase();
         if ![",", "and", "und", "or", "oder", ", and", ", und", "sowie"].contains(&gap.as_str()) {
             break;
         }
+        conjunction |= gap != ",";
         if !out.contains(&prev.entity) {
             out.insert(0, prev.entity);
         }
         first = **prev;
     }
-    out
+    if conjunction {
+        out
+    } else {
+        vec![m.entity]
+    }
 }
 
 /// Is the trigger a passive participle? English: a form of "be" (or the
