@@ -104,3 +104,16 @@ fn seed_path_from_jack_ma_to_the_office_of_intelligence_and_security() {
         assert!(!evidence.is_empty(), "hop without evidence: {hop:#}");
     }
 }
+
+/// Ten articles and their gold written by an annotator who never saw the
+/// rules (`tests/blind/`). Before any tuning on them: entity F1 0.89, event
+/// recall 0.47, relation recall 0.36. They have since guided general fixes,
+/// so they are no longer blind; the floor keeps those gains.
+#[test]
+fn blind_articles_stay_good() {
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind/gold.json");
+    let r = report("tests/blind", gold).expect("blind gold is in the repository");
+    assert!(r.entities.score.f1 >= 0.90, "entity F1 {}", r.entities.score.f1);
+    assert!(r.events.score.recall >= 0.65, "event recall {}", r.events.score.recall);
+    assert!(r.relations.score.recall >= 0.65, "relation recall {}", r.relations.score.recall);
+}
