@@ -157,6 +157,19 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 .get(&format!("attribution.{}_after_source", lang.code()))
                 .iter()
                 .any(|w| text[mention.span.end..].trim_start().to_lowercase().starts_with(&w.to_lowercase()));
+            // "…, wie das Handelsministerium am Donnerstag mitteilte": a source.
+            let wie = lang == Lang::De && k > 0 && lower[k - 1] == "wie" && {
+                let rest = &text[mention.span.end..sentence.end];
+                let clause = rest.split([',', ';', '.']).next().unwrap_or("").to_lowercase();
+                lexicon.words.get("attribution.de_speech_verbs").iter().any(|v| clause.split_whitespace().any(|w| w == v.to_lowercase()))
+            };
+            if wie {
+                if !reporters.contains(&mention.entity) {
+                    reporters.push(mention.entity);
+                }
+                reporter_spans.push(mention.span);
+                continue;
+            }
             let reporter_type = matches!(found.entities[mention.entity].etype, EntityType::Company | EntityType::Person | EntityType::Organization);
             if (cue || after_cue) && reporter_type {
                 if !reporters.contains(&mention.entity) {
@@ -231,7 +244,16 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             // A possessor ("Alibaba's cloud unit", "Trump's Commerce Department")
             // determines a noun phrase; it is not the subject of the verb.
             let possessive = |m: &&Mention| text[m.span.end..].starts_with("'s") || text[m.span.end..].starts_with("’s");
-            let subjects: Vec<&Mention> = before.iter().copied().filter(|m| !possessive(m) && !place(m)).collect();
+            // An apposition between the subject and the verb ("Meng, the
+            // daughter of Huawei founder Ren Zhengfei, was arrested") names
+            // someone else.
+            let lead = text[clause_start..trigger.span.start].trim_end();
+            let apposition = lead.strip_suffix(',').and_then(|l| l.rfind(',')).map(|p| Span::new(clause_start + p, trigger.span.start));
+            let subjects: Vec<&Mention> = before
+                .iter()
+                .copied()
+                .filter(|m| !possessive(m) && !place(m) && !apposition.is_some_and(|a| a.contains(m.span)))
+                .collect();
             let passive = is_passive(lang, &lower, trigger, lexicon);
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
             // A country adjective right before (or inside) a noun trigger is its
@@ -251,7 +273,7 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 (subject.into_iter().collect(), Vec::new())
             } else if passive {
                 let agent: Vec<usize> = by_agent.iter().map(|m| m.entity).collect();
-                let target = before.iter().rev().find(|m| !by_agent.iter().any(|b| b.span == m.span)).map(|m| list_around(text, &before, m));
+                let target = subjects.iter().rev().find(|m| !by_agent.iter().any(|b| b.span == m.span)).map(|m| list_around(text, &subjects, m));
                 (agent, target.unwrap_or_default())
             } else if let Some(pair) = trigger.pattern.noun.then(|| genitive_agent(text, &words, &lower, trigger, &after)).flatten() {
                 pair
@@ -282,9 +304,16 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 let rest: Vec<&Mention> = after[1..].to_vec();
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
-            } else if lang == Lang::De && after.is_empty() && before.len() >= 2 && clause_final(&words, text, trigger) {
-                // Verb-final clause: subject first, object next.
-                (vec![before[before.len() - 2].entity], vec![before[before.len() - 1].entity])
+            } else if lang == Lang::De && after.is_empty() && clause_final(&words, text, trigger) && subclause(text, &subjects, clause_start, trigger).len() >= 2 {
+                // Verb-final clause ("China hat Lockheed Martin und Raytheon …
+                // auf die Liste gesetzt", "…, das die HHLA mit Cosco vereinbart
+                // hatte"): within the subordinate clause, the subject first,
+                // then the object.
+                let clause = subclause(text, &subjects, clause_start, trigger);
+                // The object is the next entity: "die HHLA (HHLA) mit Cosco" names HHLA twice.
+                let object: Vec<&Mention> = clause[1..].iter().copied().filter(|m| m.entity != clause[0].entity).collect();
+                let target = object.first().map(|first| list_from(text, &object, first)).unwrap_or_default();
+                (vec![clause[0].entity], target)
             } else if trigger.first > 0 && ["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1].as_str()) {
                 // "SMIC said it had no ties to the military and denied the
                 // allegations": a coordinated verb shares the sentence subject.
@@ -403,6 +432,18 @@ fn nominal_agent<'m>(
         // adverbial names none, or only a source that is not an argument).
         Lang::De => before.first().copied(),
     }
+}
+
+/// The mentions of the German subordinate clause that a verb-final trigger
+/// closes: after the last ", dass", ", das", ", die", ", weil", … before it.
+fn subclause<'m>(text: &str, mentions: &[&'m Mention], clause_start: usize, trigger: &TriggerHit) -> Vec<&'m Mention> {
+    const OPENERS: &[&str] = &[
+        ", dass ", ", das ", ", die ", ", der ", ", den ", ", dem ", ", deren ", ", dessen ", ", welche ", ", welcher ", ", weil ",
+        ", ob ", ", wenn ", ", als ", ", nachdem ", ", obwohl ", ", da ", ", wie ", ", womit ", ", wobei ",
+    ];
+    let lead = &text[clause_start..trigger.span.start];
+    let start = OPENERS.iter().filter_map(|o| lead.rfind(o).map(|p| clause_start + p + 2)).max().unwrap_or(clause_start);
+    mentions.iter().copied().filter(|m| m.span.start >= start).collect()
 }
 
 /// Does the trigger close its clause (German verb-final: "…, dass X Y

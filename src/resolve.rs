@@ -308,6 +308,36 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             }
         }
     }
+    // A description that opens a sentence ("The world's third-largest
+    // smartphone vendor sued …", "Der Konzern aus Shenzhen …") and ends in a
+    // company noun of the apposition list refers back to the last company.
+    for (i, sentence) in sentences.iter().enumerate() {
+        let trimmed = sentences::trimmed(text, *sentence);
+        let words = text::words(text, trimmed.start, trimmed.end);
+        let Some(first) = words.first() else { continue };
+        let determiners = ["the", "der", "die", "das"];
+        if !determiners.contains(&first.text(text).to_lowercase().as_str()) {
+            continue;
+        }
+        let nouns = lexicon.words.lang("appositions.company", lang);
+        for k in 1..words.len().min(7) {
+            let w = words[k].text(text);
+            let is_noun = nouns.iter().any(|n| n.eq_ignore_ascii_case(w) || n.split_whitespace().last().is_some_and(|l| l.eq_ignore_ascii_case(w)));
+            if !is_noun {
+                continue;
+            }
+            // "the drone maker DJI" names the company itself.
+            let next_is_name = words.get(k + 1).is_some_and(|n| text::is_capitalized(n.text(text)) && lang == Lang::En);
+            let span = Span::new(first.span.start, words[k].span.end);
+            let taken = found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span));
+            if !next_is_name && !taken {
+                if let Some(entity) = antecedent(text, found, span.start, i, &[EntityType::Company]) {
+                    added.push(Mention { span, sentence: i, entity, anaphoric: true, modifier: false });
+                }
+            }
+            break;
+        }
+    }
     // A sentence that opens with "It" (English) continues with the last organisation.
     if lang == Lang::En {
         for (i, sentence) in sentences.iter().enumerate() {
