@@ -110,6 +110,24 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
             Target::Entry(i) => {
                 out.push(Candidate { span, reading: Reading::Entry(i), priority: 5 });
                 let entry = &lexicon.entries[i];
+                // "Telefónica Deutschland", "Huawei UK": a company's national subsidiary.
+                if entry.etype.eq_ignore_ascii_case("COMPANY") {
+                    let national = hits.iter().find(|h| {
+                        matches!(h.target, Target::Country(_))
+                            && h.span.start == span.end + 1
+                            && text.as_bytes()[span.end] == b' '
+                            && !h.span.slice(text).contains(' ')
+                            && !text[h.span.end..].starts_with(['-', '\'', '’'])
+                    });
+                    if let Some(country) = national {
+                        let whole = Span::new(span.start, country.span.end);
+                        out.push(Candidate {
+                            span: whole,
+                            reading: Reading::Named { name: whole.slice(text).to_string(), etype: EntityType::Company, weak: false },
+                            priority: 6,
+                        });
+                    }
+                }
                 if entry.etype.eq_ignore_ascii_case("PERSON") {
                     if let Some(end) = administration_after(text, span.end, lexicon) {
                         out.push(Candidate {

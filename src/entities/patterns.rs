@@ -283,8 +283,9 @@ fn classify(
     }
     // Persons: after a title, or a given name followed by one or two more names.
     let names = name_words.len();
-    // Titles alone ("Commerce Secretary", "Handelsminister") name nobody.
-    if is_title(&joined) || word_texts.iter().all(|w| is_title(w)) {
+    // Titles alone ("Commerce Secretary", "Handelsminister") name nobody, nor
+    // does a role that ends in a title ("Senate Democratic Leader").
+    if is_title(&joined) || word_texts.iter().all(|w| is_title(w)) || (names == 0 || is_title(last)) && !agency_head {
         return None;
     }
     if person_by_title && name_words.first().is_some_and(|w| in_list(function_words, w) || !text::is_capitalized(w)) {
