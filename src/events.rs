@@ -29,16 +29,17 @@ struct TriggerHit<'l> {
     span: Span,
 }
 
-fn word_matches(pattern: &str, word: &str) -> bool {
-    let word = word.to_lowercase();
+/// Does a lowercased word match a pattern word (`investigat*` a prefix)?
+fn word_matches_lower(pattern: &str, lower: &str) -> bool {
     match pattern.strip_suffix('*') {
-        Some(prefix) => word.starts_with(prefix),
-        None => word == pattern,
+        Some(prefix) => lower.starts_with(prefix),
+        None => lower == pattern,
     }
 }
 
-/// Matches one pattern at word `at`; returns the index past the last matched word.
-fn match_at(pattern: &TriggerPattern, words: &[&str], at: usize) -> Option<usize> {
+/// Matches one pattern at word `at`; returns the index past the last matched
+/// word. `lower` holds the words lowercased.
+fn match_at(pattern: &TriggerPattern, words: &[&str], lower: &[String], at: usize) -> Option<usize> {
     let mut i = at;
     let mut gap = false;
     for (n, part) in pattern.words.iter().enumerate() {
@@ -47,7 +48,7 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], at: usize) -> Option<usize
             Some(p) => {
                 if gap {
                     let limit = (i + 12).min(words.len());
-                    let found = (i..limit).find(|&k| word_matches(p, words[k]))?;
+                    let found = (i..limit).find(|&k| word_matches_lower(p, &lower[k]))?;
                     i = found + 1;
                     gap = false;
                 } else {
@@ -58,9 +59,9 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], at: usize) -> Option<usize
                         && pattern.words.len() == 1
                         && p.chars().count() >= 5
                         && !p.ends_with('*')
-                        && word.to_lowercase().ends_with(p.as_str())
+                        && lower[i].ends_with(p.as_str())
                         && text::is_capitalized(word);
-                    if !(word_matches(p, word) || compound_head) {
+                    if !(word_matches_lower(p, &lower[i]) || compound_head) {
                         return None;
                     }
                     i += 1;
@@ -73,11 +74,16 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], at: usize) -> Option<usize
 
 fn find_triggers<'l>(lexicon: &'l Lexicon, lang: Lang, text: &str, words: &[Word]) -> Vec<TriggerHit<'l>> {
     let texts: Vec<&str> = words.iter().map(|w| text::strip_possessive(w.text(text))).collect();
+    let lower: Vec<String> = texts.iter().map(|w| w.to_lowercase()).collect();
+    let index = lexicon.trigger_index(lang);
+    let mut candidates = Vec::new();
     let mut hits: Vec<TriggerHit> = Vec::new();
     for at in 0..words.len() {
         let mut best: Option<TriggerHit> = None;
-        for pattern in lexicon.trigger_patterns.iter().filter(|p| p.lang == lang) {
-            if let Some(end) = match_at(pattern, &texts, at) {
+        // Only the patterns that can start at this word, in lexicon order.
+        index.candidates(&lower[at], &mut candidates);
+        for pattern in candidates.iter().map(|&i| &lexicon.trigger_patterns[i]) {
+            if let Some(end) = match_at(pattern, &texts, &lower, at) {
                 let longer = best.as_ref().is_none_or(|b| pattern.words.len() > b.pattern.words.len());
                 if longer {
                     best = Some(TriggerHit { pattern, first: at, last: end, span: Span::new(words[at].span.start, words[end - 1].span.end) });
@@ -146,7 +152,7 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 .words
                 .get(&format!("attribution.{}_after_source", lang.code()))
                 .iter()
-                .any(|w| text[mention.span.end..].trim_start().to_lowercase().starts_with(&w.to_lowercase()));
+                .any(|w| text::lowercase_starts_with(text[mention.span.end..].trim_start(), &w.to_lowercase()));
             let reporter_type = matches!(found.entities[mention.entity].etype, EntityType::Company | EntityType::Person | EntityType::Organization);
             if (cue || after_cue) && reporter_type {
                 if !reporters.contains(&mention.entity) {

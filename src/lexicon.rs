@@ -10,6 +10,7 @@ use crate::entities::gazetteer::Gazetteer;
 use crate::error::{Error, Result};
 use crate::model::{EntityType, EventType, Lang, RelationType};
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -158,6 +159,66 @@ pub struct TriggerPattern {
     pub words: Vec<Option<String>>,
 }
 
+/// The trigger patterns of one language indexed by their first word, so that
+/// a sentence's words are matched against the few patterns that can start
+/// there rather than all of them. Lists hold indices into
+/// [`Lexicon::trigger_patterns`], ascending.
+#[derive(Debug, Clone, Default)]
+pub struct TriggerIndex {
+    /// Patterns whose first word is a plain word, by that word.
+    pub exact: HashMap<String, Vec<usize>>,
+    /// Patterns whose first word is a prefix (`investigat*`), with the prefix.
+    pub prefixed: Vec<(String, usize)>,
+    /// German one-word noun patterns that also match as the head of a
+    /// compound ("Exportbeschränkungen"), by the word.
+    pub compound_heads: HashMap<String, Vec<usize>>,
+}
+
+impl TriggerIndex {
+    fn build(patterns: &[TriggerPattern], lang: Lang) -> TriggerIndex {
+        let mut index = TriggerIndex::default();
+        for (i, pattern) in patterns.iter().enumerate().filter(|(_, p)| p.lang == lang) {
+            let Some(Some(first)) = pattern.words.first() else { continue };
+            match first.strip_suffix('*') {
+                Some(prefix) => index.prefixed.push((prefix.to_string(), i)),
+                None => index.exact.entry(first.clone()).or_default().push(i),
+            }
+            // The compound-head rule of `events::match_at`.
+            if pattern.noun
+                && pattern.lang == Lang::De
+                && pattern.words.len() == 1
+                && first.chars().count() >= 5
+                && !first.ends_with('*')
+            {
+                index.compound_heads.entry(first.clone()).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The patterns that can match at a word (lowercased), ascending.
+    pub fn candidates(&self, lower: &str, out: &mut Vec<usize>) {
+        out.clear();
+        if let Some(list) = self.exact.get(lower) {
+            out.extend(list);
+        }
+        for (prefix, i) in &self.prefixed {
+            if lower.starts_with(prefix.as_str()) {
+                out.push(*i);
+            }
+        }
+        if !self.compound_heads.is_empty() {
+            for (at, _) in lower.char_indices() {
+                if let Some(list) = self.compound_heads.get(&lower[at..]) {
+                    out.extend(list);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
 /// Word lists, per language, that the recognizers read (names.toml and grammar.toml).
 #[derive(Debug, Clone, Default)]
 pub struct Words {
@@ -203,12 +264,16 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     pub triggers: Vec<Trigger>,
     pub trigger_patterns: Vec<TriggerPattern>,
+    /// [`Lexicon::trigger_patterns`] indexed by first word: English, German.
+    pub trigger_index: [TriggerIndex; 2],
     pub words: Words,
     entry_by_id: HashMap<String, usize>,
     country_by_iso3: HashMap<String, usize>,
     /// (kind, iso3) → the entry that is that country's body of that kind.
     body_by_kind: HashMap<(String, String), usize>,
     pub(crate) gazetteer: Gazetteer,
+    /// SHA-256 of every source, in load order (see [`Lexicon::fingerprint`]).
+    fingerprint: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -225,6 +290,7 @@ struct FileData {
 
 #[derive(Default)]
 struct Builder {
+    hasher: Sha256,
     countries: Vec<Country>,
     institutions: Vec<Institution>,
     entries: Vec<Entry>,
@@ -235,6 +301,8 @@ struct Builder {
 impl Builder {
     fn add(&mut self, name: &str, source: &str) -> Result<()> {
         let err = |message: String| Error::Lexicon { path: name.to_string(), message };
+        self.hasher.update((source.len() as u64).to_le_bytes());
+        self.hasher.update(source.as_bytes());
         let value: toml::Value = toml::from_str(source).map_err(|e| err(e.to_string()))?;
         let data: FileData = value.clone().try_into().map_err(|e: toml::de::Error| err(e.to_string()))?;
         for country in data.country {
@@ -320,6 +388,10 @@ impl Builder {
             countries: self.countries,
             institutions: self.institutions,
             entries: self.entries,
+            trigger_index: [
+                TriggerIndex::build(&trigger_patterns, Lang::En),
+                TriggerIndex::build(&trigger_patterns, Lang::De),
+            ],
             triggers,
             trigger_patterns,
             words: self.words,
@@ -327,6 +399,7 @@ impl Builder {
             country_by_iso3,
             body_by_kind,
             gazetteer: Gazetteer::default(),
+            fingerprint: self.hasher.finalize().iter().map(|b| format!("{b:02x}")).collect(),
         };
         lexicon.gazetteer = Gazetteer::build(&lexicon);
         Ok(lexicon)
@@ -359,6 +432,20 @@ impl Lexicon {
             builder.add(name, source)?;
         }
         builder.finish()
+    }
+
+    /// The trigger patterns of a language indexed by first word.
+    pub fn trigger_index(&self, lang: Lang) -> &TriggerIndex {
+        match lang {
+            Lang::En => &self.trigger_index[0],
+            Lang::De => &self.trigger_index[1],
+        }
+    }
+
+    /// Identifies the lexicon's contents: the same files give the same
+    /// fingerprint. Stored analyses made with another lexicon are redone.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {

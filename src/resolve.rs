@@ -195,10 +195,11 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
         ("agency", &[EntityType::Agency]),
     ];
     let mut added = Vec::new();
+    // Lowercased once for all phrases (it does not depend on them).
+    let lower = text.to_lowercase();
     for (kind, types) in lists {
         for phrase in lexicon.words.get(&format!("anaphora.{kind}_{code}")) {
             let phrase_lower = phrase.to_lowercase();
-            let lower = text.to_lowercase();
             if lower.len() != text.len() {
                 // Lowercasing changed byte lengths (rare letters); offsets would not line up.
                 continue;

@@ -11,12 +11,16 @@
 //! The helper queries ([`Store::entities`], [`Store::events`],
 //! [`Store::profiles`], [`Store::stats`], [`Store::query`]) serve the CLI.
 
+use crate::assemble;
+use crate::compact::Compact;
 use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
 use crate::model::{
     Analysis, Document, DocumentInfo, Entity, EntityType, Event, EventType, Evidence, Graph, GraphMention, Lang,
     Modality, Relation, RelationType, Span,
 };
 use crate::text::fold;
+use rayon::prelude::*;
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -29,7 +33,11 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../schema.sql");
 
 /// The `PRAGMA user_version` this newsgraph writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// An older schema version that [`Store::open`] upgrades (and that
+/// [`Store::open_read_only`] reads as it is).
+const UPGRADABLE_VERSION: i64 = 1;
 
 /// Every table, children before parents (the order to empty them in).
 const TABLES_CHILD_FIRST: &[&str] = &[
@@ -44,8 +52,25 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "entity_documents",
     "aliases",
     "entities",
+    "analyses",
     "sentences",
     "documents",
+];
+
+/// The tables of the corpus graph, children before parents: what an
+/// assembly rewrites.
+const GRAPH_TABLES_CHILD_FIRST: &[&str] = &[
+    "relation_documents",
+    "relation_evidence",
+    "relations",
+    "event_documents",
+    "event_evidence",
+    "event_roles",
+    "events",
+    "mentions",
+    "entity_documents",
+    "aliases",
+    "entities",
 ];
 
 /// How the store opened its file.
@@ -220,6 +245,10 @@ impl Store {
                 })
             }
             SCHEMA_VERSION => store.conn.execute_batch(schema_section("connection")).map_err(|e| store.db_error(e))?,
+            UPGRADABLE_VERSION => {
+                store.conn.execute_batch(schema_section("connection")).map_err(|e| store.db_error(e))?;
+                store.conn.execute_batch(schema_section("upgrade-1")).map_err(|e| store.db_error(e))?;
+            }
             found => return Err(Error::SchemaVersion { path: path.to_path_buf(), found, expected: SCHEMA_VERSION }),
         }
         Ok(store)
@@ -250,7 +279,7 @@ impl Store {
         let store = Store { conn, path: path.to_path_buf(), access: Access::ReadOnly };
         store.conn.busy_timeout(Duration::from_secs(10)).map_err(|e| store.db_error(e))?;
         match store.probe_version()? {
-            SCHEMA_VERSION => {}
+            SCHEMA_VERSION | UPGRADABLE_VERSION => {}
             0 => {
                 return Err(Error::NotNewsgraph {
                     path: path.to_path_buf(),
@@ -806,6 +835,501 @@ impl Store {
 }
 
 // ---------------------------------------------------------------------------
+// Streaming builds
+// ---------------------------------------------------------------------------
+
+/// One analysed document as a streaming build stores it: the document, its
+/// sentences and the compact result of its analysis.
+#[derive(Debug, Clone)]
+pub struct AnalyzedDocument {
+    pub doc: Document,
+    pub lang: Option<Lang>,
+    pub sentences: Vec<Span>,
+    /// [`Compact::encode`] of the analysis.
+    pub compact: Vec<u8>,
+    /// Soft problems found while analysing it.
+    pub diagnostics: Vec<String>,
+}
+
+/// What an assembly wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AssemblyCounts {
+    pub n_documents: usize,
+    pub n_entities: usize,
+    pub n_mentions: usize,
+    pub n_local_events: usize,
+    pub n_events: usize,
+    pub n_relations: usize,
+}
+
+impl Store {
+    /// Settings for a long build on this connection: fewer syncs (WAL keeps
+    /// every commit atomic; `NORMAL` can lose the last commits on power loss
+    /// but never corrupts) and a larger page cache.
+    pub fn tune_for_build(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 4000;")
+            .map_err(|e| self.db_error(e))
+    }
+
+    /// The value of a `build_state` entry.
+    fn build_state(&self, name: &str) -> Result<Option<String>> {
+        let run = || -> rusqlite::Result<Option<String>> {
+            let mut stmt = self.conn.prepare("SELECT value FROM build_state WHERE name = ?1")?;
+            let mut rows = stmt.query([name])?;
+            rows.next()?.map(|row| row.get(0)).transpose()
+        };
+        run().map_err(|e| self.db_error(e))
+    }
+
+    /// Makes the stored analyses those of `analyzer` (a version of the
+    /// analysis and the lexicon): when they were made by another one, they
+    /// are all dropped (in one transaction), to be made again. Returns
+    /// whether they were dropped.
+    pub fn use_analyzer(&mut self, analyzer: &str) -> Result<bool> {
+        if self.build_state("analyzer")?.as_deref() == Some(analyzer) {
+            return Ok(false);
+        }
+        let path = self.path.clone();
+        let db = |e| Error::Database { path: path.clone(), source: e };
+        let tx = self.conn.transaction().map_err(db)?;
+        let dropped = tx.execute("DELETE FROM analyses", []).map_err(db)? > 0;
+        tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('analyzer', ?1)", [analyzer])
+            .map_err(db)?;
+        if dropped {
+            tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('assembled', '0')", []).map_err(db)?;
+        }
+        tx.commit().map_err(db)?;
+        Ok(dropped)
+    }
+
+    /// Whether documents were stored since the graph was last assembled.
+    pub fn needs_assembly(&self) -> Result<bool> {
+        Ok(self.build_state("assembled")?.as_deref() == Some("0"))
+    }
+
+    /// The SHA-256 of every stored document, by id.
+    pub fn document_hashes(&self) -> Result<HashMap<String, String>> {
+        let run = || -> rusqlite::Result<HashMap<String, String>> {
+            let mut stmt = self.conn.prepare("SELECT id, sha256 FROM documents")?;
+            let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            rows.collect()
+        };
+        run().map_err(|e| self.db_error(e))
+    }
+
+    /// The ids of the stored documents that have no stored analysis, sorted.
+    pub fn unanalyzed(&self) -> Result<Vec<String>> {
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM documents WHERE id NOT IN (SELECT document FROM analyses) ORDER BY id")?;
+            let rows = stmt.query_map([], |row| row.get(0))?;
+            rows.collect()
+        };
+        run().map_err(|e| self.db_error(e))
+    }
+
+    /// The stored documents with these ids, in that order.
+    pub fn load_documents_by_id(&self, ids: &[String]) -> Result<Vec<Document>> {
+        let run = || -> rusqlite::Result<Vec<Document>> {
+            let mut stmt = self.conn.prepare(
+                "SELECT id, path, text, sha256, title, date, lang_hint, body_start FROM documents WHERE id = ?1",
+            )?;
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                let mut rows = stmt.query([id])?;
+                if let Some(row) = rows.next()? {
+                    let lang_hint: Option<String> = row.get(6)?;
+                    out.push(Document {
+                        id: row.get(0)?,
+                        path: row.get(1)?,
+                        text: row.get(2)?,
+                        sha256: row.get(3)?,
+                        title: row.get(4)?,
+                        date: row.get(5)?,
+                        lang_hint: lang_hint.as_deref().and_then(Lang::from_code),
+                        body_start: row.get::<_, i64>(7)?.try_into().unwrap_or(0),
+                    });
+                }
+            }
+            Ok(out)
+        };
+        run().map_err(|e| self.db_error(e))
+    }
+
+    /// Stores analysed documents in one transaction: each replaces the
+    /// stored document of the same id (with its sentences and analysis), and
+    /// the graph is marked as waiting for assembly. Killed at any moment,
+    /// the database holds all of them or none.
+    pub fn write_analyzed(&mut self, batch: &[AnalyzedDocument], with_documents: bool) -> Result<()> {
+        let path = self.path.clone();
+        let db = |e| Error::Database { path: path.clone(), source: e };
+        let tx = self.conn.transaction().map_err(db)?;
+        {
+            let mut delete = tx.prepare_cached("DELETE FROM documents WHERE id = ?1").map_err(db)?;
+            let mut insert_document = tx
+                .prepare_cached(
+                    "INSERT INTO documents (id, path, lang, lang_hint, title, sha256, date, body_start, text)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(db)?;
+            let mut insert_sentence = tx
+                .prepare_cached("INSERT INTO sentences (document, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .map_err(db)?;
+            let mut insert_analysis =
+                tx.prepare_cached("INSERT OR REPLACE INTO analyses (document, data) VALUES (?1, ?2)").map_err(db)?;
+            let mut set_lang = tx.prepare_cached("UPDATE documents SET lang = ?2 WHERE id = ?1").map_err(db)?;
+            for item in batch {
+                let doc = &item.doc;
+                if with_documents {
+                    delete.execute([&doc.id]).map_err(db)?;
+                    insert_document
+                        .execute(params![
+                            doc.id,
+                            doc.path,
+                            item.lang.map(|l| l.code()),
+                            doc.lang_hint.map(|l| l.code()),
+                            doc.title,
+                            doc.sha256,
+                            doc.date,
+                            to_i64(doc.body_start),
+                            doc.text,
+                        ])
+                        .map_err(db)?;
+                    for (idx, span) in item.sentences.iter().enumerate() {
+                        let text = doc.text.get(span.start..span.end).unwrap_or_default().trim();
+                        insert_sentence
+                            .execute(params![doc.id, to_i64(idx), to_i64(span.start), to_i64(span.end), text])
+                            .map_err(db)?;
+                    }
+                } else {
+                    set_lang.execute(params![doc.id, item.lang.map(|l| l.code())]).map_err(db)?;
+                }
+                insert_analysis.execute(params![doc.id, item.compact]).map_err(db)?;
+            }
+        }
+        tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('assembled', '0')", []).map_err(db)?;
+        tx.commit().map_err(db)
+    }
+
+    /// Assembles the corpus graph from the stored analyses (see
+    /// [`crate::assemble`]) and rewrites the graph tables in one
+    /// transaction, keeping the ids of the earlier graph. `cancelled` is
+    /// asked now and then; when it says so, nothing is written.
+    pub fn assemble(&mut self, lexicon: &Lexicon, cancelled: &(dyn Fn() -> bool + Sync)) -> Result<AssemblyCounts> {
+        let path = self.path.clone();
+        let result = self.assemble_in_transaction(lexicon, cancelled);
+        match result {
+            Ok(Some(counts)) => Ok(counts),
+            Ok(None) => Err(Error::Interrupted { message: "stopped before the graph was assembled".into() }),
+            Err(e) => Err(Error::Database { path, source: e }),
+        }
+    }
+
+    fn assemble_in_transaction(
+        &mut self,
+        lexicon: &Lexicon,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> rusqlite::Result<Option<AssemblyCounts>> {
+        // Foreign keys are checked by construction; checking them row by row
+        // costs more than the rest of the load.
+        self.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+        let result = self.assemble_with_foreign_keys_off(lexicon, cancelled);
+        self.conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        result
+    }
+
+    fn assemble_with_foreign_keys_off(
+        &mut self,
+        lexicon: &Lexicon,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> rusqlite::Result<Option<AssemblyCounts>> {
+        let tx = self.conn.transaction()?;
+        let document_ids: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT id FROM documents ORDER BY id")?;
+            let rows = stmt.query_map([], |row| row.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let prior = read_prior_ids(&tx)?;
+
+        let mut entity_pass = assemble::EntityPass::new();
+        if !for_each_compact(&tx, cancelled, |d, c| entity_pass.add(d, c))? {
+            return Ok(None);
+        }
+        let entities = entity_pass.finish(lexicon);
+        let mut event_pass = assemble::EventPass::new(&entities, lexicon);
+        let mut n_local_events = 0;
+        if !for_each_compact(&tx, cancelled, |d, c| {
+            n_local_events += c.events.len();
+            event_pass.add(d, c)
+        })? {
+            return Ok(None);
+        }
+        let plan = event_pass.finish(&prior);
+
+        for table in GRAPH_TABLES_CHILD_FIRST {
+            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        let indexes: Vec<String> = {
+            let mut stmt =
+                tx.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")?;
+            let names = stmt.query_map([], |row| row.get(0))?;
+            names.collect::<rusqlite::Result<_>>()?
+        };
+        for index in &indexes {
+            tx.execute(&format!("DROP INDEX \"{}\"", index.replace('"', "\"\"")), [])?;
+        }
+
+        let mut counts =
+            AssemblyCounts { n_documents: document_ids.len(), n_local_events, ..AssemblyCounts::default() };
+        let entity_rows = plan.entities();
+        counts.n_entities = entity_rows.len();
+        {
+            let mut insert_entity = tx.prepare(
+                "INSERT INTO entities (id, key, name, type, country, sector, n_mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut insert_alias = tx.prepare("INSERT INTO aliases (entity, position, alias) VALUES (?1, ?2, ?3)")?;
+            for entity in &entity_rows {
+                insert_entity.execute(params![
+                    entity.id,
+                    entity.key,
+                    entity.name,
+                    entity.etype.as_str(),
+                    entity.country,
+                    entity.sector,
+                    to_i64(entity.n_mentions),
+                ])?;
+                for (position, alias) in entity.aliases.iter().enumerate() {
+                    insert_alias.execute(params![entity.id, to_i64(position), alias])?;
+                }
+            }
+        }
+
+        // Mentions, document by document; which documents name each entity.
+        let mut entity_documents: Vec<(u32, u32)> = Vec::new();
+        {
+            let mut insert_mention = tx.prepare(
+                "INSERT INTO mentions (document, start, end, sentence, entity, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut n_mentions = 0;
+            let mut failed = None;
+            let done = for_each_compact(&tx, cancelled, |d, c| {
+                if failed.is_some() {
+                    return;
+                }
+                let ids = plan.entity_ids(c);
+                let document = &document_ids[d as usize];
+                for row in plan.mentions(c, &ids) {
+                    let result = insert_mention.execute(params![
+                        document,
+                        row.start,
+                        row.end,
+                        row.sentence,
+                        row.entity,
+                        row.text
+                    ]);
+                    if let Err(e) = result {
+                        failed = Some(e);
+                        return;
+                    }
+                    n_mentions += 1;
+                }
+                entity_documents.extend(plan.documents_entities(c).into_iter().map(|n| (n, d)));
+            })?;
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            if !done {
+                return Ok(None);
+            }
+            counts.n_mentions = n_mentions;
+        }
+        entity_documents.sort_unstable();
+        {
+            let mut insert =
+                tx.prepare("INSERT INTO entity_documents (entity, position, document) VALUES (?1, ?2, ?3)")?;
+            let mut position = 0;
+            let mut previous = None;
+            for (n, d) in entity_documents {
+                if previous != Some(n) {
+                    position = 0;
+                    previous = Some(n);
+                }
+                insert.execute(params![format!("e{n}"), position, document_ids[d as usize]])?;
+                position += 1;
+            }
+        }
+
+        let events = plan.events(&prior, &document_ids);
+        counts.n_events = events.len();
+        {
+            let mut insert_event = tx.prepare(
+                "INSERT INTO events (id, type, mode, context, cameo, date, modality) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut insert_role =
+                tx.prepare("INSERT INTO event_roles (event, role, position, entity) VALUES (?1, ?2, ?3, ?4)")?;
+            let mut insert_evidence = tx.prepare(
+                "INSERT INTO event_evidence (event, position, document, start, end, text)
+                 SELECT ?1, ?2, ?3, ?4, ?5, text FROM sentences WHERE document = ?3 AND idx = ?6",
+            )?;
+            let mut insert_document =
+                tx.prepare("INSERT INTO event_documents (event, position, document) VALUES (?1, ?2, ?3)")?;
+            for event in &events {
+                let context = serde_json::Value::from(event.context.clone()).to_string();
+                insert_event.execute(params![
+                    event.id,
+                    event.etype.as_str(),
+                    event.mode,
+                    context,
+                    event.cameo,
+                    event.date,
+                    event.modality.as_str(),
+                ])?;
+                for (role, entities) in
+                    [("agent", &event.agent), ("target", &event.target), ("reported_by", &event.reported_by)]
+                {
+                    for (position, entity) in entities.iter().enumerate() {
+                        insert_role.execute(params![event.id, role, to_i64(position), entity])?;
+                    }
+                }
+                let mut documents: Vec<u32> = Vec::new();
+                for (position, evidence) in event.evidence.iter().enumerate() {
+                    insert_evidence.execute(params![
+                        event.id,
+                        to_i64(position),
+                        document_ids[evidence.document as usize],
+                        evidence.start,
+                        evidence.end,
+                        evidence.sentence,
+                    ])?;
+                    if documents.last() != Some(&evidence.document) {
+                        documents.push(evidence.document);
+                    }
+                }
+                for (position, d) in documents.iter().enumerate() {
+                    insert_document.execute(params![event.id, to_i64(position), document_ids[*d as usize]])?;
+                }
+            }
+        }
+
+        let relations = plan.relations(&prior);
+        counts.n_relations = relations.len();
+        {
+            let mut insert_relation =
+                tx.prepare("INSERT INTO relations (id, source, type, target) VALUES (?1, ?2, ?3, ?4)")?;
+            let mut insert_evidence = tx.prepare(
+                "INSERT INTO relation_evidence (relation, position, document, start, end, text)
+                 SELECT ?1, ?2, ?3, ?4, ?5, text FROM sentences WHERE document = ?3 AND idx = ?6",
+            )?;
+            let mut insert_document =
+                tx.prepare("INSERT INTO relation_documents (relation, position, document) VALUES (?1, ?2, ?3)")?;
+            for relation in &relations {
+                insert_relation.execute(params![
+                    relation.id,
+                    relation.source,
+                    relation.rtype.as_str(),
+                    relation.target
+                ])?;
+                for (position, evidence) in relation.evidence.iter().enumerate() {
+                    insert_evidence.execute(params![
+                        relation.id,
+                        to_i64(position),
+                        document_ids[evidence.document as usize],
+                        evidence.start,
+                        evidence.end,
+                        evidence.sentence,
+                    ])?;
+                }
+                for (position, d) in relation.documents.iter().enumerate() {
+                    insert_document.execute(params![relation.id, to_i64(position), document_ids[*d as usize]])?;
+                }
+            }
+        }
+
+        if cancelled() {
+            return Ok(None);
+        }
+        tx.execute_batch(schema_section("indexes"))?;
+        tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('assembled', '1')", [])?;
+        tx.commit()?;
+        Ok(Some(counts))
+    }
+}
+
+/// The ids of the graph stored now, to be kept by the next assembly.
+fn read_prior_ids(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<assemble::PriorIds> {
+    let mut prior = assemble::PriorIds::default();
+    {
+        let mut stmt = tx.prepare("SELECT key, id FROM entities WHERE key IS NOT NULL")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            prior.entities.insert(row.get(0)?, row.get(1)?);
+        }
+    }
+    {
+        let mut stmt = tx.prepare(
+            "SELECT x.document, x.start, v.type, v.mode, v.id FROM event_evidence x JOIN events v ON v.id = x.event",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let etype = parse_column(row, 2, EventType::parse)?;
+            prior.events.entry((row.get(0)?, row.get(1)?, etype, row.get(3)?)).or_default().push(row.get(4)?);
+        }
+        for ids in prior.events.values_mut() {
+            ids.sort_by(|a, b| id_order(a).cmp(&id_order(b)));
+        }
+    }
+    {
+        let mut stmt = tx.prepare("SELECT source, type, target, id FROM relations")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let rtype = parse_column(row, 1, RelationType::parse)?;
+            prior.relations.insert((row.get(0)?, rtype, row.get(2)?), row.get(3)?);
+        }
+    }
+    Ok(prior)
+}
+
+/// Calls `f` with every stored document's analysis, in document id order,
+/// decoding them in parallel a block at a time. A document whose analysis is
+/// missing or unreadable counts as one without entities. Returns `false`
+/// when `cancelled` stopped it.
+fn for_each_compact(
+    tx: &rusqlite::Transaction<'_>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+    mut f: impl FnMut(u32, &Compact),
+) -> rusqlite::Result<bool> {
+    const BLOCK: usize = 512;
+    let mut stmt =
+        tx.prepare("SELECT a.data FROM documents d LEFT JOIN analyses a ON a.document = d.id ORDER BY d.id")?;
+    let mut rows = stmt.query([])?;
+    let mut d: u32 = 0;
+    let mut block: Vec<Option<Vec<u8>>> = Vec::with_capacity(BLOCK);
+    loop {
+        block.clear();
+        while block.len() < BLOCK {
+            match rows.next()? {
+                Some(row) => block.push(row.get(0)?),
+                None => break,
+            }
+        }
+        if block.is_empty() {
+            return Ok(true);
+        }
+        if cancelled() {
+            return Ok(false);
+        }
+        let decoded: Vec<Compact> =
+            block.par_iter().map(|bytes| bytes.as_deref().and_then(Compact::decode).unwrap_or_default()).collect();
+        for compact in &decoded {
+            f(d, compact);
+            d += 1;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------
 
@@ -1139,7 +1663,7 @@ mod tests {
 
     #[test]
     fn schema_sections_are_all_there() {
-        for name in ["connection", "create", "indexes"] {
+        for name in ["connection", "create", "upgrade-1", "indexes"] {
             assert!(!schema_section(name).trim().is_empty(), "{name}");
         }
         assert!(schema_section("create").contains(&format!("PRAGMA user_version = {SCHEMA_VERSION};")));

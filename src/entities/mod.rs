@@ -214,12 +214,11 @@ fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
 /// The end of an administration word after a person's name.
 fn administration_after(text: &str, end: usize, lexicon: &Lexicon) -> Option<usize> {
     let rest = &text[end..];
-    let rest_lower = rest.to_lowercase();
     for lang in [Lang::En, Lang::De] {
         for word in lexicon.words.lang("administration", lang) {
             for sep in [" ", "-"] {
                 let phrase = format!("{sep}{}", word.to_lowercase());
-                if rest_lower.starts_with(&phrase) && !rest[phrase.len()..].chars().next().is_some_and(text::is_word_char) {
+                if text::lowercase_starts_with(rest, &phrase) && !rest[phrase.len()..].chars().next().is_some_and(text::is_word_char) {
                     return Some(end + phrase.len());
                 }
             }

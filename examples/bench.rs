@@ -1,0 +1,601 @@
+//! The build benchmark: generates a deterministic synthetic corpus of English
+//! and German news articles from templates and the lexicon's own names, times
+//! `newsgraph build` on it end to end, and compares it with the floor of any
+//! lexicon-based extractor measured in the same run (reading the same files
+//! and one aho-corasick pass of every lexicon name over them).
+//!
+//!     cargo run --release --example bench                       # 100 MB
+//!     cargo run --release --example bench -- --size 1GB
+//!     cargo run --release --example bench -- --articles 100000 --add 10
+//!     cargo run --release --example bench -- --size 2MB --threads 1 --keep target/bench
+//!
+//! Options: `--size N[KB|MB|GB]` (default 100MB) or `--articles N`; `--threads
+//! N` (default: all cores); `--add N` also times an incremental build that
+//! adds N new articles to the database; `--dir DIR` writes the corpus and the
+//! database there (default: a temporary directory, removed at the end);
+//! `--keep` keeps it; `--seed N` changes the corpus.
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use newsgraph::pipeline::{self, BuildOptions};
+use newsgraph::Lexicon;
+use rayon::prelude::*;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+struct Args {
+    size: u64,
+    articles: Option<usize>,
+    threads: Option<usize>,
+    add: usize,
+    dir: Option<PathBuf>,
+    keep: bool,
+    seed: u64,
+}
+
+fn parse_size(value: &str) -> Result<u64, String> {
+    let upper = value.trim().to_ascii_uppercase();
+    let (number, unit) = match upper.find(|c: char| !c.is_ascii_digit() && c != '.') {
+        Some(at) => upper.split_at(at),
+        None => (upper.as_str(), "B"),
+    };
+    let number: f64 = number.parse().map_err(|_| format!("bad size '{value}'"))?;
+    let unit = match unit.trim() {
+        "B" | "" => 1.0,
+        "K" | "KB" => 1e3,
+        "M" | "MB" => 1e6,
+        "G" | "GB" => 1e9,
+        other => return Err(format!("bad size unit '{other}'")),
+    };
+    Ok((number * unit) as u64)
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args { size: 100_000_000, articles: None, threads: None, add: 0, dir: None, keep: false, seed: 1 };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--size" => args.size = parse_size(&value("--size")?)?,
+            "--articles" => args.articles = Some(value("--articles")?.parse().map_err(|e| format!("--articles: {e}"))?),
+            "--threads" => args.threads = Some(value("--threads")?.parse().map_err(|e| format!("--threads: {e}"))?),
+            "--add" => args.add = value("--add")?.parse().map_err(|e| format!("--add: {e}"))?,
+            "--dir" => args.dir = Some(PathBuf::from(value("--dir")?)),
+            "--seed" => args.seed = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--keep" => args.keep = true,
+            "--bench" => {} // passed by `cargo bench`
+            other => return Err(format!("unknown option '{other}'")),
+        }
+    }
+    Ok(args)
+}
+
+fn main() {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("bench: {message}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(error) = run(&args) {
+        eprintln!("bench: error: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
+    let lexicon = Lexicon::builtin()?;
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().ok();
+    let temp = match &args.dir {
+        Some(_) => None,
+        None => Some(tempfile::Builder::new().prefix("newsgraph-bench").tempdir()?),
+    };
+    let dir = match (&args.dir, &temp) {
+        (Some(dir), _) => dir.clone(),
+        (None, Some(temp)) => temp.path().to_path_buf(),
+        (None, None) => unreachable!(),
+    };
+    let corpus = dir.join("corpus");
+    let db = dir.join("bench.db");
+    let _ = std::fs::remove_dir_all(&corpus);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+
+    let started = Instant::now();
+    let mut generator = Generator::new(&lexicon, args.seed);
+    let (n_files, n_bytes) = generator.write_corpus(&corpus, args.size, args.articles)?;
+    println!(
+        "corpus:     {n_files} articles, {:.1} MB in {} ({:.1} s to generate)",
+        mb(n_bytes),
+        corpus.display(),
+        started.elapsed().as_secs_f64()
+    );
+
+    let floor = measure_floor(&corpus, &lexicon)?;
+    println!(
+        "floor:      {:.1} MB/s (read + one aho-corasick pass of {} lexicon names, {threads} threads, {:.2} s)",
+        mb(floor.bytes) / floor.seconds,
+        floor.n_patterns,
+        floor.seconds
+    );
+
+    reset_peak_rss();
+    let options =
+        BuildOptions { paths: vec![corpus.clone()], db: db.clone(), threads: Some(threads), ..BuildOptions::default() };
+    let started = Instant::now();
+    let report = pipeline::build(&options, &lexicon)?;
+    let seconds = started.elapsed().as_secs_f64();
+    let peak = peak_rss_kb();
+    let db_size = db_bytes(&db);
+    let words = floor.words as f64;
+    let throughput = mb(n_bytes) / seconds;
+    println!("build:      {:.2} s, {threads} threads", seconds);
+    println!("  {:>10.1} MB/s", throughput);
+    println!("  {:>10.0} words/s   ({} words)", words / seconds, floor.words);
+    println!("  {:>10.0} docs/s    ({} documents)", report.added as f64 / seconds, report.added);
+    println!(
+        "  {:>10.0} entity mentions/s ({} mentions, {} entities)",
+        report.n_mentions as f64 / seconds,
+        report.n_mentions,
+        report.n_entities
+    );
+    println!(
+        "  {:>10.0} events/s  ({} local events, {} events)",
+        report.n_local_events as f64 / seconds,
+        report.n_local_events,
+        report.n_events
+    );
+    println!("  peak RSS:  {:.0} MB", peak as f64 / 1024.0);
+    println!("  database:  {:.1} MB", mb(db_size));
+    println!(
+        "  fraction of floor: 1/{:.1} ({:.3})",
+        (mb(floor.bytes) / floor.seconds) / throughput,
+        throughput / (mb(floor.bytes) / floor.seconds)
+    );
+
+    if args.add > 0 {
+        let added = generator.write_more(&corpus, args.add, n_files)?;
+        let started = Instant::now();
+        let report = pipeline::build(&options, &lexicon)?;
+        println!(
+            "incremental: {} new articles added to {} in {:.2} s ({} documents, {} entities, {} events)",
+            report.added,
+            n_files,
+            started.elapsed().as_secs_f64(),
+            report.n_documents,
+            report.n_entities,
+            report.n_events
+        );
+        debug_assert_eq!(report.added, added);
+    }
+    if args.keep {
+        println!("kept:       {}", dir.display());
+        if let Some(temp) = temp {
+            let _ = temp.keep();
+        }
+    }
+    Ok(())
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn db_bytes(db: &Path) -> u64 {
+    ["", "-wal"].iter().filter_map(|s| std::fs::metadata(format!("{}{s}", db.display())).ok()).map(|m| m.len()).sum()
+}
+
+/// Resets the peak resident set size (Linux: `echo 5 > /proc/self/clear_refs`),
+/// so that the peak measured after the build is the build's.
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The peak resident set size in kB (`VmHWM` of /proc/self/status).
+fn peak_rss_kb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+struct Floor {
+    bytes: u64,
+    words: u64,
+    seconds: f64,
+    n_patterns: usize,
+}
+
+/// Reads every file and runs one aho-corasick pass of the whole lexicon over
+/// it (every name, alias, adjective and institution noun, as the gazetteer
+/// matches them), in parallel.
+fn measure_floor(corpus: &Path, lexicon: &Lexicon) -> Result<Floor, Box<dyn std::error::Error>> {
+    let mut names: Vec<&str> = Vec::new();
+    for entry in &lexicon.entries {
+        names.push(&entry.name);
+        names.extend(entry.en.iter().chain(&entry.de).map(String::as_str));
+    }
+    for country in &lexicon.countries {
+        names.push(&country.name);
+        for list in
+            [&country.en, &country.de, &country.adj_en, &country.adj_de, &country.capital_en, &country.capital_de]
+        {
+            names.extend(list.iter().map(String::as_str));
+        }
+    }
+    for institution in &lexicon.institutions {
+        names.extend(institution.en.iter().chain(&institution.de).map(String::as_str));
+    }
+    names.sort_unstable();
+    names.dedup();
+    let automaton =
+        AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&names)?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    // Words and bytes, counted apart (not part of the floor's work).
+    let (bytes, words) = files
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read(path).unwrap_or_default();
+            (text.len() as u64, text.split(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty()).count() as u64)
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let started = Instant::now();
+    let hits: u64 = files
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read(path).unwrap_or_default();
+            automaton.find_overlapping_iter(&text).count() as u64
+        })
+        .sum();
+    let seconds = started.elapsed().as_secs_f64();
+    std::hint::black_box(hits);
+    Ok(Floor { bytes, words, seconds, n_patterns: names.len() })
+}
+
+// ---------------------------------------------------------------------------
+// The synthetic corpus
+// ---------------------------------------------------------------------------
+
+/// A small deterministic random number generator (SplitMix64), so that the
+/// same seed gives the same corpus on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    /// Zipf-like choice: low indices are much more frequent, as in news.
+    fn skewed<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        let n = items.len().max(1) as f64;
+        let x = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+        let i = (n.powf(x) - 1.0) as usize;
+        &items[i.min(items.len() - 1)]
+    }
+}
+
+struct Names {
+    companies: Vec<String>,
+    media: Vec<String>,
+    agencies_en: Vec<String>,
+    agencies_de: Vec<String>,
+    people: Vec<String>,
+    countries_en: Vec<String>,
+    countries_de: Vec<String>,
+    adjectives_en: Vec<String>,
+    places: Vec<String>,
+    new_companies: Vec<String>,
+    new_people: Vec<String>,
+}
+
+struct Generator {
+    rng: Rng,
+    names: Names,
+}
+
+const MONTHS_EN: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_DE: &[&str] = &[
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+impl Generator {
+    fn new(lexicon: &Lexicon, seed: u64) -> Generator {
+        let of = |etype: &str, sector: Option<&str>| -> Vec<String> {
+            lexicon
+                .entries
+                .iter()
+                .filter(|e| e.etype == etype && (sector.is_none() || e.sector.as_deref() == sector))
+                .map(|e| e.en.first().unwrap_or(&e.name).clone())
+                .filter(|n| n.chars().count() > 3)
+                .collect()
+        };
+        let mut companies = of("COMPANY", Some("BUS"));
+        let mut media = of("COMPANY", Some("MED"));
+        let mut people = of("PERSON", None);
+        let places = of("LOCATION", None);
+        let mut agencies_en = of("AGENCY", None);
+        agencies_en.extend(
+            ["U.S. Commerce Department", "U.S. Treasury Department", "Federal Trade Commission", "European Commission"]
+                .map(String::from),
+        );
+        let agencies_de = vec![
+            "Das US-Handelsministerium".to_string(),
+            "Das US-Finanzministerium".to_string(),
+            "Die EU-Kommission".to_string(),
+            "Das Bundeskartellamt".to_string(),
+            "Die chinesische Regierung".to_string(),
+        ];
+        let countries_en: Vec<String> = lexicon.countries.iter().map(|c| c.name.clone()).collect();
+        let countries_de: Vec<String> =
+            lexicon.countries.iter().map(|c| c.de.first().unwrap_or(&c.name).clone()).collect();
+        let adjectives_en: Vec<String> = lexicon.countries.iter().filter_map(|c| c.adj_en.first().cloned()).collect();
+        for (list, fallback) in [(&mut companies, "Alibaba"), (&mut media, "Reuters"), (&mut people, "Jack Ma")] {
+            if list.is_empty() {
+                list.push(fallback.to_string());
+            }
+        }
+        // Names no lexicon holds, found by patterns: "Norvik Systems Inc", "Lena Hartmann".
+        let given: Vec<String> =
+            lexicon.words.get("given_names.en").iter().chain(lexicon.words.get("given_names.de")).cloned().collect();
+        let given = if given.is_empty() { vec!["Anna".to_string(), "Peter".to_string()] } else { given };
+        let syllables =
+            ["nor", "vik", "tal", "bren", "ka", "lum", "sen", "dor", "ri", "mar", "ost", "qua", "zel", "fen"];
+        let mut rng = Rng(seed ^ 0x5eed);
+        let word = |rng: &mut Rng| -> String {
+            let n = 2 + rng.below(2);
+            let mut w: String = (0..n).map(|_| *rng.pick(&syllables)).collect();
+            w[..1].make_ascii_uppercase();
+            w
+        };
+        let suffixes = ["Inc", "Corp", "AG", "GmbH", "Ltd", "Holdings"];
+        let new_companies = (0..3000).map(|_| format!("{} {}", word(&mut rng), rng.pick(&suffixes))).collect();
+        let new_people = (0..3000).map(|_| format!("{} {}", rng.pick(&given), word(&mut rng))).collect();
+        Generator {
+            rng: Rng(seed),
+            names: Names {
+                companies,
+                media,
+                agencies_en,
+                agencies_de,
+                people,
+                countries_en,
+                countries_de,
+                adjectives_en,
+                places: if places.is_empty() { vec!["Shenzhen".into()] } else { places },
+                new_companies,
+                new_people,
+            },
+        }
+    }
+
+    /// Writes articles until `size` bytes (or `articles` files) are written.
+    fn write_corpus(&mut self, dir: &Path, size: u64, articles: Option<usize>) -> std::io::Result<(usize, u64)> {
+        std::fs::create_dir_all(dir)?;
+        let (mut n, mut bytes) = (0usize, 0u64);
+        while articles.map_or(bytes < size, |a| n < a) {
+            let text = self.article(n);
+            bytes += text.len() as u64;
+            std::fs::write(dir.join(format!("{n:07}.txt")), text)?;
+            n += 1;
+        }
+        Ok((n, bytes))
+    }
+
+    /// Writes `count` more articles after the first `from`.
+    fn write_more(&mut self, dir: &Path, count: usize, from: usize) -> std::io::Result<usize> {
+        for n in from..from + count {
+            std::fs::write(dir.join(format!("{n:07}.txt")), self.article(n))?;
+        }
+        Ok(count)
+    }
+
+    fn company(&mut self) -> String {
+        if self.rng.below(5) == 0 {
+            self.rng.skewed(&self.names.new_companies).clone()
+        } else {
+            self.rng.skewed(&self.names.companies).clone()
+        }
+    }
+
+    fn person(&mut self) -> String {
+        if self.rng.below(4) == 0 {
+            self.rng.skewed(&self.names.new_people).clone()
+        } else {
+            self.rng.skewed(&self.names.people).clone()
+        }
+    }
+
+    fn article(&mut self, n: usize) -> String {
+        let german = self.rng.below(3) == 0;
+        let year = 2015 + self.rng.below(10);
+        let month = 1 + self.rng.below(12);
+        let day = 1 + self.rng.below(28);
+        let mut out = String::with_capacity(5000);
+        if self.rng.below(2) == 0 {
+            let _ =
+                write!(out, "---\ndate: {year}-{month:02}-{day:02}\nlang: {}\n---\n", if german { "de" } else { "en" });
+        }
+        let subject = self.company();
+        let title = if german {
+            format!("{subject} im Visier der Behörden ({n})")
+        } else {
+            format!("{subject} under scrutiny ({n})")
+        };
+        let _ = write!(out, "{title}\n\n");
+        let target_len = 2500 + self.rng.below(4000);
+        while out.len() < target_len {
+            let sentences = 3 + self.rng.below(4);
+            for i in 0..sentences {
+                if i > 0 {
+                    out.push(' ');
+                }
+                let sentence = if german {
+                    self.sentence_de(&subject, year, month)
+                } else {
+                    self.sentence_en(&subject, year, month)
+                };
+                out.push_str(&sentence);
+            }
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    fn sentence_en(&mut self, subject: &str, year: usize, month: usize) -> String {
+        let month_name = MONTHS_EN[month - 1];
+        let r = self.rng.below(20);
+        let company = if self.rng.below(2) == 0 { subject.to_string() } else { self.company() };
+        match r {
+            0 => format!("The U.S. Commerce Department added {company} to the Entity List in {month_name} {year}."),
+            1 => {
+                let (agency, media) =
+                    (self.rng.skewed(&self.names.agencies_en).clone(), self.rng.pick(&self.names.media).clone());
+                format!("The {agency} is investigating {company}, according to {media}.")
+            }
+            2 => {
+                let country = self.rng.skewed(&self.names.countries_en).clone();
+                format!("{country} imposed sanctions on {company} in {month_name} {year}.")
+            }
+            3 => {
+                let person = self.person();
+                format!("{person} said {company} had not violated any export rules.")
+            }
+            4 => format!("{company} denied the allegations and said it would cooperate with regulators."),
+            5 => {
+                let (person, place) = (self.person(), self.rng.pick(&self.names.places).clone());
+                let other = self.company();
+                format!("Chief executive {person} met executives of {other} in {place} last week.")
+            }
+            6 => {
+                let buyer = self.company();
+                format!("{buyer} agreed to acquire a stake in {company} for $1.2 billion, Reuters reported.")
+            }
+            7 => {
+                let adjective = self.rng.skewed(&self.names.adjectives_en).clone();
+                format!("The {adjective} government criticized {company} over its handling of user data.")
+            }
+            8 => format!("Shares of {company} fell 3.4% in early trading on Tuesday."),
+            9 => {
+                let media = self.rng.pick(&self.names.media).clone();
+                format!("The company declined to comment on the report by {media}.")
+            }
+            10 => {
+                "Analysts expect revenue to grow by about 12 percent next year, driven by cloud services.".to_string()
+            }
+            11 => "The review could take several months, people familiar with the matter said.".to_string(),
+            12 => {
+                let person = self.person();
+                format!("\"We are following the rules in every market,\" {person} told reporters.")
+            }
+            13 => {
+                let country = self.rng.skewed(&self.names.countries_en).clone();
+                format!("Officials in {country} have raised concerns about data security and national security risks.")
+            }
+            14 => {
+                "The move is part of a broader effort to restrict exports of advanced chips and software.".to_string()
+            }
+            15 => {
+                let other = self.company();
+                format!("{company} and {other} signed an agreement to cooperate on research in {year}.")
+            }
+            16 => format!("Regulators accused {company} of misleading investors about its business."),
+            17 => "It was not immediately clear how the decision would affect customers.".to_string(),
+            18 => format!("Last month, the company reported a net profit of 4.1 billion dollars in {month_name}."),
+            _ => "The measures take effect immediately and apply to all new contracts.".to_string(),
+        }
+    }
+
+    fn sentence_de(&mut self, subject: &str, year: usize, month: usize) -> String {
+        let month_name = MONTHS_DE[month - 1];
+        let r = self.rng.below(18);
+        let company = if self.rng.below(2) == 0 { subject.to_string() } else { self.company() };
+        match r {
+            0 => format!("Das US-Handelsministerium ermittelt gegen {company}."),
+            1 => {
+                let (agency, media) =
+                    (self.rng.pick(&self.names.agencies_de).clone(), self.rng.pick(&self.names.media).clone());
+                let agency = agency.replacen("Das ", "das ", 1).replacen("Die ", "die ", 1);
+                format!("Laut {media} prüft {agency} die Geschäfte von {company}.")
+            }
+            2 => {
+                let country = self.rng.skewed(&self.names.countries_de).clone();
+                format!("{country} verhängte im {month_name} {year} Sanktionen gegen {company}.")
+            }
+            3 => {
+                let person = self.person();
+                format!("{person} sagte, {company} habe keine Regeln verletzt.")
+            }
+            4 => format!("{company} wies die Vorwürfe zurück."),
+            5 => {
+                let agency = self.rng.pick(&self.names.agencies_de).clone();
+                format!("{agency} wirft {company} vor, Daten an Dritte weitergegeben zu haben.")
+            }
+            6 => {
+                let buyer = self.company();
+                format!("{buyer} übernimmt einen Anteil an {company} für 1,2 Milliarden Euro.")
+            }
+            7 => "Die Aktie fiel am Dienstag um 3,4 Prozent.".to_string(),
+            8 => "Analysten rechnen im kommenden Jahr mit einem Umsatzplus von rund zwölf Prozent.".to_string(),
+            9 => {
+                let person = self.person();
+                format!("{person} kritisierte die Entscheidung scharf.")
+            }
+            10 => "Die Prüfung könnte mehrere Monate dauern, hieß es aus Branchenkreisen.".to_string(),
+            11 => {
+                format!("Im {month_name} {year} hatte das Unternehmen einen Gewinn von 4,1 Milliarden Euro gemeldet.")
+            }
+            12 => {
+                let place = self.rng.pick(&self.names.places).clone();
+                format!("Die Gespräche in {place} sollen in der kommenden Woche fortgesetzt werden.")
+            }
+            13 => "Ein Sprecher des Unternehmens wollte sich dazu nicht äußern.".to_string(),
+            14 => {
+                let other = self.company();
+                format!("{company} und {other} vereinbarten eine Zusammenarbeit bei der Forschung.")
+            }
+            15 => "Die Maßnahmen gelten ab sofort für alle neuen Verträge.".to_string(),
+            16 => "Kritiker sehen darin einen weiteren Schritt im Handelsstreit zwischen Washington und Peking."
+                .to_string(),
+            _ => "Die Behörde hatte bereits im vergangenen Jahr Bedenken geäußert.".to_string(),
+        }
+    }
+}
