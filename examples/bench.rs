@@ -148,6 +148,9 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         report.n_local_events,
         report.n_events
     );
+    for (phase, seconds) in &report.timings {
+        println!("  {phase:<22} {seconds:.2} s");
+    }
     println!("  peak RSS:  {:.0} MB", peak as f64 / 1024.0);
     println!("  database:  {:.1} MB", mb(db_size));
     println!(

@@ -105,9 +105,10 @@ fn find_triggers<'l>(lexicon: &'l Lexicon, lang: Lang, text: &str, words: &[Word
     kept
 }
 
-fn any_phrase(list: &[String], texts: &[String], from: usize, to: usize) -> bool {
-    list.iter().any(|phrase| {
-        let parts: Vec<String> = phrase.to_lowercase().split_whitespace().map(str::to_string).collect();
+/// Does one of the phrases (lowercased and split, see `Words::phrases`) occur
+/// in `texts[from..to]`?
+fn any_phrase(list: &[Vec<String>], texts: &[String], from: usize, to: usize) -> bool {
+    list.iter().any(|parts| {
         !parts.is_empty()
             && (from..to.min(texts.len())).any(|i| i + parts.len() <= to.min(texts.len()) && parts.iter().enumerate().all(|(k, p)| texts[i + k] == *p))
     })
@@ -132,6 +133,8 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
         }
         let lower: Vec<String> = words.iter().map(|w| w.text(text).to_lowercase()).collect();
         let mentions: Vec<&Mention> = found.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
+        let before_source = lexicon.words.lowered(&format!("attribution.{}_before_source", lang.code()));
+        let after_source = lexicon.words.lowered(&format!("attribution.{}_after_source", lang.code()));
         // Attribution: sources named after "according to", "laut", "told".
         let mut reporters: Vec<usize> = Vec::new();
         let mut reporter_spans: Vec<Span> = Vec::new();
@@ -142,17 +145,15 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 k -= 1;
             }
             let preceding = lower[k.saturating_sub(5)..k].join(" ");
-            let cue = lexicon
-                .words
-                .get(&format!("attribution.{}_before_source", lang.code()))
-                .iter()
-                .map(|p| p.to_lowercase())
-                .any(|p| preceding == p || preceding.ends_with(&format!(" {p}")));
-            let after_cue = lexicon
-                .words
-                .get(&format!("attribution.{}_after_source", lang.code()))
-                .iter()
-                .any(|w| text::lowercase_starts_with(text[mention.span.end..].trim_start(), &w.to_lowercase()));
+            // `preceding` is `p` or ends with " {p}".
+            let cue = before_source.iter().any(|p| {
+                preceding == *p
+                    || preceding.len() > p.len()
+                        && preceding.ends_with(p.as_str())
+                        && preceding.as_bytes()[preceding.len() - p.len() - 1] == b' '
+            });
+            let after_cue =
+                after_source.iter().any(|w| text::lowercase_starts_with(text[mention.span.end..].trim_start(), w));
             let reporter_type = matches!(found.entities[mention.entity].etype, EntityType::Company | EntityType::Person | EntityType::Organization);
             if (cue || after_cue) && reporter_type {
                 if !reporters.contains(&mention.entity) {
@@ -166,6 +167,7 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             .copied()
             .filter(|m| !m.modifier && !reporter_spans.contains(&m.span))
             .collect();
+        let mut sentence_dates: Option<Vec<dates::FoundDate>> = None;
         let fronted = lang == Lang::De && lexicon.words.get("fronting.de").iter().any(|f| *f == lower[0]);
         for trigger in &triggers {
             let spec = &lexicon.triggers[trigger.pattern.trigger];
@@ -221,10 +223,12 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 continue;
             }
             let modality = modality(lang, &lower, trigger, lexicon);
-            let date = dates::find(text, sentence, doc.date.as_deref())
-                .into_iter()
+            // The sentence's dates, found once for all its triggers.
+            let date = sentence_dates
+                .get_or_insert_with(|| dates::find(text, sentence, doc.date.as_deref()))
+                .iter()
                 .min_by_key(|d| d.span.start.abs_diff(trigger.span.start))
-                .map(|d| d.iso);
+                .map(|d| d.iso.clone());
             events.push(LocalEvent {
                 etype: spec.etype,
                 mode: spec.mode.clone(),
@@ -303,6 +307,7 @@ fn is_passive(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexi
     match lang {
         Lang::En => {
             let from = trigger.first.saturating_sub(3);
+            let aux = lexicon.words.phrases(&format!("voice.passive_aux_{}", lang.code()));
             any_phrase(aux, lower, from, trigger.first) && !lower[trigger.first].ends_with("ing")
         }
         Lang::De => {
@@ -358,7 +363,7 @@ fn by_phrase_mention<'m>(
 
 /// How the sentence commits to the event around its trigger.
 fn modality(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexicon) -> Modality {
-    let list = |name: &str| lexicon.words.get(&format!("modality.{name}_{}", lang.code()));
+    let list = |name: &str| lexicon.words.phrases(&format!("modality.{name}_{}", lang.code()));
     let near_from = trigger.first.saturating_sub(4);
     let near_to = (trigger.last + 2).min(lower.len());
     let (clause_from, clause_to) = match lang {

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::{EntityType, EventType, Lang, RelationType};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// The built-in lexicon files, in load order.
@@ -223,9 +223,75 @@ impl TriggerIndex {
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     lists: HashMap<String, Vec<String>>,
+    /// Indexes of `lists` made once when the lexicon loads, so that the
+    /// recognizers look words up instead of lowercasing and scanning lists
+    /// for every word of a text (see [`Words::index`]).
+    indexed: HashMap<String, IndexedList>,
+}
+
+/// One word list, indexed.
+#[derive(Debug, Clone, Default)]
+struct IndexedList {
+    /// The items lowercased (`str::to_lowercase`), in list order.
+    lowered: Vec<String>,
+    /// The items lowercased and split at whitespace, in list order.
+    phrases: Vec<Vec<String>>,
+    /// The items ASCII-lowercased: membership as `eq_ignore_ascii_case` decides it.
+    ascii_folded: HashSet<String>,
+    /// The items as they are.
+    exact: HashSet<String>,
 }
 
 impl Words {
+    /// Builds the indexes of every list.
+    fn index(&mut self) {
+        self.indexed = self
+            .lists
+            .iter()
+            .map(|(path, items)| {
+                let list = IndexedList {
+                    lowered: items.iter().map(|i| i.to_lowercase()).collect(),
+                    phrases: items.iter().map(|i| i.to_lowercase().split_whitespace().map(str::to_string).collect()).collect(),
+                    ascii_folded: items.iter().map(|i| i.to_ascii_lowercase()).collect(),
+                    exact: items.iter().cloned().collect(),
+                };
+                (path.clone(), list)
+            })
+            .collect();
+    }
+    /// The path of a language's list: `"{path}.{lang}"` if there is one, else `"{path}_{lang}"`.
+    fn lang_path(&self, path: &str, lang: Lang) -> String {
+        let dotted = format!("{path}.{}", lang.code());
+        if self.lists.contains_key(&dotted) {
+            return dotted;
+        }
+        format!("{path}_{}", lang.code())
+    }
+    /// The list at `path`, each item lowercased (same order as [`Words::get`]).
+    pub fn lowered(&self, path: &str) -> &[String] {
+        self.indexed.get(path).map(|l| l.lowered.as_slice()).unwrap_or(&[])
+    }
+    /// [`Words::lowered`] for a language (as [`Words::lang`]).
+    pub fn lowered_lang(&self, path: &str, lang: Lang) -> &[String] {
+        self.lowered(&self.lang_path(path, lang))
+    }
+    /// The list at `path`, each item lowercased and split at whitespace.
+    pub fn phrases(&self, path: &str) -> &[Vec<String>] {
+        self.indexed.get(path).map(|l| l.phrases.as_slice()).unwrap_or(&[])
+    }
+    /// `get(path).iter().any(|w| w.eq_ignore_ascii_case(word))`, by lookup.
+    pub fn contains_ignore_ascii_case(&self, path: &str, word: &str) -> bool {
+        self.indexed.get(path).is_some_and(|l| l.ascii_folded.contains(&word.to_ascii_lowercase()))
+    }
+    /// [`Words::contains_ignore_ascii_case`] for a language's list.
+    pub fn lang_contains_ignore_ascii_case(&self, path: &str, lang: Lang, word: &str) -> bool {
+        self.contains_ignore_ascii_case(&self.lang_path(path, lang), word)
+    }
+    /// `get(path).iter().any(|w| w == word)`, by lookup.
+    pub fn contains(&self, path: &str, word: &str) -> bool {
+        self.indexed.get(path).is_some_and(|l| l.exact.contains(word))
+    }
+
     /// The list at a dotted path, e.g. `"titles.en"`; empty when absent.
     pub fn get(&self, path: &str) -> &[String] {
         self.lists.get(path).map(Vec::as_slice).unwrap_or(&[])
@@ -347,7 +413,8 @@ impl Builder {
         Ok(())
     }
 
-    fn finish(self) -> Result<Lexicon> {
+    fn finish(mut self) -> Result<Lexicon> {
+        self.words.index();
         let mut triggers = Vec::new();
         let mut trigger_patterns = Vec::new();
         for spec in self.specs {

@@ -56,6 +56,8 @@ pub struct BuildReport {
     /// (before merging), in the whole database.
     pub n_mentions: usize,
     pub n_local_events: usize,
+    /// Seconds spent in each phase: ("analyse and store", ...), ("assemble", ...).
+    pub timings: Vec<(&'static str, f64)>,
 }
 
 /// How far a build is, for a progress display.
@@ -153,7 +155,10 @@ fn build_in_pool(
     store.tune_for_build()?;
     let mut store = store;
     store.use_analyzer(&analyzer_version(lexicon))?;
+    let started = std::time::Instant::now();
     let result = stream(&mut store, &listing.groups, options, lexicon, progress, &mut report, &mut skipped, &cancelled);
+    report.timings.push(("read, analyse, store", started.elapsed().as_secs_f64()));
+    let started = std::time::Instant::now();
     skipped.sort_by_key(|(order, _)| *order);
     report.skipped = skipped.into_iter().map(|(_, e)| e).collect();
     if let Err(error) = result {
@@ -180,6 +185,8 @@ fn build_in_pool(
     report.n_relations = counts.n_relations;
     report.n_mentions = counts.n_mentions;
     report.n_local_events = counts.n_local_events;
+    report.timings.push(("assemble", started.elapsed().as_secs_f64()));
+    report.timings.extend(counts.timings.iter().map(|(name, t)| (*name, *t)));
     drop(store);
     if options.rebuild {
         replace_database(&target, &options.db)?;

@@ -852,8 +852,10 @@ pub struct AnalyzedDocument {
 }
 
 /// What an assembly wrote.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AssemblyCounts {
+    /// Seconds spent in each step.
+    pub timings: Vec<(&'static str, f64)>,
     pub n_documents: usize,
     pub n_entities: usize,
     pub n_mentions: usize,
@@ -1053,11 +1055,15 @@ impl Store {
         };
         let prior = read_prior_ids(&tx)?;
 
+        let clock = std::time::Instant::now();
+        let mut timings: Vec<(&'static str, f64)> = Vec::new();
+        let mut lap = |name: &'static str| timings.push((name, clock.elapsed().as_secs_f64()));
         let mut entity_pass = assemble::EntityPass::new();
         if !for_each_compact(&tx, cancelled, |d, c| entity_pass.add(d, c))? {
             return Ok(None);
         }
         let entities = entity_pass.finish(lexicon);
+        lap("  pass 1: entities");
         let mut event_pass = assemble::EventPass::new(&entities, lexicon);
         let mut n_local_events = 0;
         if !for_each_compact(&tx, cancelled, |d, c| {
@@ -1067,6 +1073,7 @@ impl Store {
             return Ok(None);
         }
         let plan = event_pass.finish(&prior);
+        lap("  pass 2: events");
 
         for table in GRAPH_TABLES_CHILD_FIRST {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
@@ -1145,6 +1152,7 @@ impl Store {
             }
             counts.n_mentions = n_mentions;
         }
+        lap("  pass 3: mentions");
         entity_documents.sort_unstable();
         {
             let mut insert =
@@ -1247,12 +1255,16 @@ impl Store {
             }
         }
 
+        lap("  events, relations");
         if cancelled() {
             return Ok(None);
         }
         tx.execute_batch(schema_section("indexes"))?;
+        lap("  indexes");
         tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('assembled', '1')", [])?;
         tx.commit()?;
+        lap("  commit");
+        counts.timings = timings;
         Ok(Some(counts))
     }
 }

@@ -206,8 +206,8 @@ fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
     let phrase = format!("{previous} {noun}").to_lowercase();
     let anaphor = ["anaphora.company_en", "anaphora.company_de", "anaphora.agency_en", "anaphora.agency_de"]
         .iter()
-        .flat_map(|path| lexicon.words.get(path))
-        .any(|a| a.to_lowercase() == phrase);
+        .flat_map(|path| lexicon.words.lowered(path))
+        .any(|a| *a == phrase);
     !anaphor
 }
 
@@ -432,7 +432,7 @@ fn mark_modifiers(text: &str, found: &mut Found, lexicon: &Lexicon) {
                 } else if let Some(after) = rest.strip_prefix(' ') {
                     let word: String = after.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();
                     let lower = word.to_lowercase();
-                    let function = lexicon.words.get("function_words.en").iter().chain(lexicon.words.get("function_words.de")).any(|f| *f == lower);
+                    let function = lexicon.words.contains("function_words.en", &lower) || lexicon.words.contains("function_words.de", &lower);
                     let is_next_mention = next_start == Some(mention.span.end + 1);
                     !word.is_empty() && (word.chars().next().is_some_and(char::is_lowercase) && !function || is_next_mention)
                 } else {

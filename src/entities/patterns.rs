@@ -33,10 +33,6 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
     format!("name:{}", text::fold(&words.join(" ")))
 }
 
-fn in_list(list: &[String], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// Finds pattern names in every sentence, avoiding spans already `taken`.
 pub fn find(text: &str, lang: Lang, sentences: &[Span], lexicon: &Lexicon, taken: &[Span]) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -117,20 +113,20 @@ fn classify(
     title_case: bool,
 ) -> Option<Candidate> {
     let words = &lexicon.words;
-    let function_words = words.lang("function_words", lang);
+    let is_function_word = |w: &str| words.lang_contains_ignore_ascii_case("function_words", lang, w);
     let mut run: Vec<Word> = run.to_vec();
     let mut at = at;
     // Leading function words ("The", "In", "Laut") and trailing connectors are not part of names.
     while let Some(first) = run.first() {
         let w = first.text(text);
-        if in_list(function_words, w) || in_list(words.get("function_words.en"), w) && lang == Lang::En {
+        if is_function_word(w) || words.contains_ignore_ascii_case("function_words.en", w) && lang == Lang::En {
             run.remove(0);
             at += 1;
         } else {
             break;
         }
     }
-    while run.last().is_some_and(|w| in_list(&["of", "and", "for", "für", "der", "des", "&", "on"].map(String::from), w.text(text))) {
+    while run.last().is_some_and(|w| ["of", "and", "for", "für", "der", "des", "&", "on"].iter().any(|c| c.eq_ignore_ascii_case(w.text(text)))) {
         run.pop();
     }
     if run.is_empty() {
@@ -142,16 +138,14 @@ fn classify(
 
     // A title or role before the name, or at the start of the run in German
     // ("Handelsminister Wilbur Ross").
-    let titles_en = words.get("titles.en");
-    let titles_de = words.get("titles.de");
-    let is_title = |w: &str| in_list(titles_en, w) || in_list(titles_de, w);
+    let is_title = |w: &str| words.contains_ignore_ascii_case("titles.en", w) || words.contains_ignore_ascii_case("titles.de", w);
     let mut person_by_title = previous.is_some_and(|p| is_title(p));
     let mut start_word = 0;
     while start_word < word_texts.len() - 1 && is_title(word_texts[start_word]) {
         person_by_title = true;
         start_word += 1;
     }
-    let given = |w: &str| in_list(words.get("given_names.en"), w) || in_list(words.get("given_names.de"), w);
+    let given = |w: &str| words.contains_ignore_ascii_case("given_names.en", w) || words.contains_ignore_ascii_case("given_names.de", w);
     let name_words = &word_texts[start_word..];
     let span_of = |from: usize, to: usize| -> Span {
         let last = text::strip_possessive(run[to - 1].text(text));
@@ -169,13 +163,13 @@ fn classify(
     let joined = word_texts.join(" ");
 
     // Organisation suffix: "Gartner Inc", "Siemens AG".
-    if word_texts.len() >= 2 && in_list(words.get("org_suffixes.company"), last.trim_end_matches('.')) {
+    if word_texts.len() >= 2 && words.contains_ignore_ascii_case("org_suffixes.company", last.trim_end_matches('.')) {
         return Some(make(0, run.len(), EntityType::Company, false));
     }
     // Agency shapes: "Office of Intelligence and Security", "Bundesamt für Verfassungsschutz".
     let heads = words.get("org_suffixes.agency_heads_en").iter().chain(words.get("org_suffixes.agency_heads_de"));
     let agency_head = heads.clone().any(|h| joined.starts_with(h.as_str()) && joined.len() > h.len() + 1);
-    let agency_tail = word_texts.len() >= 2 && in_list(words.get("org_suffixes.agency_tails_en"), last);
+    let agency_tail = word_texts.len() >= 2 && words.contains_ignore_ascii_case("org_suffixes.agency_tails_en", last);
     if agency_head || agency_tail {
         return Some(make(0, run.len(), EntityType::Agency, false));
     }
@@ -222,17 +216,17 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
     }
     let prev = previous.text(text);
     let lists = [("company", EntityType::Company), ("person", EntityType::Person), ("product", EntityType::Product)];
+    let p_lower = if lang == Lang::De { prev.to_lowercase() } else { String::new() };
     for (kind, etype) in lists {
-        let list = lexicon.words.lang(&format!("appositions.{kind}"), lang);
+        let path = format!("appositions.{kind}");
         let found = match lang {
             Lang::En => {
                 let two = at.checked_sub(2).map(|p| format!("{} {}", words[p].text(text), prev));
-                list.iter().any(|a| a.eq_ignore_ascii_case(prev) || two.as_deref().is_some_and(|t| a.eq_ignore_ascii_case(t)))
+                let has = |w: &str| lexicon.words.lang_contains_ignore_ascii_case(&path, lang, w);
+                has(prev) || two.as_deref().is_some_and(has)
             }
-            Lang::De => list.iter().any(|a| {
-                let a_lower = a.to_lowercase();
-                let p_lower = prev.to_lowercase();
-                p_lower == a_lower || (a_lower.chars().count() >= 5 && p_lower.ends_with(&a_lower))
+            Lang::De => lexicon.words.lowered_lang(&path, lang).iter().any(|a_lower| {
+                p_lower == *a_lower || (a_lower.chars().count() >= 5 && p_lower.ends_with(a_lower.as_str()))
             }),
         };
         if found {
