@@ -306,9 +306,23 @@ struct Names {
     new_people: Vec<String>,
 }
 
+/// A happening that several articles tell: who did what to whom, when.
+#[derive(Clone)]
+struct Story {
+    kind: usize,
+    target: String,
+    other: String,
+    agency: usize,
+    country: usize,
+    media: String,
+    year: usize,
+    month: usize,
+}
+
 struct Generator {
     rng: Rng,
     names: Names,
+    stories: Vec<Story>,
 }
 
 const MONTHS_EN: &[&str] = &[
@@ -393,6 +407,7 @@ impl Generator {
         let new_companies = (0..3000).map(|_| format!("{} {}", word(&mut rng), rng.pick(&suffixes))).collect();
         let new_people = (0..3000).map(|_| format!("{} {}", rng.pick(&given), word(&mut rng))).collect();
         Generator {
+            stories: Vec::new(),
             rng: Rng(seed),
             names: Names {
                 companies,
@@ -413,6 +428,10 @@ impl Generator {
     /// Writes articles until `size` bytes (or `articles` files) are written.
     fn write_corpus(&mut self, dir: &Path, size: u64, articles: Option<usize>) -> std::io::Result<(usize, u64)> {
         std::fs::create_dir_all(dir)?;
+        // About 4.5 kB an article; as in real news, a few stories are told by
+        // many articles and many by few: the pool grows with the square root.
+        let expected = articles.unwrap_or((size / 4500) as usize).max(1);
+        self.make_stories(200 + (40.0 * (expected as f64).sqrt()) as usize);
         let (mut n, mut bytes) = (0usize, 0u64);
         while articles.map_or(bytes < size, |a| n < a) {
             let text = self.article(n);
@@ -447,34 +466,59 @@ impl Generator {
         }
     }
 
+    fn make_stories(&mut self, n: usize) {
+        self.stories = (0..n)
+            .map(|_| Story {
+                kind: self.rng.below(8),
+                target: self.company(),
+                other: self.company(),
+                agency: self.rng.below(self.names.agencies_en.len().min(self.names.agencies_de.len())),
+                country: self.rng.below(self.names.countries_en.len().min(self.names.countries_de.len()).min(40)),
+                media: self.rng.pick(&self.names.media).clone(),
+                year: 2015 + self.rng.below(10),
+                month: 1 + self.rng.below(12),
+            })
+            .collect();
+    }
+
     fn article(&mut self, n: usize) -> String {
         let german = self.rng.below(3) == 0;
-        let year = 2015 + self.rng.below(10);
-        let month = 1 + self.rng.below(12);
-        let day = 1 + self.rng.below(28);
-        let mut out = String::with_capacity(5000);
+        let stories: Vec<Story> = (0..1 + self.rng.below(2)).map(|_| self.rng.skewed(&self.stories).clone()).collect();
+        let main = &stories[0];
+        let mut out = String::with_capacity(6000);
         if self.rng.below(2) == 0 {
+            let day = 1 + self.rng.below(28);
+            let (year, month) = (main.year, main.month);
             let _ =
                 write!(out, "---\ndate: {year}-{month:02}-{day:02}\nlang: {}\n---\n", if german { "de" } else { "en" });
         }
-        let subject = self.company();
         let title = if german {
-            format!("{subject} im Visier der Behörden ({n})")
+            format!("{} im Visier der Behörden ({n})", main.target)
         } else {
-            format!("{subject} under scrutiny ({n})")
+            format!("{} under scrutiny ({n})", main.target)
         };
         let _ = write!(out, "{title}\n\n");
         let target_len = 2500 + self.rng.below(4000);
+        let mut told = 0;
         while out.len() < target_len {
             let sentences = 3 + self.rng.below(4);
             for i in 0..sentences {
                 if i > 0 {
                     out.push(' ');
                 }
-                let sentence = if german {
-                    self.sentence_de(&subject, year, month)
+                // About one sentence in five tells one of the article's stories.
+                let sentence = if self.rng.below(5) == 0 || told == 0 {
+                    told += 1;
+                    let story = stories[self.rng.below(stories.len())].clone();
+                    if german {
+                        self.story_de(&story)
+                    } else {
+                        self.story_en(&story)
+                    }
+                } else if german {
+                    self.filler_de(&main.target.clone())
                 } else {
-                    self.sentence_en(&subject, year, month)
+                    self.filler_en(&main.target.clone())
                 };
                 out.push_str(&sentence);
             }
@@ -483,121 +527,106 @@ impl Generator {
         out
     }
 
-    fn sentence_en(&mut self, subject: &str, year: usize, month: usize) -> String {
-        let month_name = MONTHS_EN[month - 1];
-        let r = self.rng.below(20);
-        let company = if self.rng.below(2) == 0 { subject.to_string() } else { self.company() };
-        match r {
-            0 => format!("The U.S. Commerce Department added {company} to the Entity List in {month_name} {year}."),
-            1 => {
-                let (agency, media) =
-                    (self.rng.skewed(&self.names.agencies_en).clone(), self.rng.pick(&self.names.media).clone());
-                format!("The {agency} is investigating {company}, according to {media}.")
-            }
-            2 => {
-                let country = self.rng.skewed(&self.names.countries_en).clone();
-                format!("{country} imposed sanctions on {company} in {month_name} {year}.")
-            }
-            3 => {
-                let person = self.person();
-                format!("{person} said {company} had not violated any export rules.")
-            }
-            4 => format!("{company} denied the allegations and said it would cooperate with regulators."),
-            5 => {
-                let (person, place) = (self.person(), self.rng.pick(&self.names.places).clone());
-                let other = self.company();
-                format!("Chief executive {person} met executives of {other} in {place} last week.")
-            }
-            6 => {
-                let buyer = self.company();
-                format!("{buyer} agreed to acquire a stake in {company} for $1.2 billion, Reuters reported.")
-            }
-            7 => {
-                let adjective = self.rng.skewed(&self.names.adjectives_en).clone();
-                format!("The {adjective} government criticized {company} over its handling of user data.")
-            }
-            8 => format!("Shares of {company} fell 3.4% in early trading on Tuesday."),
-            9 => {
-                let media = self.rng.pick(&self.names.media).clone();
-                format!("The company declined to comment on the report by {media}.")
-            }
-            10 => {
-                "Analysts expect revenue to grow by about 12 percent next year, driven by cloud services.".to_string()
-            }
-            11 => "The review could take several months, people familiar with the matter said.".to_string(),
-            12 => {
-                let person = self.person();
-                format!("\"We are following the rules in every market,\" {person} told reporters.")
-            }
-            13 => {
-                let country = self.rng.skewed(&self.names.countries_en).clone();
-                format!("Officials in {country} have raised concerns about data security and national security risks.")
-            }
-            14 => {
-                "The move is part of a broader effort to restrict exports of advanced chips and software.".to_string()
-            }
-            15 => {
-                let other = self.company();
-                format!("{company} and {other} signed an agreement to cooperate on research in {year}.")
-            }
-            16 => format!("Regulators accused {company} of misleading investors about its business."),
-            17 => "It was not immediately clear how the decision would affect customers.".to_string(),
-            18 => format!("Last month, the company reported a net profit of 4.1 billion dollars in {month_name}."),
-            _ => "The measures take effect immediately and apply to all new contracts.".to_string(),
+    fn story_en(&mut self, s: &Story) -> String {
+        let (t, o, y, m) = (&s.target, &s.other, s.year, MONTHS_EN[s.month - 1]);
+        let agency = &self.names.agencies_en[s.agency];
+        let country = &self.names.countries_en[s.country];
+        match (s.kind, self.rng.below(2)) {
+            (0, 0) => format!("The U.S. Commerce Department added {t} to the Entity List in {m} {y}."),
+            (0, _) => format!("In {m} {y}, the U.S. Commerce Department added {t} to its trade blacklist."),
+            (1, 0) => format!("The {agency} is investigating {t}, according to {}.", s.media),
+            (1, _) => format!("The {agency} opened an investigation into {t} in {m} {y}."),
+            (2, 0) => format!("{country} imposed sanctions on {t} in {m} {y}."),
+            (2, _) => format!("{country} imposed sanctions on {t} last year, {} reported.", s.media),
+            (3, 0) => format!("Regulators accused {t} of misleading investors about its business."),
+            (3, _) => format!("The {agency} accused {t} of violating export rules."),
+            (4, 0) => format!("{o} agreed to acquire a stake in {t} for $1.2 billion, Reuters reported."),
+            (4, _) => format!("{o} agreed to acquire {t} in {m} {y}."),
+            (5, _) => format!("{country} criticized {t} over its handling of user data."),
+            (6, _) => format!("{t} denied the allegations and said it would cooperate with regulators."),
+            (_, _) => format!("{t} and {o} signed an agreement to cooperate on research in {y}."),
         }
     }
 
-    fn sentence_de(&mut self, subject: &str, year: usize, month: usize) -> String {
-        let month_name = MONTHS_DE[month - 1];
-        let r = self.rng.below(18);
-        let company = if self.rng.below(2) == 0 { subject.to_string() } else { self.company() };
-        match r {
-            0 => format!("Das US-Handelsministerium ermittelt gegen {company}."),
+    fn story_de(&mut self, s: &Story) -> String {
+        let (t, o, y, m) = (&s.target, &s.other, s.year, MONTHS_DE[s.month - 1]);
+        let agency = &self.names.agencies_de[s.agency];
+        let agency_lower = agency.replacen("Das ", "das ", 1).replacen("Die ", "die ", 1);
+        let country = &self.names.countries_de[s.country];
+        match (s.kind, self.rng.below(2)) {
+            (0, 0) => format!("Das US-Handelsministerium setzte {t} im {m} {y} auf die Entity List."),
+            (0, _) => format!("Das US-Handelsministerium ermittelt gegen {t}."),
+            (1, 0) => format!("Laut {} prüft {agency_lower} die Geschäfte von {t}.", s.media),
+            (1, _) => format!("{agency} ermittelt seit {m} {y} gegen {t}."),
+            (2, _) => format!("{country} verhängte im {m} {y} Sanktionen gegen {t}."),
+            (3, _) => format!("{agency} wirft {t} vor, Daten an Dritte weitergegeben zu haben."),
+            (4, _) => format!("{o} übernimmt einen Anteil an {t} für 1,2 Milliarden Euro."),
+            (5, _) => format!("{country} kritisierte {t} scharf."),
+            (6, _) => format!("{t} wies die Vorwürfe zurück."),
+            (_, _) => format!("{t} und {o} vereinbarten eine Zusammenarbeit bei der Forschung."),
+        }
+    }
+
+    fn filler_en(&mut self, subject: &str) -> String {
+        match self.rng.below(14) {
+            0 => format!("Shares of {subject} fell 3.4% in early trading on Tuesday."),
             1 => {
-                let (agency, media) =
-                    (self.rng.pick(&self.names.agencies_de).clone(), self.rng.pick(&self.names.media).clone());
-                let agency = agency.replacen("Das ", "das ", 1).replacen("Die ", "die ", 1);
-                format!("Laut {media} prüft {agency} die Geschäfte von {company}.")
+                let person = self.person();
+                format!("{person} has been the chief executive of {subject} since 2019.")
             }
             2 => {
-                let country = self.rng.skewed(&self.names.countries_de).clone();
-                format!("{country} verhängte im {month_name} {year} Sanktionen gegen {company}.")
+                let country = self.rng.skewed(&self.names.countries_en).clone();
+                format!("The company employs about 12,000 people in {country}.")
             }
-            3 => {
-                let person = self.person();
-                format!("{person} sagte, {company} habe keine Regeln verletzt.")
-            }
-            4 => format!("{company} wies die Vorwürfe zurück."),
+            3 => "Analysts expect revenue to grow by about 12 percent next year, driven by cloud services.".to_string(),
+            4 => "The review could take several months, people familiar with the matter said.".to_string(),
             5 => {
-                let agency = self.rng.pick(&self.names.agencies_de).clone();
-                format!("{agency} wirft {company} vor, Daten an Dritte weitergegeben zu haben.")
+                let person = self.person();
+                format!("\"We are following the rules in every market,\" {person} told reporters.")
             }
             6 => {
-                let buyer = self.company();
-                format!("{buyer} übernimmt einen Anteil an {company} für 1,2 Milliarden Euro.")
+                let place = self.rng.pick(&self.names.places).clone();
+                format!("The firm opened a new office in {place} two years ago.")
             }
-            7 => "Die Aktie fiel am Dienstag um 3,4 Prozent.".to_string(),
-            8 => "Analysten rechnen im kommenden Jahr mit einem Umsatzplus von rund zwölf Prozent.".to_string(),
+            7 => "It was not immediately clear how the decision would affect customers.".to_string(),
+            8 => "The measures take effect immediately and apply to all new contracts.".to_string(),
             9 => {
-                let person = self.person();
-                format!("{person} kritisierte die Entscheidung scharf.")
+                let other = self.company();
+                format!("Rivals such as {other} have expanded quickly in the same market.")
             }
-            10 => "Die Prüfung könnte mehrere Monate dauern, hieß es aus Branchenkreisen.".to_string(),
+            10 => "The company declined to comment.".to_string(),
             11 => {
-                format!("Im {month_name} {year} hatte das Unternehmen einen Gewinn von 4,1 Milliarden Euro gemeldet.")
+                let adjective = self.rng.skewed(&self.names.adjectives_en).clone();
+                format!("{adjective} officials have raised concerns about data security.")
             }
-            12 => {
+            12 => "Revenue rose 9 percent to 4.1 billion dollars in the quarter.".to_string(),
+            _ => format!("{subject} is one of the largest suppliers of network equipment."),
+        }
+    }
+
+    fn filler_de(&mut self, subject: &str) -> String {
+        match self.rng.below(12) {
+            0 => "Die Aktie fiel am Dienstag um 3,4 Prozent.".to_string(),
+            1 => "Analysten rechnen im kommenden Jahr mit einem Umsatzplus von rund zwölf Prozent.".to_string(),
+            2 => {
+                let person = self.person();
+                format!("{person} leitet {subject} seit 2019.")
+            }
+            3 => "Die Prüfung könnte mehrere Monate dauern, hieß es aus Branchenkreisen.".to_string(),
+            4 => {
                 let place = self.rng.pick(&self.names.places).clone();
                 format!("Die Gespräche in {place} sollen in der kommenden Woche fortgesetzt werden.")
             }
-            13 => "Ein Sprecher des Unternehmens wollte sich dazu nicht äußern.".to_string(),
-            14 => {
-                let other = self.company();
-                format!("{company} und {other} vereinbarten eine Zusammenarbeit bei der Forschung.")
-            }
-            15 => "Die Maßnahmen gelten ab sofort für alle neuen Verträge.".to_string(),
-            16 => "Kritiker sehen darin einen weiteren Schritt im Handelsstreit zwischen Washington und Peking."
+            5 => "Ein Sprecher des Unternehmens wollte sich dazu nicht äußern.".to_string(),
+            6 => "Die Maßnahmen gelten ab sofort für alle neuen Verträge.".to_string(),
+            7 => "Kritiker sehen darin einen weiteren Schritt im Handelsstreit zwischen Washington und Peking."
                 .to_string(),
+            8 => {
+                let other = self.company();
+                format!("Konkurrenten wie {other} sind im selben Markt stark gewachsen.")
+            }
+            9 => "Der Umsatz stieg im Quartal um neun Prozent auf 4,1 Milliarden Euro.".to_string(),
+            10 => format!("{subject} beschäftigt weltweit rund 12.000 Menschen."),
             _ => "Die Behörde hatte bereits im vergangenen Jahr Bedenken geäußert.".to_string(),
         }
     }
