@@ -202,32 +202,70 @@ impl Entities {
     }
 }
 
-/// One event of the corpus: local events merged.
+/// Strings many events share (modes, contexts, CAMEO codes, dates), kept once.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    strings: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.to_string());
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+    fn get(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+}
+
+/// One event of the corpus: local events merged. Strings are interned.
 struct Cluster {
     etype: EventType,
-    mode: Option<String>,
-    mode_id: u32,
-    context: BTreeSet<String>,
-    cameo: String,
+    /// Index into [`EventPass::modes`].
+    mode: u32,
+    /// Sorted, without duplicates.
+    context: Vec<u32>,
+    cameo: u32,
     agent: Vec<u32>,
     target: Vec<u32>,
     reported_by: Vec<u32>,
     /// Date → how many local events gave it.
-    dates: BTreeMap<String, usize>,
-    best_date: Option<String>,
-    modalities: BTreeMap<Modality, usize>,
+    dates: Vec<(u32, u32)>,
+    best_date: Option<u32>,
+    /// How many local events had each modality (in [`Modality::ALL`] order).
+    modalities: [u32; 5],
 }
 
-/// The most specific date that the others do not contradict (as `resolve`).
-fn best_date(counts: &BTreeMap<String, usize>) -> Option<String> {
+/// The most specific date that the others do not contradict (as `resolve`):
+/// the most frequent, then the longest, then the first in order.
+fn best_date(counts: &[(u32, u32)], strings: &Interner) -> Option<u32> {
     counts
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
-        .map(|(d, _)| d.to_string())
+        .max_by(|a, b| {
+            let (x, y) = (strings.get(a.0), strings.get(b.0));
+            a.1.cmp(&b.1).then(x.len().cmp(&y.len())).then(y.cmp(x))
+        })
+        .map(|(d, _)| *d)
 }
 
-fn majority(counts: &BTreeMap<Modality, usize>) -> Modality {
-    counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(m, _)| *m).unwrap_or(Modality::Asserted)
+fn majority(counts: &[u32; 5]) -> Modality {
+    Modality::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| **n > 0)
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(m, _)| *m)
+        .unwrap_or(Modality::Asserted)
+}
+
+fn modality_index(m: Modality) -> usize {
+    Modality::ALL.iter().position(|x| *x == m).unwrap_or(0)
 }
 
 /// Evidence of a corpus event or relation: document, trimmed sentence span, sentence index.
@@ -241,6 +279,10 @@ pub struct EvidenceRef {
 
 type RelationKey = (u32, RelationType, u32);
 
+/// Ids of the earlier build's events by (document index, evidence start,
+/// type): (mode, id number) pairs.
+type PriorEvents = HashMap<(u32, u32, EventType), Vec<(Option<String>, u32)>>;
+
 /// Pass 2: events and relations.
 pub struct EventPass<'a> {
     entities: &'a Entities,
@@ -248,21 +290,51 @@ pub struct EventPass<'a> {
     clusters: Vec<Cluster>,
     /// (type, mode, target family or `u32::MAX` for none) → clusters, ascending.
     buckets: HashMap<(EventType, u32, u32), Vec<u32>>,
-    modes: HashMap<Option<String>, u32>,
-    /// (cluster, evidence) for every local event.
-    evidence: Vec<(u32, EvidenceRef)>,
+    modes: Vec<Option<String>>,
+    mode_ids: HashMap<Option<String>, u32>,
+    strings: Interner,
+    /// The cluster of every local event, in the order of the documents.
+    event_cluster: Vec<u32>,
+    /// The first evidence (document, start) of every cluster.
+    first_evidence: Vec<(u32, u32)>,
+    /// Event id numbers of the earlier build that each cluster could keep.
+    prior_numbers: Vec<Vec<u32>>,
+    prior_events: PriorEvents,
     relations: BTreeMap<RelationKey, (Vec<u32>, Vec<EvidenceRef>)>,
 }
 
+fn id_number(id: &str) -> Option<u32> {
+    id.get(1..).and_then(|n| n.parse::<u32>().ok())
+}
+
 impl<'a> EventPass<'a> {
-    pub fn new(entities: &'a Entities, lexicon: &'a Lexicon) -> EventPass<'a> {
+    /// `document_ids` (sorted) name the documents by index, to find the
+    /// events of the earlier build (`prior`).
+    pub fn new(
+        entities: &'a Entities,
+        lexicon: &'a Lexicon,
+        prior: &PriorIds,
+        document_ids: &[String],
+    ) -> EventPass<'a> {
+        let mut prior_events: PriorEvents = HashMap::new();
+        for ((document, start, etype, mode), ids) in &prior.events {
+            let Ok(d) = document_ids.binary_search(document) else { continue };
+            for n in ids.iter().filter_map(|id| id_number(id)) {
+                prior_events.entry((d as u32, *start, *etype)).or_default().push((mode.clone(), n));
+            }
+        }
         EventPass {
             entities,
             lexicon,
             clusters: Vec::new(),
             buckets: HashMap::new(),
-            modes: HashMap::new(),
-            evidence: Vec::new(),
+            modes: Vec::new(),
+            mode_ids: HashMap::new(),
+            strings: Interner::default(),
+            event_cluster: Vec::new(),
+            first_evidence: Vec::new(),
+            prior_numbers: Vec::new(),
+            prior_events,
             relations: BTreeMap::new(),
         }
     }
@@ -282,29 +354,50 @@ impl<'a> EventPass<'a> {
                 out
             };
             let Some(span) = compact.sentence_span(event.sentence) else { continue };
-            let evidence =
-                EvidenceRef { document: d, start: span.start as u32, end: span.end as u32, sentence: event.sentence };
-            let next_mode = self.modes.len() as u32;
-            let mode_id = *self.modes.entry(event.mode.clone()).or_insert(next_mode);
-            let mut dates = BTreeMap::new();
-            if let Some(date) = &event.date {
-                dates.insert(date.clone(), 1);
-            }
+            let mode = match self.mode_ids.get(&event.mode) {
+                Some(&id) => id,
+                None => {
+                    let id = self.modes.len() as u32;
+                    self.modes.push(event.mode.clone());
+                    self.mode_ids.insert(event.mode.clone(), id);
+                    id
+                }
+            };
+            let mut context: Vec<u32> = event.context.iter().map(|c| self.strings.id(c)).collect();
+            context.sort_unstable();
+            context.dedup();
+            let date = event.date.as_deref().map(|date| self.strings.id(date));
+            let mut modalities = [0; 5];
+            modalities[modality_index(event.modality)] = 1;
             let cluster = Cluster {
                 etype: event.etype,
-                mode: event.mode.clone(),
-                mode_id,
-                context: event.context.iter().cloned().collect(),
-                cameo: event.cameo.clone(),
+                mode,
+                context,
+                cameo: self.strings.id(&event.cameo),
                 agent: ids(&event.agent),
                 target: ids(&event.target),
                 reported_by: ids(&event.reported_by),
-                best_date: event.date.clone(),
-                dates,
-                modalities: BTreeMap::from([(event.modality, 1)]),
+                dates: date.map(|id| vec![(id, 1)]).unwrap_or_default(),
+                best_date: date,
+                modalities,
             };
             let c = self.merge(cluster);
-            self.evidence.push((c, evidence));
+            self.event_cluster.push(c);
+            let evidence = (d, span.start as u32);
+            if c as usize == self.first_evidence.len() {
+                self.first_evidence.push(evidence);
+                self.prior_numbers.push(Vec::new());
+            } else {
+                let first = &mut self.first_evidence[c as usize];
+                *first = (*first).min(evidence);
+            }
+            if let Some(candidates) = self.prior_events.get(&(d, span.start as u32, event.etype)) {
+                for (mode, n) in candidates {
+                    if *mode == event.mode && !self.prior_numbers[c as usize].contains(n) {
+                        self.prior_numbers[c as usize].push(*n);
+                    }
+                }
+            }
         }
 
         // Relations: from text, and from the lexicon where both ends appear.
@@ -374,10 +467,10 @@ impl<'a> EventPass<'a> {
         let family = &self.entities.family;
         let none = u32::MAX;
         let bucket_keys: Vec<(EventType, u32, u32)> = if event.target.is_empty() {
-            vec![(event.etype, event.mode_id, none)]
+            vec![(event.etype, event.mode, none)]
         } else {
             let mut keys: Vec<_> =
-                event.target.iter().map(|&t| (event.etype, event.mode_id, family[t as usize])).collect();
+                event.target.iter().map(|&t| (event.etype, event.mode, family[t as usize])).collect();
             keys.sort_unstable();
             keys.dedup();
             keys
@@ -389,13 +482,13 @@ impl<'a> EventPass<'a> {
                 if found.is_some_and(|f| c >= f) {
                     break;
                 }
-                if same_happening(&self.clusters[c as usize], &event, &self.entities.globals, family) {
+                if same_happening(&self.clusters[c as usize], &event, self.entities, &self.strings) {
                     found = Some(c);
                     break;
                 }
             }
         }
-        let c = match found {
+        match found {
             Some(c) => {
                 let m = &mut self.clusters[c as usize];
                 let before = m.target.len();
@@ -410,18 +503,25 @@ impl<'a> EventPass<'a> {
                         }
                     }
                 }
-                m.context.extend(event.context);
-                for (date, n) in event.dates {
-                    *m.dates.entry(date).or_default() += n;
+                for x in event.context {
+                    if let Err(at) = m.context.binary_search(&x) {
+                        m.context.insert(at, x);
+                    }
                 }
-                m.best_date = best_date(&m.dates);
-                for (modality, n) in event.modalities {
-                    *m.modalities.entry(modality).or_default() += n;
+                for (date, n) in event.dates {
+                    match m.dates.iter_mut().find(|(d, _)| *d == date) {
+                        Some(entry) => entry.1 += n,
+                        None => m.dates.push((date, n)),
+                    }
+                }
+                m.best_date = best_date(&m.dates, &self.strings);
+                for (total, n) in m.modalities.iter_mut().zip(event.modalities) {
+                    *total += n;
                 }
                 let new_targets: Vec<u32> = m.target[before..].to_vec();
-                let (etype, mode_id) = (m.etype, m.mode_id);
+                let (etype, mode) = (m.etype, m.mode);
                 for t in new_targets {
-                    let list = self.buckets.entry((etype, mode_id, family[t as usize])).or_default();
+                    let list = self.buckets.entry((etype, mode, family[t as usize])).or_default();
                     if let Err(at) = list.binary_search(&c) {
                         list.insert(at, c);
                     }
@@ -436,12 +536,11 @@ impl<'a> EventPass<'a> {
                 self.clusters.push(event);
                 c
             }
-        };
-        c
+        }
     }
 
     /// Decides which entities the graph keeps and gives every node its id.
-    pub fn finish(mut self, prior: &PriorIds) -> Plan<'a> {
+    pub fn finish(self, prior: &PriorIds) -> Plan<'a> {
         let globals = &self.entities.globals;
         let merge_into = &self.entities.merge_into;
         let mut needed: BTreeSet<u32> = BTreeSet::new();
@@ -475,16 +574,15 @@ impl<'a> EventPass<'a> {
 
         // Entity ids: those of the earlier build for the same key, then new ones in order.
         let mut entity_number: Vec<u32> = vec![0; globals.len()];
-        let number = |id: &str| id.get(1..).and_then(|n| n.parse::<u32>().ok());
         let mut taken: BTreeSet<u32> = BTreeSet::new();
-        let mut next = prior.entities.values().filter_map(|id| number(id)).max().unwrap_or(0) + 1;
+        let mut next = prior.entities.values().filter_map(|id| id_number(id)).max().unwrap_or(0) + 1;
         for &g in &kept {
             let keys = [key_of.get(&g).copied(), Some(globals[g as usize].key.as_str())];
             let reused = keys
                 .into_iter()
                 .flatten()
                 .filter_map(|k| prior.entities.get(k))
-                .filter_map(|id| number(id))
+                .filter_map(|id| id_number(id))
                 .find(|n| !taken.contains(n));
             let n = match reused {
                 Some(n) => n,
@@ -497,16 +595,8 @@ impl<'a> EventPass<'a> {
             entity_number[g as usize] = n;
         }
 
-        // Events: evidence sorted and deduplicated per cluster.
-        self.evidence.sort_unstable();
-        self.evidence.dedup();
-        let mut first_evidence: Vec<Option<(u32, u32)>> = vec![None; self.clusters.len()];
-        for (c, e) in &self.evidence {
-            let first = &mut first_evidence[*c as usize];
-            if first.is_none() {
-                *first = Some((e.document, e.start));
-            }
-        }
+        // Events with a kept entity, in the order of their first evidence;
+        // their ids: those of the earlier build, then new ones in that order.
         let has_id = |g: &u32| entity_number[*g as usize] != 0;
         let mut order: Vec<u32> = (0..self.clusters.len() as u32)
             .filter(|&c| {
@@ -514,17 +604,40 @@ impl<'a> EventPass<'a> {
                 e.agent.iter().any(has_id) || e.target.iter().any(has_id)
             })
             .collect();
-        order.sort_by_key(|&c| first_evidence[c as usize]);
+        order.sort_by_key(|&c| self.first_evidence[c as usize]);
+        let mut event_number: Vec<u32> = vec![0; self.clusters.len()];
+        let mut taken: BTreeSet<u32> = BTreeSet::new();
+        for &c in &order {
+            if let Some(&n) = self.prior_numbers[c as usize].iter().find(|n| !taken.contains(n)) {
+                taken.insert(n);
+                event_number[c as usize] = n;
+            }
+        }
+        let mut next = self.prior_events.values().flatten().map(|(_, n)| *n).max().unwrap_or(0) + 1;
+        for &c in &order {
+            if event_number[c as usize] == 0 {
+                event_number[c as usize] = next;
+                next += 1;
+            }
+        }
 
+        let n_clusters = self.clusters.len();
         Plan {
             entities: self.entities,
             kept,
             entity_number,
             key_of: key_of.into_iter().map(|(g, k)| (g, k.to_string())).collect(),
             clusters: self.clusters,
+            modes: self.modes,
+            strings: self.strings,
             event_order: order,
-            evidence: self.evidence,
+            event_number,
+            event_cluster: self.event_cluster,
             relations: self.relations,
+            cursor: 0,
+            evidence_written: vec![(0, None); n_clusters],
+            documents_written: vec![(0, None); n_clusters],
+            entity_documents_written: Vec::new(),
         }
     }
 }
@@ -532,15 +645,17 @@ impl<'a> EventPass<'a> {
 /// Two events tell the same happening when type and mode agree, their
 /// targets overlap (or both have none), their agents overlap or belong to the
 /// same state (or one has none), and their dates do not contradict (as `resolve`).
-fn same_happening(a: &Cluster, b: &Cluster, globals: &[GlobalEntity], family: &[u32]) -> bool {
+fn same_happening(a: &Cluster, b: &Cluster, entities: &Entities, strings: &Interner) -> bool {
     if a.etype != b.etype || a.mode != b.mode {
         return false;
     }
-    if let (Some(x), Some(y)) = (&a.best_date, &b.best_date) {
-        if !(x.starts_with(y.as_str()) || y.starts_with(x.as_str())) {
+    if let (Some(x), Some(y)) = (a.best_date, b.best_date) {
+        let (x, y) = (strings.get(x), strings.get(y));
+        if !(x.starts_with(y) || y.starts_with(x)) {
             return false;
         }
     }
+    let family = &entities.family;
     let overlap = |x: &[u32], y: &[u32]| x.iter().any(|i| y.iter().any(|j| family[*i as usize] == family[*j as usize]));
     let targets = if a.target.is_empty() && b.target.is_empty() { true } else { overlap(&a.target, &b.target) };
     if !targets {
@@ -552,15 +667,26 @@ fn same_happening(a: &Cluster, b: &Cluster, globals: &[GlobalEntity], family: &[
     if overlap(&a.agent, &b.agent) {
         return true;
     }
-    let country = |g: &u32| {
-        let e = &globals[*g as usize].local;
-        matches!(e.etype, EntityType::Agency | EntityType::Country | EntityType::Person)
-            .then(|| e.country.clone())
-            .flatten()
+    if a.target.is_empty() {
+        return false;
+    }
+    // The states of the agents (agencies, countries, persons): the same single one?
+    let states = |agents: &[u32]| -> Vec<&str> {
+        let mut out: Vec<&str> = agents
+            .iter()
+            .filter_map(|g| {
+                let e = &entities.globals[*g as usize].local;
+                matches!(e.etype, EntityType::Agency | EntityType::Country | EntityType::Person)
+                    .then_some(e.country.as_deref())
+                    .flatten()
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     };
-    let ca: BTreeSet<String> = a.agent.iter().filter_map(country).collect();
-    let cb: BTreeSet<String> = b.agent.iter().filter_map(country).collect();
-    !a.target.is_empty() && ca.len() == 1 && ca == cb
+    let ca = states(&a.agent);
+    ca.len() == 1 && ca == states(&b.agent)
 }
 
 /// An entity of the graph, without its documents (see [`Plan::mentions`]).
@@ -576,7 +702,7 @@ pub struct EntityRow {
     pub n_mentions: usize,
 }
 
-/// An event of the graph; its evidence comes from [`Plan::event_evidence`].
+/// An event of the graph; its evidence comes from [`Plan::document_rows`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventRow {
     pub id: String,
@@ -589,8 +715,6 @@ pub struct EventRow {
     pub reported_by: Vec<String>,
     pub date: Option<String>,
     pub modality: Modality,
-    /// Sorted by document and span, without duplicates.
-    pub evidence: Vec<EvidenceRef>,
 }
 
 /// A relation of the graph.
@@ -606,7 +730,7 @@ pub struct RelationRow {
     pub evidence: Vec<EvidenceRef>,
 }
 
-/// A mention row: document index, span, sentence index, entity id, text.
+/// A mention row: span, sentence index, entity id, text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MentionRow<'c> {
     pub start: u32,
@@ -616,7 +740,22 @@ pub struct MentionRow<'c> {
     pub text: &'c str,
 }
 
-/// The graph after pass 2: what is kept and every id.
+/// The rows of one document: those that list, for an entity or an event,
+/// the documents and evidence in document order.
+#[derive(Debug, Default)]
+pub struct DocumentRows<'c> {
+    pub mentions: Vec<MentionRow<'c>>,
+    /// (entity id, position) for `entity_documents`.
+    pub entity_documents: Vec<(String, u32)>,
+    /// (event id, position, evidence) for `event_evidence`.
+    pub event_evidence: Vec<(String, u32, EvidenceRef)>,
+    /// (event id, position) for `event_documents`.
+    pub event_documents: Vec<(String, u32)>,
+}
+
+/// The graph after pass 2: what is kept and every id. Pass 3 goes through
+/// the documents again ([`Plan::document_rows`]) for the rows that are
+/// listed document by document.
 pub struct Plan<'a> {
     entities: &'a Entities,
     kept: Vec<u32>,
@@ -624,9 +763,19 @@ pub struct Plan<'a> {
     entity_number: Vec<u32>,
     key_of: HashMap<u32, String>,
     clusters: Vec<Cluster>,
+    modes: Vec<Option<String>>,
+    strings: Interner,
     event_order: Vec<u32>,
-    evidence: Vec<(u32, EvidenceRef)>,
+    /// Cluster → number of its id (`v{n}`), 0 when not in the graph.
+    event_number: Vec<u32>,
+    event_cluster: Vec<u32>,
     relations: BTreeMap<RelationKey, (Vec<u32>, Vec<EvidenceRef>)>,
+    /// Pass 3: the next local event, and per cluster and entity how many
+    /// rows were written and the last one.
+    cursor: usize,
+    evidence_written: Vec<(u32, Option<(u32, u32, u32)>)>,
+    documents_written: Vec<(u32, Option<u32>)>,
+    entity_documents_written: Vec<u32>,
 }
 
 impl Plan<'_> {
@@ -637,40 +786,77 @@ impl Plan<'_> {
         }
     }
 
-    /// Entity ids of the corpus entities of one document's local entities
-    /// (`None` for entities the graph does not keep).
-    pub fn entity_ids(&self, compact: &Compact) -> Vec<Option<String>> {
-        self.entities.map(compact).into_iter().map(|g| self.entity_id(g)).collect()
-    }
+    /// Pass 3: the rows of document `d` (documents must come in id order,
+    /// as in pass 2): mentions that are names of a kept entity, the entities
+    /// it names, the evidence it gives events.
+    pub fn document_rows<'c>(&mut self, d: u32, compact: &'c Compact, ids: &'c [Option<String>]) -> DocumentRows<'c> {
+        let mut rows = DocumentRows {
+            mentions: compact
+                .mentions
+                .iter()
+                .filter(|m| !m.anaphoric)
+                .filter_map(|m| {
+                    let entity = ids.get(m.entity as usize)?.as_deref()?;
+                    Some(MentionRow { start: m.start, end: m.end, sentence: m.row_sentence, entity, text: &m.text })
+                })
+                .collect(),
+            ..DocumentRows::default()
+        };
 
-    /// The mention rows of one document: its mentions that are names of a
-    /// kept entity, in the order of the analysis.
-    pub fn mentions<'c>(&self, compact: &'c Compact, ids: &'c [Option<String>]) -> Vec<MentionRow<'c>> {
-        compact
-            .mentions
-            .iter()
-            .filter(|m| !m.anaphoric)
-            .filter_map(|m| {
-                let entity = ids.get(m.entity as usize)?.as_deref()?;
-                Some(MentionRow { start: m.start, end: m.end, sentence: m.row_sentence, entity, text: &m.text })
-            })
-            .collect()
-    }
-
-    /// The kept entities that one document mentions (anaphors included), as
-    /// entity numbers, ascending.
-    pub fn documents_entities(&self, compact: &Compact) -> Vec<u32> {
+        // The kept entities it names (anaphors included).
         let map = self.entities.map(compact);
-        let mut out: Vec<u32> = compact
+        let mut named: Vec<u32> = compact
             .mentions
             .iter()
             .filter_map(|m| map.get(m.entity as usize))
             .filter_map(|&g| self.entity_number.get(g as usize).copied())
             .filter(|&n| n != 0)
             .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        named.sort_unstable();
+        named.dedup();
+        for n in named {
+            if self.entity_documents_written.len() <= n as usize {
+                self.entity_documents_written.resize(n as usize + 1, 0);
+            }
+            let position = &mut self.entity_documents_written[n as usize];
+            rows.entity_documents.push((format!("e{n}"), *position));
+            *position += 1;
+        }
+
+        // Evidence: the document's local events, in the order of pass 2.
+        let mut evidence: Vec<(u32, u32, u32, u32)> = Vec::new();
+        for event in &compact.events {
+            let Some(span) = compact.sentence_span(event.sentence) else { continue };
+            let Some(&c) = self.event_cluster.get(self.cursor) else { break };
+            self.cursor += 1;
+            if self.event_number[c as usize] != 0 {
+                evidence.push((c, span.start as u32, span.end as u32, event.sentence));
+            }
+        }
+        evidence.sort_unstable();
+        for (c, start, end, sentence) in evidence {
+            let id = format!("v{}", self.event_number[c as usize]);
+            let (count, last) = &mut self.evidence_written[c as usize];
+            if *last == Some((d, start, end)) {
+                continue;
+            }
+            *last = Some((d, start, end));
+            rows.event_evidence.push((id.clone(), *count, EvidenceRef { document: d, start, end, sentence }));
+            *count += 1;
+            let (count, last) = &mut self.documents_written[c as usize];
+            if *last != Some(d) {
+                *last = Some(d);
+                rows.event_documents.push((id, *count));
+                *count += 1;
+            }
+        }
+        rows
+    }
+
+    /// Entity ids of the corpus entities of one document's local entities
+    /// (`None` for entities the graph does not keep).
+    pub fn entity_ids(&self, compact: &Compact) -> Vec<Option<String>> {
+        self.entities.map(compact).into_iter().map(|g| self.entity_id(g)).collect()
     }
 
     /// The graph's entities, in the order they were first mentioned.
@@ -711,65 +897,26 @@ impl Plan<'_> {
             .collect()
     }
 
-    /// The graph's events with their ids: those of the earlier build where
-    /// `prior` knows one of their evidence sentences, new ones after.
-    pub fn events(&self, prior: &PriorIds, document_ids: &[String]) -> Vec<EventRow> {
+    /// The graph's events, in the order of their first evidence.
+    pub fn events(&self) -> Vec<EventRow> {
         let ids = |list: &[u32]| -> Vec<String> { list.iter().filter_map(|&g| self.entity_id(g)).collect() };
-        // Evidence per cluster: `evidence` is sorted by cluster.
-        let mut ranges: Vec<(usize, usize)> = vec![(0, 0); self.clusters.len()];
-        let mut i = 0;
-        while i < self.evidence.len() {
-            let c = self.evidence[i].0;
-            let mut j = i;
-            while j < self.evidence.len() && self.evidence[j].0 == c {
-                j += 1;
-            }
-            ranges[c as usize] = (i, j);
-            i = j;
-        }
-        let evidence_of = |c: u32| -> Vec<EvidenceRef> {
-            let (a, b) = ranges[c as usize];
-            self.evidence[a..b].iter().map(|(_, e)| *e).collect()
-        };
-        let number = |id: &str| id.get(1..).and_then(|n| n.parse::<u32>().ok());
-        let mut taken: BTreeSet<u32> = BTreeSet::new();
-        let mut numbers: Vec<Option<u32>> = vec![None; self.event_order.len()];
-        if !prior.events.is_empty() {
-            for (k, &c) in self.event_order.iter().enumerate() {
-                let cluster = &self.clusters[c as usize];
-                let reused = evidence_of(c).iter().find_map(|e| {
-                    let doc = document_ids.get(e.document as usize)?;
-                    let ids = prior.events.get(&(doc.clone(), e.start, cluster.etype, cluster.mode.clone()))?;
-                    ids.iter().filter_map(|id| number(id)).find(|n| !taken.contains(n))
-                });
-                if let Some(n) = reused {
-                    taken.insert(n);
-                    numbers[k] = Some(n);
-                }
-            }
-        }
-        let mut next = prior.events.values().flatten().filter_map(|id| number(id)).max().unwrap_or(0) + 1;
         self.event_order
             .iter()
-            .enumerate()
-            .map(|(k, &c)| {
-                let n = numbers[k].unwrap_or_else(|| {
-                    next += 1;
-                    next - 1
-                });
+            .map(|&c| {
                 let e = &self.clusters[c as usize];
+                let mut context: Vec<String> = e.context.iter().map(|&s| self.strings.get(s).to_string()).collect();
+                context.sort();
                 EventRow {
-                    id: format!("v{n}"),
+                    id: format!("v{}", self.event_number[c as usize]),
                     etype: e.etype,
-                    mode: e.mode.clone(),
-                    context: e.context.iter().cloned().collect(),
-                    cameo: e.cameo.clone(),
+                    mode: self.modes[e.mode as usize].clone(),
+                    context,
+                    cameo: self.strings.get(e.cameo).to_string(),
                     agent: ids(&e.agent),
                     target: ids(&e.target),
                     reported_by: ids(&e.reported_by),
-                    date: e.best_date.clone(),
+                    date: e.best_date.map(|d| self.strings.get(d).to_string()),
                     modality: majority(&e.modalities),
-                    evidence: evidence_of(c),
                 }
             })
             .collect()
@@ -795,8 +942,7 @@ impl Plan<'_> {
             })
             .collect();
         rows.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-        let number = |id: &str| id.get(1..).and_then(|n| n.parse::<u32>().ok());
-        let mut next = prior.relations.values().filter_map(|id| number(id)).max().unwrap_or(0) + 1;
+        let mut next = prior.relations.values().filter_map(|id| id_number(id)).max().unwrap_or(0) + 1;
         let mut taken = BTreeSet::new();
         rows.into_iter()
             .map(|(s, rtype, t, documents, evidence)| {
@@ -804,7 +950,7 @@ impl Plan<'_> {
                 let reused = prior
                     .relations
                     .get(&(source.clone(), rtype, target.clone()))
-                    .and_then(|id| number(id))
+                    .and_then(|id| id_number(id))
                     .filter(|n| taken.insert(*n));
                 let n = reused.unwrap_or_else(|| {
                     next += 1;

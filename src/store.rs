@@ -1064,7 +1064,7 @@ impl Store {
         }
         let entities = entity_pass.finish(lexicon);
         lap("  pass 1: entities");
-        let mut event_pass = assemble::EventPass::new(&entities, lexicon);
+        let mut event_pass = assemble::EventPass::new(&entities, lexicon, &prior, &document_ids);
         let mut n_local_events = 0;
         if !for_each_compact(&tx, cancelled, |d, c| {
             n_local_events += c.events.len();
@@ -1072,7 +1072,7 @@ impl Store {
         })? {
             return Ok(None);
         }
-        let plan = event_pass.finish(&prior);
+        let mut plan = event_pass.finish(&prior);
         lap("  pass 2: events");
 
         for table in GRAPH_TABLES_CHILD_FIRST {
@@ -1088,8 +1088,7 @@ impl Store {
             tx.execute(&format!("DROP INDEX \"{}\"", index.replace('"', "\"\"")), [])?;
         }
 
-        let mut counts =
-            AssemblyCounts { n_documents: document_ids.len(), n_local_events, ..AssemblyCounts::default() };
+        let mut counts = AssemblyCounts { n_documents: document_ids.len(), n_local_events, ..AssemblyCounts::default() };
         let entity_rows = plan.entities();
         counts.n_entities = entity_rows.len();
         {
@@ -1112,64 +1111,9 @@ impl Store {
                 }
             }
         }
+        drop(entity_rows);
 
-        // Mentions, document by document; which documents name each entity.
-        let mut entity_documents: Vec<(u32, u32)> = Vec::new();
-        {
-            let mut insert_mention = tx.prepare(
-                "INSERT INTO mentions (document, start, end, sentence, entity, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            let mut n_mentions = 0;
-            let mut failed = None;
-            let done = for_each_compact(&tx, cancelled, |d, c| {
-                if failed.is_some() {
-                    return;
-                }
-                let ids = plan.entity_ids(c);
-                let document = &document_ids[d as usize];
-                for row in plan.mentions(c, &ids) {
-                    let result = insert_mention.execute(params![
-                        document,
-                        row.start,
-                        row.end,
-                        row.sentence,
-                        row.entity,
-                        row.text
-                    ]);
-                    if let Err(e) = result {
-                        failed = Some(e);
-                        return;
-                    }
-                    n_mentions += 1;
-                }
-                entity_documents.extend(plan.documents_entities(c).into_iter().map(|n| (n, d)));
-            })?;
-            if let Some(e) = failed {
-                return Err(e);
-            }
-            if !done {
-                return Ok(None);
-            }
-            counts.n_mentions = n_mentions;
-        }
-        lap("  pass 3: mentions");
-        entity_documents.sort_unstable();
-        {
-            let mut insert =
-                tx.prepare("INSERT INTO entity_documents (entity, position, document) VALUES (?1, ?2, ?3)")?;
-            let mut position = 0;
-            let mut previous = None;
-            for (n, d) in entity_documents {
-                if previous != Some(n) {
-                    position = 0;
-                    previous = Some(n);
-                }
-                insert.execute(params![format!("e{n}"), position, document_ids[d as usize]])?;
-                position += 1;
-            }
-        }
-
-        let events = plan.events(&prior, &document_ids);
+        let events = plan.events();
         counts.n_events = events.len();
         {
             let mut insert_event = tx.prepare(
@@ -1177,12 +1121,6 @@ impl Store {
             )?;
             let mut insert_role =
                 tx.prepare("INSERT INTO event_roles (event, role, position, entity) VALUES (?1, ?2, ?3, ?4)")?;
-            let mut insert_evidence = tx.prepare(
-                "INSERT INTO event_evidence (event, position, document, start, end, text)
-                 SELECT ?1, ?2, ?3, ?4, ?5, text FROM sentences WHERE document = ?3 AND idx = ?6",
-            )?;
-            let mut insert_document =
-                tx.prepare("INSERT INTO event_documents (event, position, document) VALUES (?1, ?2, ?3)")?;
             for event in &events {
                 let context = serde_json::Value::from(event.context.clone()).to_string();
                 insert_event.execute(params![
@@ -1201,25 +1139,66 @@ impl Store {
                         insert_role.execute(params![event.id, role, to_i64(position), entity])?;
                     }
                 }
-                let mut documents: Vec<u32> = Vec::new();
-                for (position, evidence) in event.evidence.iter().enumerate() {
-                    insert_evidence.execute(params![
-                        event.id,
-                        to_i64(position),
-                        document_ids[evidence.document as usize],
-                        evidence.start,
-                        evidence.end,
-                        evidence.sentence,
-                    ])?;
-                    if documents.last() != Some(&evidence.document) {
-                        documents.push(evidence.document);
-                    }
-                }
-                for (position, d) in documents.iter().enumerate() {
-                    insert_document.execute(params![event.id, to_i64(position), document_ids[*d as usize]])?;
-                }
             }
         }
+        drop(events);
+
+        // Pass 3: mentions, the documents of entities and events, evidence,
+        // document by document.
+        {
+            let mut insert_mention = tx.prepare(
+                "INSERT INTO mentions (document, start, end, sentence, entity, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut insert_entity_document =
+                tx.prepare("INSERT INTO entity_documents (entity, position, document) VALUES (?1, ?2, ?3)")?;
+            let mut insert_evidence = tx.prepare(
+                "INSERT INTO event_evidence (event, position, document, start, end, text)
+                 SELECT ?1, ?2, ?3, ?4, ?5, text FROM sentences WHERE document = ?3 AND idx = ?6",
+            )?;
+            let mut insert_event_document =
+                tx.prepare("INSERT INTO event_documents (event, position, document) VALUES (?1, ?2, ?3)")?;
+            let mut n_mentions = 0;
+            let mut failed = None;
+            let mut write = |d: u32, c: &Compact| -> rusqlite::Result<()> {
+                let ids = plan.entity_ids(c);
+                let rows = plan.document_rows(d, c, &ids);
+                let document = &document_ids[d as usize];
+                for row in &rows.mentions {
+                    insert_mention.execute(params![document, row.start, row.end, row.sentence, row.entity, row.text])?;
+                }
+                n_mentions += rows.mentions.len();
+                for (entity, position) in &rows.entity_documents {
+                    insert_entity_document.execute(params![entity, position, document])?;
+                }
+                for (event, position, evidence) in &rows.event_evidence {
+                    insert_evidence.execute(params![
+                        event,
+                        position,
+                        document,
+                        evidence.start,
+                        evidence.end,
+                        evidence.sentence
+                    ])?;
+                }
+                for (event, position) in &rows.event_documents {
+                    insert_event_document.execute(params![event, position, document])?;
+                }
+                Ok(())
+            };
+            let done = for_each_compact(&tx, cancelled, |d, c| {
+                if failed.is_none() {
+                    failed = write(d, c).err();
+                }
+            })?;
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            if !done {
+                return Ok(None);
+            }
+            counts.n_mentions = n_mentions;
+        }
+        lap("  pass 3: mentions, evidence");
 
         let relations = plan.relations(&prior);
         counts.n_relations = relations.len();
@@ -1255,7 +1234,7 @@ impl Store {
             }
         }
 
-        lap("  events, relations");
+        lap("  relations");
         if cancelled() {
             return Ok(None);
         }
