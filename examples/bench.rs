@@ -123,16 +123,22 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     );
 
     reset_peak_rss();
+    let cpu_before = cpu_seconds();
     let options =
         BuildOptions { paths: vec![corpus.clone()], db: db.clone(), threads: Some(threads), ..BuildOptions::default() };
     let started = Instant::now();
     let report = pipeline::build(&options, &lexicon)?;
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu_before;
     let peak = peak_rss_kb();
     let db_size = db_bytes(&db);
     let words = floor.words as f64;
     let throughput = mb(n_bytes) / seconds;
-    println!("build:      {:.2} s, {threads} threads", seconds);
+    println!(
+        "build:      {seconds:.2} s, {threads} threads, {cpu:.1} s of CPU ({:.1} MB per CPU-second), load average before: {}",
+        mb(n_bytes) / cpu.max(1e-9),
+        load_average()
+    );
     println!("  {:>10.1} MB/s", throughput);
     println!("  {:>10.0} words/s   ({} words)", words / seconds, floor.words);
     println!("  {:>10.0} docs/s    ({} documents)", report.added as f64 / seconds, report.added);
@@ -189,6 +195,25 @@ fn mb(bytes: u64) -> f64 {
 
 fn db_bytes(db: &Path) -> u64 {
     ["", "-wal"].iter().filter_map(|s| std::fs::metadata(format!("{}{s}", db.display())).ok()).map(|m| m.len()).sum()
+}
+
+/// User and system CPU time of this process so far (all threads), from /proc/self/stat.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which is in parentheses).
+    let fields: Vec<&str> =
+        stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line, 11 and 12 after the name; 100 ticks a second.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// The 1-minute load average: other work on the machine slows the build.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(String::from))
+        .unwrap_or_default()
 }
 
 /// Resets the peak resident set size (Linux: `echo 5 > /proc/self/clear_refs`),

@@ -227,6 +227,9 @@ pub struct Words {
     /// recognizers look words up instead of lowercasing and scanning lists
     /// for every word of a text (see [`Words::index`]).
     indexed: HashMap<String, IndexedList>,
+    /// Base path ("function_words") → the paths of its English and German
+    /// lists, as [`Words::lang`] resolves them.
+    lang_paths: HashMap<String, [String; 2]>,
 }
 
 /// One word list, indexed.
@@ -258,14 +261,34 @@ impl Words {
                 (path.clone(), list)
             })
             .collect();
+        let bases: HashSet<String> = self
+            .lists
+            .keys()
+            .filter(|k| k.len() > 3 && [".en", ".de", "_en", "_de"].iter().any(|x| k.ends_with(x)))
+            .map(|k| k[..k.len() - 3].to_string())
+            .collect();
+        self.lang_paths = bases
+            .into_iter()
+            .map(|base| {
+                let paths = [self.resolve_lang_path(&base, Lang::En), self.resolve_lang_path(&base, Lang::De)];
+                (base, paths)
+            })
+            .collect();
     }
     /// The path of a language's list: `"{path}.{lang}"` if there is one, else `"{path}_{lang}"`.
-    fn lang_path(&self, path: &str, lang: Lang) -> String {
+    fn resolve_lang_path(&self, path: &str, lang: Lang) -> String {
         let dotted = format!("{path}.{}", lang.code());
         if self.lists.contains_key(&dotted) {
             return dotted;
         }
         format!("{path}_{}", lang.code())
+    }
+    /// [`Words::resolve_lang_path`], looked up when the lists are indexed.
+    fn lang_path(&self, path: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+        match self.lang_paths.get(path) {
+            Some(paths) => std::borrow::Cow::Borrowed(&paths[usize::from(lang == Lang::De)]),
+            None => std::borrow::Cow::Owned(self.resolve_lang_path(path, lang)),
+        }
     }
     /// The list at `path`, each item lowercased (same order as [`Words::get`]).
     pub fn lowered(&self, path: &str) -> &[String] {

@@ -215,17 +215,20 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
         return None;
     }
     let prev = previous.text(text);
-    let lists = [("company", EntityType::Company), ("person", EntityType::Person), ("product", EntityType::Product)];
+    let lists = [
+        ("appositions.company", EntityType::Company),
+        ("appositions.person", EntityType::Person),
+        ("appositions.product", EntityType::Product),
+    ];
     let p_lower = if lang == Lang::De { prev.to_lowercase() } else { String::new() };
-    for (kind, etype) in lists {
-        let path = format!("appositions.{kind}");
+    for (path, etype) in lists {
         let found = match lang {
             Lang::En => {
                 let two = at.checked_sub(2).map(|p| format!("{} {}", words[p].text(text), prev));
-                let has = |w: &str| lexicon.words.lang_contains_ignore_ascii_case(&path, lang, w);
+                let has = |w: &str| lexicon.words.lang_contains_ignore_ascii_case(path, lang, w);
                 has(prev) || two.as_deref().is_some_and(has)
             }
-            Lang::De => lexicon.words.lowered_lang(&path, lang).iter().any(|a_lower| {
+            Lang::De => lexicon.words.lowered_lang(path, lang).iter().any(|a_lower| {
                 p_lower == *a_lower || (a_lower.chars().count() >= 5 && p_lower.ends_with(a_lower.as_str()))
             }),
         };
