@@ -145,9 +145,12 @@ CREATE TABLE relation_documents (
 -- ('1' when the graph tables reflect every document, '0' while documents
 -- wait to be assembled) and `analyzer` (the version of the analysis and of
 -- the lexicon that made the stored analyses; another one analyses again).
+-- An assembly rewrites the rows of a document only when their digest changed.
 CREATE TABLE IF NOT EXISTS analyses (
-    document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    data     BLOB NOT NULL
+    document    TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    data        BLOB NOT NULL,
+    rows_digest INTEGER           -- hash of the document's rows in mentions, entity_documents,
+                                  -- event_evidence, event_documents as last written (NULL: none)
 );
 
 CREATE TABLE IF NOT EXISTS build_state (
@@ -243,8 +246,10 @@ BEGIN;
 -- wait to be assembled) and `analyzer` (the version of the analysis and of
 -- the lexicon that made the stored analyses; another one analyses again).
 CREATE TABLE IF NOT EXISTS analyses (
-    document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    data     BLOB NOT NULL
+    document    TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    data        BLOB NOT NULL,
+    rows_digest INTEGER           -- hash of the document's rows in mentions, entity_documents,
+                                  -- event_evidence, event_documents as last written (NULL: none)
 );
 
 CREATE TABLE IF NOT EXISTS build_state (

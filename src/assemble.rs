@@ -269,7 +269,7 @@ fn modality_index(m: Modality) -> usize {
 }
 
 /// Evidence of a corpus event or relation: document, trimmed sentence span, sentence index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EvidenceRef {
     pub document: u32,
     pub start: u32,
@@ -731,7 +731,7 @@ pub struct RelationRow {
 }
 
 /// A mention row: span, sentence index, entity id, text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MentionRow<'c> {
     pub start: u32,
     pub end: u32,
@@ -742,7 +742,7 @@ pub struct MentionRow<'c> {
 
 /// The rows of one document: those that list, for an entity or an event,
 /// the documents and evidence in document order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Hash)]
 pub struct DocumentRows<'c> {
     pub mentions: Vec<MentionRow<'c>>,
     /// (entity id, position) for `entity_documents`.
@@ -776,6 +776,17 @@ pub struct Plan<'a> {
     evidence_written: Vec<(u32, Option<(u32, u32, u32)>)>,
     documents_written: Vec<(u32, Option<u32>)>,
     entity_documents_written: Vec<u32>,
+}
+
+impl DocumentRows<'_> {
+    /// A hash of the rows: an assembly rewrites a document's rows only when
+    /// it changed. (SipHash with fixed keys: the same in every run.)
+    pub fn digest(&self) -> i64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.hash(&mut hasher);
+        hasher.finish() as i64
+    }
 }
 
 impl Plan<'_> {

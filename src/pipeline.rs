@@ -56,6 +56,8 @@ pub struct BuildReport {
     /// (before merging), in the whole database.
     pub n_mentions: usize,
     pub n_local_events: usize,
+    /// Documents whose rows in the graph tables the assembly (re)wrote.
+    pub n_rewritten: usize,
     /// Seconds spent in each phase: ("analyse and store", ...), ("assemble", ...).
     pub timings: Vec<(&'static str, f64)>,
 }
@@ -185,6 +187,7 @@ fn build_in_pool(
     report.n_relations = counts.n_relations;
     report.n_mentions = counts.n_mentions;
     report.n_local_events = counts.n_local_events;
+    report.n_rewritten = counts.n_rewritten;
     report.timings.push(("assemble", started.elapsed().as_secs_f64()));
     report.timings.extend(counts.timings.iter().map(|(name, t)| (*name, *t)));
     drop(store);
@@ -207,9 +210,16 @@ fn stream(
     skipped: &mut Vec<(usize, Error)>,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<()> {
-    let mut known = store.document_hashes()?;
-    // The id of a document with this content (the same article under another name is not added twice).
-    let mut owner_of: HashMap<String, String> = known.iter().map(|(id, sha)| (sha.clone(), id.clone())).collect();
+    // Stored documents by id, with (the first 64 bits of) their SHA-256, and
+    // the document (id hash) that has a content: the same article under
+    // another name is not added twice. Compact, because it grows with the
+    // corpus; 64 bits of SHA-256 do not collide among billions of documents.
+    let mut known: HashMap<Box<str>, u64> = HashMap::new();
+    let mut owner_of: HashMap<u64, u64> = HashMap::new();
+    store.for_each_document_hash(|id, sha| {
+        known.insert(id.into(), content_key(sha));
+        owner_of.insert(content_key(sha), id_key(id));
+    })?;
     let (files_done, bytes_done) = (AtomicUsize::new(0), AtomicU64::new(0));
     let writer_store = &mut *store;
     let interrupted = std::thread::scope(|scope| -> Result<bool> {
@@ -234,15 +244,16 @@ fn stream(
             for (doc, errors) in read {
                 skipped.extend(errors);
                 let Some(doc) = doc else { continue };
-                let same_content_elsewhere = owner_of.get(&doc.sha256).is_some_and(|id| *id != doc.id);
-                if same_content_elsewhere || known.get(&doc.id) == Some(&doc.sha256) {
+                let (content, id) = (content_key(&doc.sha256), id_key(&doc.id));
+                let same_content_elsewhere = owner_of.get(&content).is_some_and(|owner| *owner != id);
+                if same_content_elsewhere || known.get(doc.id.as_str()) == Some(&content) {
                     report.unchanged += 1;
                     continue;
                 }
-                if let Some(old) = known.insert(doc.id.clone(), doc.sha256.clone()) {
+                if let Some(old) = known.insert(doc.id.as_str().into(), content) {
                     owner_of.remove(&old);
                 }
-                owner_of.insert(doc.sha256.clone(), doc.id.clone());
+                owner_of.insert(content, id);
                 report.added += 1;
                 to_analyze.push(doc);
             }
@@ -291,6 +302,19 @@ fn stream(
     }
     progress(Progress::Assembling);
     Ok(())
+}
+
+/// The first 64 bits of a hex SHA-256.
+fn content_key(sha256: &str) -> u64 {
+    sha256.get(..16).and_then(|hex| u64::from_str_radix(hex, 16).ok()).unwrap_or(0)
+}
+
+/// A 64-bit hash of a document id.
+fn id_key(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Groups of files in id order, cut into batches of about [`BATCH_FILES`]

@@ -57,8 +57,20 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "documents",
 ];
 
+/// The tables of the corpus graph that list entities, events and relations
+/// (not documents), children before parents: what every assembly rewrites.
+const ENTITY_TABLES_CHILD_FIRST: &[&str] = &[
+    "relation_documents",
+    "relation_evidence",
+    "relations",
+    "event_roles",
+    "events",
+    "aliases",
+    "entities",
+];
+
 /// The tables of the corpus graph, children before parents: what an
-/// assembly rewrites.
+/// assembly rewrites when it rewrites everything.
 const GRAPH_TABLES_CHILD_FIRST: &[&str] = &[
     "relation_documents",
     "relation_evidence",
@@ -854,7 +866,8 @@ pub struct AnalyzedDocument {
 /// What an assembly wrote.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AssemblyCounts {
-    /// Seconds spent in each step.
+    /// Seconds since the start of the assembly at the end of each step,
+    /// each followed by the resident memory (MB) then.
     pub timings: Vec<(&'static str, f64)>,
     pub n_documents: usize,
     pub n_entities: usize,
@@ -862,6 +875,8 @@ pub struct AssemblyCounts {
     pub n_local_events: usize,
     pub n_events: usize,
     pub n_relations: usize,
+    /// Documents whose rows (mentions, evidence, ...) were written.
+    pub n_rewritten: usize,
 }
 
 impl Store {
@@ -910,12 +925,15 @@ impl Store {
         Ok(self.build_state("assembled")?.as_deref() == Some("0"))
     }
 
-    /// The SHA-256 of every stored document, by id.
-    pub fn document_hashes(&self) -> Result<HashMap<String, String>> {
-        let run = || -> rusqlite::Result<HashMap<String, String>> {
+    /// Calls `f` with the id and SHA-256 (hex) of every stored document.
+    pub fn for_each_document_hash(&self, mut f: impl FnMut(&str, &str)) -> Result<()> {
+        let mut run = || -> rusqlite::Result<()> {
             let mut stmt = self.conn.prepare("SELECT id, sha256 FROM documents")?;
-            let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-            rows.collect()
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                f(row.get_ref(0)?.as_str()?, row.get_ref(1)?.as_str()?);
+            }
+            Ok(())
         };
         run().map_err(|e| self.db_error(e))
     }
@@ -1057,7 +1075,10 @@ impl Store {
 
         let clock = std::time::Instant::now();
         let mut timings: Vec<(&'static str, f64)> = Vec::new();
-        let mut lap = |name: &'static str| timings.push((name, clock.elapsed().as_secs_f64()));
+        let mut lap = |name: &'static str| {
+            timings.push((name, clock.elapsed().as_secs_f64()));
+            timings.push((name, resident_megabytes()));
+        };
         let mut entity_pass = assemble::EntityPass::new();
         if !for_each_compact(&tx, cancelled, |d, c| entity_pass.add(d, c))? {
             return Ok(None);
@@ -1075,17 +1096,33 @@ impl Store {
         let mut plan = event_pass.finish(&prior);
         lap("  pass 2: events");
 
-        for table in GRAPH_TABLES_CHILD_FIRST {
+        // The digest of each document's rows as last written. When most are
+        // known (an incremental build), only the rows of documents whose
+        // digest changed are rewritten, indexes in place; otherwise every
+        // row is, indexes dropped and built again after the load.
+        let digests: Vec<Option<i64>> = {
+            let mut stmt = tx.prepare(
+                "SELECT a.rows_digest FROM documents d LEFT JOIN analyses a ON a.document = d.id ORDER BY d.id",
+            )?;
+            let rows = stmt.query_map([], |row| row.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let n_unknown = digests.iter().filter(|d| d.is_none()).count();
+        let rewrite_all = n_unknown * 5 > digests.len() || n_unknown == digests.len();
+        let tables = if rewrite_all { GRAPH_TABLES_CHILD_FIRST } else { ENTITY_TABLES_CHILD_FIRST };
+        for table in tables {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
-        let indexes: Vec<String> = {
-            let mut stmt =
-                tx.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")?;
-            let names = stmt.query_map([], |row| row.get(0))?;
-            names.collect::<rusqlite::Result<_>>()?
-        };
-        for index in &indexes {
-            tx.execute(&format!("DROP INDEX \"{}\"", index.replace('"', "\"\"")), [])?;
+        if rewrite_all {
+            let indexes: Vec<String> = {
+                let mut stmt = tx
+                    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")?;
+                let names = stmt.query_map([], |row| row.get(0))?;
+                names.collect::<rusqlite::Result<_>>()?
+            };
+            for index in &indexes {
+                tx.execute(&format!("DROP INDEX \"{}\"", index.replace('"', "\"\"")), [])?;
+            }
         }
 
         let mut counts = AssemblyCounts { n_documents: document_ids.len(), n_local_events, ..AssemblyCounts::default() };
@@ -1157,16 +1194,33 @@ impl Store {
             )?;
             let mut insert_event_document =
                 tx.prepare("INSERT INTO event_documents (event, position, document) VALUES (?1, ?2, ?3)")?;
+            let mut delete_rows: Vec<_> = ["mentions", "entity_documents", "event_evidence", "event_documents"]
+                .iter()
+                .map(|table| tx.prepare(&format!("DELETE FROM {table} WHERE document = ?1")))
+                .collect::<rusqlite::Result<_>>()?;
+            let mut set_digest = tx.prepare("UPDATE analyses SET rows_digest = ?2 WHERE document = ?1")?;
             let mut n_mentions = 0;
+            let mut n_rewritten = 0;
             let mut failed = None;
             let mut write = |d: u32, c: &Compact| -> rusqlite::Result<()> {
                 let ids = plan.entity_ids(c);
                 let rows = plan.document_rows(d, c, &ids);
                 let document = &document_ids[d as usize];
+                n_mentions += rows.mentions.len();
+                let digest = rows.digest();
+                if !rewrite_all && digests[d as usize] == Some(digest) {
+                    return Ok(());
+                }
+                n_rewritten += 1;
+                if !rewrite_all {
+                    for delete in &mut delete_rows {
+                        delete.execute([document])?;
+                    }
+                }
+                set_digest.execute(params![document, digest])?;
                 for row in &rows.mentions {
                     insert_mention.execute(params![document, row.start, row.end, row.sentence, row.entity, row.text])?;
                 }
-                n_mentions += rows.mentions.len();
                 for (entity, position) in &rows.entity_documents {
                     insert_entity_document.execute(params![entity, position, document])?;
                 }
@@ -1197,6 +1251,7 @@ impl Store {
                 return Ok(None);
             }
             counts.n_mentions = n_mentions;
+            counts.n_rewritten = n_rewritten;
         }
         lap("  pass 3: mentions, evidence");
 
@@ -1238,7 +1293,9 @@ impl Store {
         if cancelled() {
             return Ok(None);
         }
-        tx.execute_batch(schema_section("indexes"))?;
+        if rewrite_all {
+            tx.execute_batch(schema_section("indexes"))?;
+        }
         lap("  indexes");
         tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('assembled', '1')", [])?;
         tx.commit()?;
@@ -1246,6 +1303,14 @@ impl Store {
         counts.timings = timings;
         Ok(Some(counts))
     }
+}
+
+/// The resident set size of this process in MB (Linux; 0 elsewhere), for
+/// the timings of a build.
+fn resident_megabytes() -> f64 {
+    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    kb.unwrap_or(0.0) / 1024.0
 }
 
 /// The ids of the graph stored now, to be kept by the next assembly.
@@ -1259,8 +1324,10 @@ fn read_prior_ids(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<assemble::
         }
     }
     {
+        // An event is found again by its first evidence sentence (one row an event).
         let mut stmt = tx.prepare(
-            "SELECT x.document, x.start, v.type, v.mode, v.id FROM event_evidence x JOIN events v ON v.id = x.event",
+            "SELECT x.document, x.start, v.type, v.mode, v.id FROM event_evidence x JOIN events v ON v.id = x.event
+              WHERE x.position = 0",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
