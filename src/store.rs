@@ -1183,17 +1183,23 @@ impl Store {
         // Pass 3: mentions, the documents of entities and events, evidence,
         // document by document.
         {
-            let mut insert_mention = tx.prepare(
-                "INSERT INTO mentions (document, start, end, sentence, entity, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
+            let mut insert_mention = MultiRowInsert::new(
+                &tx,
+                "INSERT INTO mentions (document, start, end, sentence, entity, text) VALUES {values}",
+                6,
+            );
             let mut insert_entity_document =
-                tx.prepare("INSERT INTO entity_documents (entity, position, document) VALUES (?1, ?2, ?3)")?;
-            let mut insert_evidence = tx.prepare(
+                MultiRowInsert::new(&tx, "INSERT INTO entity_documents (entity, position, document) VALUES {values}", 3);
+            // The evidence text is the sentence's.
+            let mut insert_evidence = MultiRowInsert::new(
+                &tx,
                 "INSERT INTO event_evidence (event, position, document, start, end, text)
-                 SELECT ?1, ?2, ?3, ?4, ?5, text FROM sentences WHERE document = ?3 AND idx = ?6",
-            )?;
+                 SELECT v.column1, v.column2, v.column3, v.column4, v.column5, s.text
+                   FROM (VALUES {values}) v JOIN sentences s ON s.document = v.column3 AND s.idx = v.column6",
+                6,
+            );
             let mut insert_event_document =
-                tx.prepare("INSERT INTO event_documents (event, position, document) VALUES (?1, ?2, ?3)")?;
+                MultiRowInsert::new(&tx, "INSERT INTO event_documents (event, position, document) VALUES {values}", 3);
             let mut delete_rows: Vec<_> = ["mentions", "entity_documents", "event_evidence", "event_documents"]
                 .iter()
                 .map(|table| tx.prepare(&format!("DELETE FROM {table} WHERE document = ?1")))
@@ -1218,24 +1224,34 @@ impl Store {
                     }
                 }
                 set_digest.execute(params![document, digest])?;
+                use rusqlite::types::Value;
+                let text = |s: &str| Value::Text(s.to_string());
+                let int = |n: u32| Value::Integer(i64::from(n));
                 for row in &rows.mentions {
-                    insert_mention.execute(params![document, row.start, row.end, row.sentence, row.entity, row.text])?;
+                    insert_mention.push([
+                        text(document),
+                        int(row.start),
+                        int(row.end),
+                        row.sentence.map_or(Value::Null, int),
+                        text(row.entity),
+                        text(row.text),
+                    ])?;
                 }
                 for (entity, position) in &rows.entity_documents {
-                    insert_entity_document.execute(params![entity, position, document])?;
+                    insert_entity_document.push([text(entity), int(*position), text(document)])?;
                 }
                 for (event, position, evidence) in &rows.event_evidence {
-                    insert_evidence.execute(params![
-                        event,
-                        position,
-                        document,
-                        evidence.start,
-                        evidence.end,
-                        evidence.sentence
+                    insert_evidence.push([
+                        text(event),
+                        int(*position),
+                        text(document),
+                        int(evidence.start),
+                        int(evidence.end),
+                        int(evidence.sentence),
                     ])?;
                 }
                 for (event, position) in &rows.event_documents {
-                    insert_event_document.execute(params![event, position, document])?;
+                    insert_event_document.push([text(event), int(*position), text(document)])?;
                 }
                 Ok(())
             };
@@ -1249,6 +1265,10 @@ impl Store {
             }
             if !done {
                 return Ok(None);
+            }
+            drop(write);
+            for insert in [&mut insert_mention, &mut insert_entity_document, &mut insert_evidence, &mut insert_event_document] {
+                insert.flush()?;
             }
             counts.n_mentions = n_mentions;
             counts.n_rewritten = n_rewritten;
@@ -1302,6 +1322,45 @@ impl Store {
         lap("  commit");
         counts.timings = timings;
         Ok(Some(counts))
+    }
+}
+
+/// Inserts rows many at a time: a statement of up to [`MultiRowInsert::ROWS`]
+/// rows costs SQLite much less than as many one-row statements. `sql` has
+/// `{values}` where the rows go (`VALUES {values}`, or `FROM (VALUES {values})`).
+struct MultiRowInsert<'c> {
+    conn: &'c Connection,
+    sql: &'static str,
+    n_columns: usize,
+    values: Vec<rusqlite::types::Value>,
+}
+
+impl<'c> MultiRowInsert<'c> {
+    const ROWS: usize = 64;
+
+    fn new(conn: &'c Connection, sql: &'static str, n_columns: usize) -> MultiRowInsert<'c> {
+        MultiRowInsert { conn, sql, n_columns, values: Vec::with_capacity(Self::ROWS * n_columns) }
+    }
+
+    fn push<const N: usize>(&mut self, row: [rusqlite::types::Value; N]) -> rusqlite::Result<()> {
+        debug_assert_eq!(N, self.n_columns);
+        self.values.extend(row);
+        if self.values.len() >= Self::ROWS * self.n_columns {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> rusqlite::Result<()> {
+        let n_rows = self.values.len() / self.n_columns;
+        if n_rows == 0 {
+            return Ok(());
+        }
+        let row = format!("({})", vec!["?"; self.n_columns].join(", "));
+        let sql = self.sql.replace("{values}", &vec![row; n_rows].join(", "));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        stmt.execute(rusqlite::params_from_iter(self.values.drain(..)))?;
+        Ok(())
     }
 }
 
