@@ -3,9 +3,10 @@
 -- Embedded in the binary (src/store.rs, include_str!). The store runs the
 -- sections below by their `-- section:` markers: `connection` on every open,
 -- `create` (tables and views, one transaction that ends by setting the
--- schema version) once when it creates a database, `indexes` after each bulk
--- load (it drops them before loading, which is faster than updating them row
--- by row). `sqlite3 x.db < schema.sql` creates the same database.
+-- schema version) once when it creates a database, `upgrade-1` once on a
+-- database of version 1, `indexes` after each bulk load (it drops them
+-- before loading, which is faster than updating them row by row).
+-- `sqlite3 x.db < schema.sql` creates the same database.
 --
 -- Spans (`start`, `end`) are byte offsets into documents.text, half-open.
 -- Lists keep their order in a `position` column. Ids are the JSON export's
@@ -137,6 +138,26 @@ CREATE TABLE relation_documents (
     PRIMARY KEY (relation, position)
 );
 
+-- The build's own state. `analyses` keeps the compact result of analysing
+-- each document (src/compact.rs, postcard-encoded): what the corpus assembly
+-- needs, so that a build analyses only new and changed documents and
+-- assembles the graph without the texts. `build_state` holds `assembled`
+-- ('1' when the graph tables reflect every document, '0' while documents
+-- wait to be assembled) and `analyzer` (the version of the analysis and of
+-- the lexicon that made the stored analyses; another one analyses again).
+-- An assembly rewrites the rows of a document only when their digest changed.
+CREATE TABLE IF NOT EXISTS analyses (
+    document    TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    data        BLOB NOT NULL,
+    rows_digest INTEGER           -- hash of the document's rows in mentions, entity_documents,
+                                  -- event_evidence, event_documents as last written (NULL: none)
+);
+
+CREATE TABLE IF NOT EXISTS build_state (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
 -- Views
 -- Views a person can read without joins. Lists are joined with ' | ' (names
 -- may contain commas). They use no syntax newer than SQLite 3.37, so the
@@ -211,7 +232,32 @@ SELECT 'relation' AS kind,
   JOIN entities s ON s.id = r.source
   JOIN entities t ON t.id = r.target;
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
+COMMIT;
+
+-- section: upgrade-1
+BEGIN;
+
+-- The build's own state. `analyses` keeps the compact result of analysing
+-- each document (src/compact.rs, postcard-encoded): what the corpus assembly
+-- needs, so that a build analyses only new and changed documents and
+-- assembles the graph without the texts. `build_state` holds `assembled`
+-- ('1' when the graph tables reflect every document, '0' while documents
+-- wait to be assembled) and `analyzer` (the version of the analysis and of
+-- the lexicon that made the stored analyses; another one analyses again).
+CREATE TABLE IF NOT EXISTS analyses (
+    document    TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    data        BLOB NOT NULL,
+    rows_digest INTEGER           -- hash of the document's rows in mentions, entity_documents,
+                                  -- event_evidence, event_documents as last written (NULL: none)
+);
+
+CREATE TABLE IF NOT EXISTS build_state (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+PRAGMA user_version = 2;
 COMMIT;
 
 -- section: indexes

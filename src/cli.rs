@@ -5,12 +5,16 @@
 //! It never creates a database except in `build`.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::model::{EntityType, EventType};
-use newsgraph::pipeline::{self, BuildOptions};
+use newsgraph::pipeline::{self, BuildOptions, Progress};
 use newsgraph::store::{EntityRef, EventRow, Profile, Store};
 use newsgraph::{Error, Lexicon, Result};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 // Graph commands (export options, path, neighbors, timeline, stats): src/cli/analysis.rs.
 mod analysis;
@@ -150,7 +154,11 @@ pub struct BuildArgs {
     /// An extra lexicon file (TOML, the format of lexicon/README.md); repeatable.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
-    /// Print no summary (skipped files are still reported on stderr).
+    /// Threads that read and analyse articles (default: one per core); the
+    /// result is the same whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// Print no progress and no summary (skipped files are still reported on stderr).
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -259,10 +267,11 @@ fn stderr_error(source: io::Error) -> Error {
     Error::Io { path: PathBuf::from("standard error"), source }
 }
 
-/// Runs a parsed command line, writing results to `out` and reports to `err`.
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+/// Runs a parsed command line, writing results to `out` and reports to
+/// `err`. `cancel`, once set (by Ctrl-C), stops a build at its next batch.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, cancel: Arc<AtomicBool>) -> Result<Outcome> {
     match cli.command {
-        Command::Build(args) => build(args, out, err),
+        Command::Build(args) => build(args, out, err, cancel),
         Command::Export(args) => analysis::export(args, out, err),
         Command::Entities(args) => {
             let store = Store::open_read_only(&args.db.db)?;
@@ -343,10 +352,20 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
     }
 }
 
-fn build(args: BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+fn build(args: BuildArgs, out: &mut dyn Write, err: &mut dyn Write, cancel: Arc<AtomicBool>) -> Result<Outcome> {
     let lexicon = if args.lexicon.is_empty() { Lexicon::builtin()? } else { Lexicon::with_files(&args.lexicon)? };
-    let options = BuildOptions { paths: args.paths, db: args.db.db, rebuild: args.rebuild, date: args.date };
-    let report = pipeline::build(&options, &lexicon)?;
+    let options = BuildOptions {
+        paths: args.paths,
+        db: args.db.db,
+        rebuild: args.rebuild,
+        date: args.date,
+        threads: args.threads.map(usize::from),
+        cancel: Some(cancel),
+    };
+    let mut display = ProgressDisplay::new(args.quiet);
+    let report = pipeline::build_with_progress(&options, &lexicon, &mut |p| display.update(p));
+    display.finish();
+    let report = report?;
     for error in &report.skipped {
         writeln!(err, "skipped: {error}").map_err(stderr_error)?;
     }
@@ -380,6 +399,91 @@ fn build(args: BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Ou
         )))
     } else {
         Ok(Outcome::Skipped)
+    }
+}
+
+/// Shows how far a build is: a progress bar (files, MB/s, ETA) when stderr
+/// is a terminal, a line every few seconds when it is not, nothing with `--quiet`.
+struct ProgressDisplay {
+    bar: Option<ProgressBar>,
+    lines: bool,
+    started: Instant,
+    last_line: Instant,
+    total: (usize, u64),
+}
+
+impl ProgressDisplay {
+    /// Seconds between two progress lines when stderr is not a terminal.
+    const LINE_EVERY: Duration = Duration::from_secs(5);
+
+    fn new(quiet: bool) -> ProgressDisplay {
+        let terminal = io::stderr().is_terminal();
+        let bar = (!quiet && terminal).then(|| {
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template(
+                "{spinner} {msg:10} [{bar:30}] {pos}/{len} files  {binary_bytes_per_sec:>11} (text)  ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+            bar.set_style(style);
+            bar.set_message("reading");
+            bar
+        });
+        let now = Instant::now();
+        ProgressDisplay { bar, lines: !quiet && !terminal, started: now, last_line: now, total: (0, 0) }
+    }
+
+    fn update(&mut self, progress: Progress) {
+        match progress {
+            Progress::Listed { files, bytes } => {
+                self.total = (files, bytes);
+                if let Some(bar) = &self.bar {
+                    bar.set_length(files as u64);
+                }
+            }
+            Progress::Read { files, bytes } => {
+                if let Some(bar) = &self.bar {
+                    bar.set_position(files as u64);
+                }
+                if self.lines && self.last_line.elapsed() >= Self::LINE_EVERY {
+                    self.last_line = Instant::now();
+                    let seconds = self.started.elapsed().as_secs_f64().max(1e-9);
+                    let _ = writeln!(
+                        io::stderr(),
+                        "build: {files}/{} files, {:.1}/{:.1} MB, {:.1} MB/s",
+                        self.total.0,
+                        bytes as f64 / 1e6,
+                        self.total.1 as f64 / 1e6,
+                        bytes as f64 / 1e6 / seconds
+                    );
+                }
+            }
+            Progress::Reanalyzed { done, total } => {
+                if let Some(bar) = &self.bar {
+                    bar.set_message("re-analysing");
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                }
+                if self.lines && self.last_line.elapsed() >= Self::LINE_EVERY {
+                    self.last_line = Instant::now();
+                    let _ = writeln!(io::stderr(), "build: analysing stored documents again, {done}/{total}");
+                }
+            }
+            Progress::Assembling => {
+                if let Some(bar) = &self.bar {
+                    bar.set_message("assembling");
+                }
+                if self.lines && self.started.elapsed() >= Self::LINE_EVERY {
+                    let _ = writeln!(io::stderr(), "build: assembling the graph");
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
     }
 }
 

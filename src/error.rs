@@ -65,6 +65,10 @@ pub enum Error {
     /// No entity has this name or alias.
     #[error("no entity named '{name}'{}", did_you_mean(suggestions))]
     UnknownEntity { name: String, suggestions: Vec<String> },
+    /// The build was stopped (Ctrl-C) before it finished; what it stored is
+    /// whole and the next build goes on from there.
+    #[error("interrupted: {message}")]
+    Interrupted { message: String },
     /// A query or argument the user gave is invalid.
     #[error("{0}")]
     Invalid(String),

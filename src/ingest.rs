@@ -68,6 +68,79 @@ pub fn collect(paths: &[PathBuf], default_date: Option<&str>) -> (Vec<Document>,
     (documents, errors)
 }
 
+/// A file that [`list`] found: its path, document id, size, and its place
+/// in the order the files were found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub path: PathBuf,
+    pub id: String,
+    pub len: u64,
+    pub order: usize,
+}
+
+/// What [`list`] found: the files grouped by document id, sorted by id (the
+/// files of a group in the order they were found), and the paths that could
+/// not be listed, each with its place in the order.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub groups: Vec<Vec<Listed>>,
+    pub errors: Vec<(usize, Error)>,
+    pub n_files: usize,
+    pub n_bytes: u64,
+}
+
+/// Lists the files that `paths` stand for as [`collect`] reads them, without
+/// reading them, so that a build can read and analyse them a batch at a
+/// time. Reading a group with [`read_group`] gives what `collect` gives for
+/// those files.
+pub fn list(paths: &[PathBuf]) -> Listing {
+    let mut files = Vec::new();
+    let mut listing = Listing::default();
+    let mut errors = Vec::new();
+    for path in paths {
+        list_files(path, &mut files, &mut errors);
+    }
+    let n_errors = errors.len();
+    listing.errors = errors.into_iter().enumerate().collect();
+    let mut seen_files = HashSet::new();
+    let mut groups: BTreeMap<String, Vec<Listed>> = BTreeMap::new();
+    for (i, file) in files.into_iter().enumerate() {
+        let canonical = fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+        if !seen_files.insert(canonical) {
+            continue;
+        }
+        let len = fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        listing.n_files += 1;
+        listing.n_bytes += len;
+        let id = document_id(&file);
+        groups.entry(id.clone()).or_default().push(Listed { path: file, id, len, order: n_errors + i });
+    }
+    listing.groups = groups.into_values().collect();
+    listing
+}
+
+/// Reads the files of one group of [`list`] (files with the same document
+/// id): the first that reads is the document, the ones after it are
+/// duplicates, and the ones before it that failed are errors.
+pub fn read_group(group: &[Listed], default_date: Option<&str>) -> (Option<Document>, Vec<(usize, Error)>) {
+    let default_date = default_date.and_then(parse_date);
+    let mut errors = Vec::new();
+    let mut first: Option<(Document, &Path)> = None;
+    for listed in group {
+        match &first {
+            Some((_, path)) => errors.push((
+                listed.order,
+                Error::DuplicateId { id: listed.id.clone(), path: listed.path.clone(), first: path.to_path_buf() },
+            )),
+            None => match read_document(&listed.path, default_date.as_deref()) {
+                Ok(doc) => first = Some((doc, &listed.path)),
+                Err(error) => errors.push((listed.order, error)),
+            },
+        }
+    }
+    (first.map(|(doc, _)| doc), errors)
+}
+
 /// Reads one article file. `default_date` applies when the front matter has
 /// no valid date.
 pub fn read_document(path: &Path, default_date: Option<&str>) -> Result<Document, Error> {

@@ -10,7 +10,8 @@ use crate::entities::gazetteer::Gazetteer;
 use crate::error::{Error, Result};
 use crate::model::{EntityType, EventType, Lang, RelationType};
 use serde::Deserialize;
-use std::collections::HashMap;
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// The built-in lexicon files, in load order.
@@ -167,13 +168,162 @@ pub struct TriggerPattern {
     pub words: Vec<Option<String>>,
 }
 
+/// The trigger patterns of one language indexed by their first word, so that
+/// a sentence's words are matched against the few patterns that can start
+/// there rather than all of them. Lists hold indices into
+/// [`Lexicon::trigger_patterns`], ascending.
+#[derive(Debug, Clone, Default)]
+pub struct TriggerIndex {
+    /// Patterns whose first word is a plain word, by that word.
+    pub exact: HashMap<String, Vec<usize>>,
+    /// Patterns whose first word is a prefix (`investigat*`), with the prefix.
+    pub prefixed: Vec<(String, usize)>,
+    /// German one-word noun patterns that also match as the head of a
+    /// compound ("Exportbeschränkungen"), by the word.
+    pub compound_heads: HashMap<String, Vec<usize>>,
+}
+
+impl TriggerIndex {
+    fn build(patterns: &[TriggerPattern], lang: Lang) -> TriggerIndex {
+        let mut index = TriggerIndex::default();
+        for (i, pattern) in patterns.iter().enumerate().filter(|(_, p)| p.lang == lang) {
+            let Some(Some(first)) = pattern.words.first() else { continue };
+            match first.strip_suffix('*') {
+                Some(prefix) => index.prefixed.push((prefix.to_string(), i)),
+                None => index.exact.entry(first.clone()).or_default().push(i),
+            }
+            // The compound-head rule of `events::match_at`.
+            if pattern.noun
+                && pattern.lang == Lang::De
+                && pattern.words.len() == 1
+                && first.chars().count() >= 5
+                && !first.ends_with('*')
+            {
+                index.compound_heads.entry(first.clone()).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The patterns that can match at a word (lowercased), ascending.
+    pub fn candidates(&self, lower: &str, out: &mut Vec<usize>) {
+        out.clear();
+        if let Some(list) = self.exact.get(lower) {
+            out.extend(list);
+        }
+        for (prefix, i) in &self.prefixed {
+            if lower.starts_with(prefix.as_str()) {
+                out.push(*i);
+            }
+        }
+        if !self.compound_heads.is_empty() {
+            for (at, _) in lower.char_indices() {
+                if let Some(list) = self.compound_heads.get(&lower[at..]) {
+                    out.extend(list);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
 /// Word lists, per language, that the recognizers read (names.toml and grammar.toml).
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     lists: HashMap<String, Vec<String>>,
+    /// Indexes of `lists` made once when the lexicon loads, so that the
+    /// recognizers look words up instead of lowercasing and scanning lists
+    /// for every word of a text (see [`Words::index`]).
+    indexed: HashMap<String, IndexedList>,
+    /// Base path ("function_words") → the paths of its English and German
+    /// lists, as [`Words::lang`] resolves them.
+    lang_paths: HashMap<String, [String; 2]>,
+}
+
+/// One word list, indexed.
+#[derive(Debug, Clone, Default)]
+struct IndexedList {
+    /// The items lowercased (`str::to_lowercase`), in list order.
+    lowered: Vec<String>,
+    /// The items lowercased and split at whitespace, in list order.
+    phrases: Vec<Vec<String>>,
+    /// The items ASCII-lowercased: membership as `eq_ignore_ascii_case` decides it.
+    ascii_folded: HashSet<String>,
+    /// The items as they are.
+    exact: HashSet<String>,
 }
 
 impl Words {
+    /// Builds the indexes of every list.
+    fn index(&mut self) {
+        self.indexed = self
+            .lists
+            .iter()
+            .map(|(path, items)| {
+                let list = IndexedList {
+                    lowered: items.iter().map(|i| i.to_lowercase()).collect(),
+                    phrases: items.iter().map(|i| i.to_lowercase().split_whitespace().map(str::to_string).collect()).collect(),
+                    ascii_folded: items.iter().map(|i| i.to_ascii_lowercase()).collect(),
+                    exact: items.iter().cloned().collect(),
+                };
+                (path.clone(), list)
+            })
+            .collect();
+        let bases: HashSet<String> = self
+            .lists
+            .keys()
+            .filter(|k| k.len() > 3 && [".en", ".de", "_en", "_de"].iter().any(|x| k.ends_with(x)))
+            .map(|k| k[..k.len() - 3].to_string())
+            .collect();
+        self.lang_paths = bases
+            .into_iter()
+            .map(|base| {
+                let paths = [self.resolve_lang_path(&base, Lang::En), self.resolve_lang_path(&base, Lang::De)];
+                (base, paths)
+            })
+            .collect();
+    }
+    /// The path of a language's list: `"{path}.{lang}"` if there is one, else `"{path}_{lang}"`.
+    fn resolve_lang_path(&self, path: &str, lang: Lang) -> String {
+        let dotted = format!("{path}.{}", lang.code());
+        if self.lists.contains_key(&dotted) {
+            return dotted;
+        }
+        format!("{path}_{}", lang.code())
+    }
+    /// [`Words::resolve_lang_path`], looked up when the lists are indexed.
+    fn lang_path(&self, path: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+        match self.lang_paths.get(path) {
+            Some(paths) => std::borrow::Cow::Borrowed(&paths[usize::from(lang == Lang::De)]),
+            None => std::borrow::Cow::Owned(self.resolve_lang_path(path, lang)),
+        }
+    }
+    /// The list at `path`, each item lowercased (same order as [`Words::get`]).
+    pub fn lowered(&self, path: &str) -> &[String] {
+        self.indexed.get(path).map(|l| l.lowered.as_slice()).unwrap_or(&[])
+    }
+    /// [`Words::lowered`] for a language (as [`Words::lang`]).
+    pub fn lowered_lang(&self, path: &str, lang: Lang) -> &[String] {
+        self.lowered(&self.lang_path(path, lang))
+    }
+    /// The list at `path`, each item lowercased and split at whitespace.
+    pub fn phrases(&self, path: &str) -> &[Vec<String>] {
+        self.indexed.get(path).map(|l| l.phrases.as_slice()).unwrap_or(&[])
+    }
+    /// `get(path).iter().any(|w| w.eq_ignore_ascii_case(word))`, by lookup.
+    pub fn contains_ignore_ascii_case(&self, path: &str, word: &str) -> bool {
+        self.indexed.get(path).is_some_and(|l| l.ascii_folded.contains(&word.to_ascii_lowercase()))
+    }
+    /// [`Words::contains_ignore_ascii_case`] for a language's list.
+    pub fn lang_contains_ignore_ascii_case(&self, path: &str, lang: Lang, word: &str) -> bool {
+        self.contains_ignore_ascii_case(&self.lang_path(path, lang), word)
+    }
+    /// `get(path).iter().any(|w| w == word)`, by lookup.
+    pub fn contains(&self, path: &str, word: &str) -> bool {
+        self.indexed.get(path).is_some_and(|l| l.exact.contains(word))
+    }
+
     /// The list at a dotted path, e.g. `"titles.en"`; empty when absent.
     pub fn get(&self, path: &str) -> &[String] {
         self.lists.get(path).map(Vec::as_slice).unwrap_or(&[])
@@ -212,12 +362,16 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     pub triggers: Vec<Trigger>,
     pub trigger_patterns: Vec<TriggerPattern>,
+    /// [`Lexicon::trigger_patterns`] indexed by first word: English, German.
+    pub trigger_index: [TriggerIndex; 2],
     pub words: Words,
     entry_by_id: HashMap<String, usize>,
     country_by_iso3: HashMap<String, usize>,
     /// (kind, iso3) → the entry that is that country's body of that kind.
     body_by_kind: HashMap<(String, String), usize>,
     pub(crate) gazetteer: Gazetteer,
+    /// SHA-256 of every source, in load order (see [`Lexicon::fingerprint`]).
+    fingerprint: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -234,6 +388,7 @@ struct FileData {
 
 #[derive(Default)]
 struct Builder {
+    hasher: Sha256,
     countries: Vec<Country>,
     institutions: Vec<Institution>,
     entries: Vec<Entry>,
@@ -244,6 +399,8 @@ struct Builder {
 impl Builder {
     fn add(&mut self, name: &str, source: &str) -> Result<()> {
         let err = |message: String| Error::Lexicon { path: name.to_string(), message };
+        self.hasher.update((source.len() as u64).to_le_bytes());
+        self.hasher.update(source.as_bytes());
         let value: toml::Value = toml::from_str(source).map_err(|e| err(e.to_string()))?;
         let data: FileData = value.clone().try_into().map_err(|e: toml::de::Error| err(e.to_string()))?;
         for country in data.country {
@@ -288,7 +445,8 @@ impl Builder {
         Ok(())
     }
 
-    fn finish(self) -> Result<Lexicon> {
+    fn finish(mut self) -> Result<Lexicon> {
+        self.words.index();
         let mut triggers = Vec::new();
         let mut trigger_patterns = Vec::new();
         for spec in self.specs {
@@ -331,6 +489,10 @@ impl Builder {
             countries: self.countries,
             institutions: self.institutions,
             entries: self.entries,
+            trigger_index: [
+                TriggerIndex::build(&trigger_patterns, Lang::En),
+                TriggerIndex::build(&trigger_patterns, Lang::De),
+            ],
             triggers,
             trigger_patterns,
             words: self.words,
@@ -338,6 +500,7 @@ impl Builder {
             country_by_iso3,
             body_by_kind,
             gazetteer: Gazetteer::default(),
+            fingerprint: self.hasher.finalize().iter().map(|b| format!("{b:02x}")).collect(),
         };
         lexicon.gazetteer = Gazetteer::build(&lexicon);
         Ok(lexicon)
@@ -370,6 +533,20 @@ impl Lexicon {
             builder.add(name, source)?;
         }
         builder.finish()
+    }
+
+    /// The trigger patterns of a language indexed by first word.
+    pub fn trigger_index(&self, lang: Lang) -> &TriggerIndex {
+        match lang {
+            Lang::En => &self.trigger_index[0],
+            Lang::De => &self.trigger_index[1],
+        }
+    }
+
+    /// Identifies the lexicon's contents: the same files give the same
+    /// fingerprint. Stored analyses made with another lexicon are redone.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {

@@ -9,6 +9,8 @@
 //! and the [`lexicon::Lexicon`]; only ingest, store, export and the binary do
 //! I/O.
 
+pub mod assemble;
+pub mod compact;
 pub mod dates;
 pub mod entities;
 pub mod error;

@@ -5,12 +5,17 @@
 //! with the I/O stages (ingest before, store after). Analysis never fails: a
 //! document that cannot be read is reported by ingest and skipped.
 
-use crate::error::Result;
+use crate::compact::{self, Compact};
+use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::model::{Analysis, Document, Graph};
-use crate::{entities, events, ingest, lang, relations, resolve, sentences, store};
+use crate::store::{AnalyzedDocument, Store};
+use crate::{entities, events, ingest, lang, relations, resolve, sentences};
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// What `newsgraph build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +28,12 @@ pub struct BuildOptions {
     pub rebuild: bool,
     /// Publication date for documents whose front matter gives none.
     pub date: Option<String>,
+    /// Threads that read and analyse documents (`None`: one per core). The
+    /// result is the same whatever the number.
+    pub threads: Option<usize>,
+    /// Set (by a Ctrl-C handler) to stop the build at the next batch: what
+    /// was stored stays, whole, and the next build goes on from there.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 /// What a build did.
@@ -41,6 +52,38 @@ pub struct BuildReport {
     pub n_entities: usize,
     pub n_events: usize,
     pub n_relations: usize,
+    /// Mentions of the graph's entities, and events as sentences state them
+    /// (before merging), in the whole database.
+    pub n_mentions: usize,
+    pub n_local_events: usize,
+    /// Documents whose rows in the graph tables the assembly (re)wrote.
+    pub n_rewritten: usize,
+    /// Seconds spent in each phase: ("analyse and store", ...), ("assemble", ...).
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+/// How far a build is, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// The input is listed: this many files and bytes to read.
+    Listed { files: usize, bytes: u64 },
+    /// This many files (and bytes) are read, analysed or found unchanged, and stored.
+    Read { files: usize, bytes: u64 },
+    /// Stored documents whose analysis was missing or out of date: this many analysed again.
+    Reanalyzed { done: usize, total: usize },
+    /// The corpus graph is being assembled.
+    Assembling,
+}
+
+/// Documents read and analysed per batch: enough to keep every thread busy,
+/// few enough that memory does not grow with the corpus.
+const BATCH_FILES: usize = 256;
+const BATCH_BYTES: u64 = 8 << 20;
+
+/// The version of the analysis stored in the database with the lexicon's
+/// fingerprint: analyses made by another version or lexicon are redone.
+pub fn analyzer_version(lexicon: &Lexicon) -> String {
+    format!("newsgraph {} compact {} lexicon {}", env!("CARGO_PKG_VERSION"), compact::FORMAT, lexicon.fingerprint())
 }
 
 /// Runs the analysis stages on one document.
@@ -67,50 +110,276 @@ pub fn assemble(docs: &[Document], analyses: &[Analysis], lexicon: &Lexicon) -> 
     resolve::across_documents(docs, analyses, lexicon)
 }
 
-/// Reads `options.paths`, analyses what is new, and rewrites the graph in
-/// `options.db` in one transaction.
+/// Reads `options.paths` and adds what is new or changed to `options.db`,
+/// streaming: documents are read and analysed in parallel a batch at a time
+/// and stored (with the compact result of their analysis) in one
+/// transaction per batch; then the corpus graph is assembled from the stored
+/// analyses and rewritten in one transaction. Memory holds a batch of texts
+/// and the entity and event tables, never the corpus. Killed at any moment,
+/// the database holds whole documents and the graph of the last finished
+/// build; the next build goes on from there. `--rebuild` builds a new
+/// database beside the old one and puts it in its place when done.
 pub fn build(options: &BuildOptions, lexicon: &Lexicon) -> Result<BuildReport> {
+    build_with_progress(options, lexicon, &mut |_| {})
+}
+
+/// [`build`], telling `progress` how far it is.
+pub fn build_with_progress(
+    options: &BuildOptions,
+    lexicon: &Lexicon,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<BuildReport> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Invalid(format!("cannot start threads: {e}")))?;
+    pool.install(|| build_in_pool(options, lexicon, progress))
+}
+
+fn build_in_pool(
+    options: &BuildOptions,
+    lexicon: &Lexicon,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<BuildReport> {
     let mut report = BuildReport::default();
-    // Read first: a mistyped path must not leave an empty database behind.
-    let (read, skipped) = ingest::collect(&options.paths, options.date.as_deref());
-    report.skipped = skipped;
-    let mut store = store::Store::open(&options.db)?;
-
-    // `--rebuild` starts from no documents; `replace_all` swaps the whole
-    // graph in one transaction, so a failed rebuild keeps the old one.
-    let mut docs = if options.rebuild { Vec::new() } else { store.load_documents()? };
-    for doc in read {
-        if docs.iter().any(|d| d.sha256 == doc.sha256 && d.id != doc.id) {
-            // The same article under another name: seen before.
-            report.unchanged += 1;
-            continue;
-        }
-        match docs.iter_mut().find(|d| d.id == doc.id) {
-            Some(existing) if existing.sha256 == doc.sha256 => report.unchanged += 1,
-            Some(existing) => {
-                *existing = doc;
-                report.added += 1;
-            }
-            None => {
-                docs.push(doc);
-                report.added += 1;
-            }
-        }
+    let cancelled = || options.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed));
+    // List first: a mistyped path must not leave an empty database behind.
+    let listing = ingest::list(&options.paths);
+    let mut skipped: Vec<(usize, Error)> = listing.errors;
+    if listing.groups.is_empty() && !skipped.is_empty() {
+        report.skipped = skipped.into_iter().map(|(_, e)| e).collect();
+        return Ok(report);
     }
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    progress(Progress::Listed { files: listing.n_files, bytes: listing.n_bytes });
 
-    let analyses: Vec<Analysis> = docs.par_iter().map(|doc| analyze(doc, lexicon)).collect();
-    for (doc, analysis) in docs.iter().zip(&analyses) {
-        for note in &analysis.diagnostics {
-            report.diagnostics.push((doc.id.clone(), note.clone()));
+    let target = if options.rebuild { rebuild_path(&options.db)? } else { options.db.clone() };
+    let store = Store::open(&target)?;
+    store.tune_for_build()?;
+    let mut store = store;
+    store.use_analyzer(&analyzer_version(lexicon))?;
+    let started = std::time::Instant::now();
+    let result = stream(&mut store, &listing.groups, options, lexicon, progress, &mut report, &mut skipped, &cancelled);
+    report.timings.push(("read, analyse, store", started.elapsed().as_secs_f64()));
+    let started = std::time::Instant::now();
+    skipped.sort_by_key(|(order, _)| *order);
+    report.skipped = skipped.into_iter().map(|(_, e)| e).collect();
+    if let Err(error) = result {
+        drop(store);
+        if options.rebuild {
+            remove_database(&target);
         }
+        return Err(error);
     }
-    let graph = assemble(&docs, &analyses, lexicon);
-    store.replace_all(&docs, &analyses, &graph)?;
-
-    report.n_documents = docs.len();
-    report.n_entities = graph.entities.len();
-    report.n_events = graph.events.len();
-    report.n_relations = graph.relations.len();
+    let counts = store.assemble(lexicon, &cancelled);
+    let counts = match counts {
+        Ok(counts) => counts,
+        Err(error) => {
+            drop(store);
+            if options.rebuild {
+                remove_database(&target);
+            }
+            return Err(error);
+        }
+    };
+    report.n_documents = counts.n_documents;
+    report.n_entities = counts.n_entities;
+    report.n_events = counts.n_events;
+    report.n_relations = counts.n_relations;
+    report.n_mentions = counts.n_mentions;
+    report.n_local_events = counts.n_local_events;
+    report.n_rewritten = counts.n_rewritten;
+    report.timings.push(("assemble", started.elapsed().as_secs_f64()));
+    report.timings.extend(counts.timings.iter().map(|(name, t)| (*name, *t)));
+    drop(store);
+    if options.rebuild {
+        replace_database(&target, &options.db)?;
+    }
     Ok(report)
+}
+
+/// Reads, analyses and stores the new and changed documents of `groups`, then
+/// analyses again the stored documents whose analysis is missing.
+#[allow(clippy::too_many_arguments)]
+fn stream(
+    store: &mut Store,
+    groups: &[Vec<ingest::Listed>],
+    options: &BuildOptions,
+    lexicon: &Lexicon,
+    progress: &mut (dyn FnMut(Progress) + Send),
+    report: &mut BuildReport,
+    skipped: &mut Vec<(usize, Error)>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<()> {
+    // Stored documents by id, with (the first 64 bits of) their SHA-256, and
+    // the document (id hash) that has a content: the same article under
+    // another name is not added twice. Compact, because it grows with the
+    // corpus; 64 bits of SHA-256 do not collide among billions of documents.
+    let mut known: HashMap<Box<str>, u64> = HashMap::new();
+    let mut owner_of: HashMap<u64, u64> = HashMap::new();
+    store.for_each_document_hash(|id, sha| {
+        known.insert(id.into(), content_key(sha));
+        owner_of.insert(content_key(sha), id_key(id));
+    })?;
+    let (files_done, bytes_done) = (AtomicUsize::new(0), AtomicU64::new(0));
+    let writer_store = &mut *store;
+    let interrupted = std::thread::scope(|scope| -> Result<bool> {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<AnalyzedDocument>>(2);
+        let store = writer_store;
+        let writer = scope.spawn(move || -> Result<()> {
+            for batch in receiver {
+                store.write_analyzed(&batch, true)?;
+            }
+            Ok(())
+        });
+        let mut interrupted = false;
+        let mut writer_failed = false;
+        for batch in batches(groups) {
+            if cancelled() {
+                interrupted = true;
+                break;
+            }
+            let read: Vec<(Option<Document>, Vec<(usize, Error)>)> =
+                batch.par_iter().map(|group| ingest::read_group(group, options.date.as_deref())).collect();
+            let mut to_analyze = Vec::new();
+            for (doc, errors) in read {
+                skipped.extend(errors);
+                let Some(doc) = doc else { continue };
+                let (content, id) = (content_key(&doc.sha256), id_key(&doc.id));
+                let same_content_elsewhere = owner_of.get(&content).is_some_and(|owner| *owner != id);
+                if same_content_elsewhere || known.get(doc.id.as_str()) == Some(&content) {
+                    report.unchanged += 1;
+                    continue;
+                }
+                if let Some(old) = known.insert(doc.id.as_str().into(), content) {
+                    owner_of.remove(&old);
+                }
+                owner_of.insert(content, id);
+                report.added += 1;
+                to_analyze.push(doc);
+            }
+            let analyzed: Vec<AnalyzedDocument> =
+                to_analyze.into_par_iter().map(|doc| analyze_for_store(doc, lexicon)).collect();
+            for item in &analyzed {
+                for note in &item.diagnostics {
+                    report.diagnostics.push((item.doc.id.clone(), note.clone()));
+                }
+            }
+            if sender.send(analyzed).is_err() {
+                writer_failed = true;
+                break;
+            }
+            let files = files_done.fetch_add(batch.iter().map(|g| g.len()).sum(), Ordering::Relaxed);
+            let bytes = bytes_done.fetch_add(batch.iter().flatten().map(|l| l.len).sum(), Ordering::Relaxed);
+            progress(Progress::Read {
+                files: files + batch.iter().map(|g| g.len()).sum::<usize>(),
+                bytes: bytes + batch.iter().flatten().map(|l| l.len).sum::<u64>(),
+            });
+        }
+        drop(sender);
+        let written = writer.join().unwrap_or_else(|_| Err(Error::Invalid("the database writer stopped".into())));
+        written?;
+        if writer_failed {
+            return Err(Error::Invalid("the database writer stopped".into()));
+        }
+        Ok(interrupted)
+    })?;
+    if interrupted {
+        return Err(Error::Interrupted {
+            message: format!("{} documents stored; run the build again to go on", report.added),
+        });
+    }
+
+    // Stored documents without an analysis (made by another version or lexicon).
+    let missing = store.unanalyzed()?;
+    for (n, ids) in missing.chunks(BATCH_FILES).enumerate() {
+        if cancelled() {
+            return Err(Error::Interrupted { message: "stopped while analysing stored documents again".into() });
+        }
+        let docs = store.load_documents_by_id(ids)?;
+        let analyzed: Vec<AnalyzedDocument> = docs.into_par_iter().map(|doc| analyze_for_store(doc, lexicon)).collect();
+        store.write_analyzed(&analyzed, false)?;
+        progress(Progress::Reanalyzed { done: (n * BATCH_FILES + ids.len()).min(missing.len()), total: missing.len() });
+    }
+    progress(Progress::Assembling);
+    Ok(())
+}
+
+/// The first 64 bits of a hex SHA-256.
+fn content_key(sha256: &str) -> u64 {
+    sha256.get(..16).and_then(|hex| u64::from_str_radix(hex, 16).ok()).unwrap_or(0)
+}
+
+/// A 64-bit hash of a document id.
+fn id_key(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Groups of files in id order, cut into batches of about [`BATCH_FILES`]
+/// files or [`BATCH_BYTES`] bytes.
+fn batches(groups: &[Vec<ingest::Listed>]) -> impl Iterator<Item = &[Vec<ingest::Listed>]> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= groups.len() {
+            return None;
+        }
+        let mut end = start;
+        let mut bytes = 0;
+        while end < groups.len() && end - start < BATCH_FILES && bytes < BATCH_BYTES {
+            bytes += groups[end].iter().map(|l| l.len).sum::<u64>();
+            end += 1;
+        }
+        let batch = &groups[start..end];
+        start = end;
+        Some(batch)
+    })
+}
+
+/// Analyses one document and turns the result into what the store keeps.
+fn analyze_for_store(doc: Document, lexicon: &Lexicon) -> AnalyzedDocument {
+    let analysis = analyze(&doc, lexicon);
+    let compact = Compact::new(&doc, &analysis).encode();
+    AnalyzedDocument {
+        lang: analysis.lang,
+        sentences: analysis.sentences,
+        compact,
+        diagnostics: analysis.diagnostics,
+        doc,
+    }
+}
+
+/// Where `--rebuild` builds the new database: beside the old one, which
+/// must be a newsgraph database (or absent) and stays as it is until the new
+/// one is complete.
+fn rebuild_path(db: &Path) -> Result<PathBuf> {
+    if db.exists() {
+        // Refuses (and leaves untouched) a file that is not a newsgraph database.
+        drop(Store::open_read_only(db)?);
+    }
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".rebuild");
+    let target = db.with_file_name(name);
+    remove_database(&target);
+    Ok(target)
+}
+
+fn remove_database(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Puts the finished rebuild in the place of the old database (a rename, so
+/// that a reader sees one or the other).
+fn replace_database(built: &Path, db: &Path) -> Result<()> {
+    for suffix in ["-wal", "-shm"] {
+        let mut name = db.as_os_str().to_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+    std::fs::rename(built, db).map_err(|source| Error::Io { path: db.to_path_buf(), source })
 }

@@ -7,14 +7,17 @@
 //! Unternehmen", "die Behörde", "it") to the nearest compatible entity.
 //! Across documents ([`across_documents`]) it merges entities by key, events
 //! that tell the same happening, and relations, and gives every node a stable
-//! id. Both are pure functions.
+//! id (the passes of [`crate::assemble`], run in memory). Both are pure
+//! functions.
 
+use crate::assemble::{EntityPass, EventPass, EvidenceRef, PriorIds};
+use crate::compact::Compact;
 use crate::entities::{self, Found, Reading};
 use crate::lexicon::Lexicon;
 use crate::model::*;
 use crate::sentences;
 use crate::text;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 /// Links the mentions of one document to each other.
 pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found: Found, lexicon: &Lexicon) -> Found {
@@ -280,10 +283,11 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
         ("agency", &[EntityType::Agency]),
     ];
     let mut added = Vec::new();
+    // Lowercased once for all phrases (it does not depend on them).
+    let lower = text.to_lowercase();
     for (kind, types) in lists {
         for phrase in lexicon.words.get(&format!("anaphora.{kind}_{code}")) {
             let phrase_lower = phrase.to_lowercase();
-            let lower = text.to_lowercase();
             if lower.len() != text.len() {
                 // Lowercasing changed byte lengths (rare letters); offsets would not line up.
                 continue;
@@ -379,265 +383,34 @@ fn antecedent(text: &str, found: &Found, offset: usize, sentence: usize, types: 
 // Across documents
 // ---------------------------------------------------------------------------
 
-struct GlobalEntity {
-    key: String,
-    etype_votes: BTreeMap<EntityType, usize>,
-    local: LocalEntity,
-    surfaces: BTreeMap<String, usize>,
-    documents: BTreeSet<usize>,
-    n_mentions: usize,
-    first: (usize, usize),
-    weak: bool,
-}
-
-struct GlobalEvent {
-    etype: EventType,
-    mode: Option<String>,
-    context: BTreeSet<String>,
-    cameo: String,
-    agent: Vec<usize>,
-    target: Vec<usize>,
-    reported_by: Vec<usize>,
-    dates: Vec<String>,
-    modalities: Vec<Modality>,
-    evidence: BTreeSet<(usize, Span)>,
-}
-
 /// Merges the analyses of a corpus into one graph with stable ids.
+///
+/// The merge itself is [`crate::assemble`]'s (the one the streaming build
+/// runs over stored compact analyses); this runs its passes over the compact
+/// forms of `analyses`, documents in the order given, and puts the rows
+/// together into a [`Graph`].
 pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexicon) -> Graph {
-    // 1. Entities by key.
-    let mut globals: Vec<GlobalEntity> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut local_to_global: Vec<Vec<usize>> = Vec::with_capacity(analyses.len());
-    for (d, analysis) in analyses.iter().enumerate() {
-        let mut map = Vec::with_capacity(analysis.entities.len());
-        for entity in &analysis.entities {
-            let g = *by_key.entry(entity.key.clone()).or_insert_with(|| {
-                globals.push(GlobalEntity {
-                    key: entity.key.clone(),
-                    etype_votes: BTreeMap::new(),
-                    local: entity.clone(),
-                    surfaces: BTreeMap::new(),
-                    documents: BTreeSet::new(),
-                    n_mentions: 0,
-                    first: (d, usize::MAX),
-                    weak: true,
-                });
-                globals.len() - 1
-            });
-            globals[g].weak &= entity.weak;
-            *globals[g].etype_votes.entry(entity.etype).or_default() += if entity.weak { 1 } else { 10 };
-            if !entity.weak && globals[g].local.weak {
-                globals[g].local = entity.clone();
-            }
-            map.push(g);
-        }
-        for mention in &analysis.mentions {
-            let g = map[mention.entity];
-            let global = &mut globals[g];
-            global.documents.insert(d);
-            global.first = global.first.min((d, mention.span.start));
-            if !mention.anaphoric {
-                global.n_mentions += 1;
-                let surface = text::strip_possessive(mention.span.slice(&docs[d].text)).trim().to_string();
-                *global.surfaces.entry(surface).or_default() += 1;
-            }
-        }
-        local_to_global.push(map);
+    let compacts: Vec<Compact> = docs.iter().zip(analyses).map(|(doc, analysis)| Compact::new(doc, analysis)).collect();
+    let prior = PriorIds::default();
+    let mut entity_pass = EntityPass::new();
+    for (d, compact) in compacts.iter().enumerate() {
+        entity_pass.add(d as u32, compact);
     }
-    // A pattern name that another entity of the corpus is also called
-    // ("YMTC", linked to "Yangtze Memory Technologies" in another article), and
-    // a one-word person name that begins or ends a single fuller name ("Zhang"
-    // for "Zhang Haoran", "Ross" for "Wilbur Ross"), are that entity.
-    let mut called: HashMap<String, BTreeSet<usize>> = HashMap::new();
-    for (g, global) in globals.iter().enumerate() {
-        for surface in global.surfaces.keys() {
-            called.entry(text::fold(surface)).or_default().insert(g);
-        }
+    let entities = entity_pass.finish(lexicon);
+    let document_ids: Vec<String> = Vec::new();
+    let mut event_pass = EventPass::new(&entities, lexicon, &prior, &document_ids);
+    for (d, compact) in compacts.iter().enumerate() {
+        event_pass.add(d as u32, compact);
     }
-    let merge_into: Vec<usize> = (0..globals.len())
-        .map(|i| {
-            let g = &globals[i];
-            if !g.key.starts_with("name:") {
-                return i;
-            }
-            let own = text::fold(&g.local.name);
-            let others: Vec<usize> = called
-                .get(&own)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&j| j != i && !globals[j].weak && (globals[j].local.etype == g.local.etype || g.weak))
-                .collect();
-            if others.len() == 1 && !globals[others[0]].key.starts_with("name:") || others.len() == 1 && globals[others[0]].local.name.len() > g.local.name.len() {
-                return others[0];
-            }
-            if (g.local.etype != EntityType::Person && !g.weak) || g.local.name.contains(' ') {
-                return i;
-            }
-            let fuller: Vec<usize> = (0..globals.len())
-                .filter(|&j| {
-                    let name = &globals[j].local.name;
-                    j != i
-                        && globals[j].local.etype == EntityType::Person
-                        && name.contains(' ')
-                        && (name.rsplit(' ').next().is_some_and(|w| text::fold(w) == own)
-                            || name.split(' ').next().is_some_and(|w| text::fold(w) == own))
-                })
-                .collect();
-            if fuller.len() == 1 { fuller[0] } else { i }
-        })
-        .collect();
-    for map in &mut local_to_global {
-        for g in map.iter_mut() {
-            *g = merge_into[*g];
-        }
-    }
-    for i in 0..globals.len() {
-        let j = merge_into[i];
-        if j != i {
-            let surfaces = std::mem::take(&mut globals[i].surfaces);
-            let documents = std::mem::take(&mut globals[i].documents);
-            let (n, first) = (globals[i].n_mentions, globals[i].first);
-            let target = &mut globals[j];
-            for (s, c) in surfaces {
-                *target.surfaces.entry(s).or_default() += c;
-            }
-            target.documents.extend(documents);
-            target.n_mentions += n;
-            target.first = target.first.min(first);
-            globals[i].n_mentions = 0;
-        }
-    }
+    let mut plan = event_pass.finish(&prior);
 
-    // 2. Events: map to global entities, then merge those that tell the same happening.
-    let mut events: Vec<GlobalEvent> = Vec::new();
-    for (d, analysis) in analyses.iter().enumerate() {
-        let map = &local_to_global[d];
-        for event in &analysis.events {
-            let ids = |list: &[usize]| -> Vec<usize> {
-                let mut out: Vec<usize> = Vec::new();
-                for &l in list {
-                    let g = map[l];
-                    if !out.contains(&g) {
-                        out.push(g);
-                    }
-                }
-                out
-            };
-            let sentence = analysis.sentences.get(event.sentence).copied().unwrap_or(event.trigger);
-            let evidence = sentences::trimmed(&docs[d].text, sentence);
-            events.push(GlobalEvent {
-                etype: event.etype,
-                mode: event.mode.clone(),
-                context: event.context.iter().cloned().collect(),
-                cameo: event.cameo.clone(),
-                agent: ids(&event.agent),
-                target: ids(&event.target),
-                reported_by: ids(&event.reported_by),
-                dates: event.date.iter().cloned().collect(),
-                modalities: vec![event.modality],
-                evidence: BTreeSet::from([(d, evidence)]),
-            });
-        }
-    }
-    // Subsidiaries and offices belong to the family of their parent: an
-    // investigation of "Alibaba Cloud" and one of "Alibaba" can be one event.
-    let mut parent: Vec<usize> = (0..globals.len()).collect();
-    for (g, global) in globals.iter().enumerate() {
-        let Some(entry) = global.key.strip_prefix("lex:").and_then(|id| lexicon.entry(id)) else { continue };
-        for rel in &entry.relations {
-            if matches!(RelationType::parse(&rel.rtype), Some(RelationType::SubsidiaryOf | RelationType::PartOf)) {
-                if let Some(&p) = by_key.get(&format!("lex:{}", rel.target)) {
-                    parent[g] = merge_into[p];
-                    break;
-                }
-            }
-        }
-    }
-    // Offices that the text places inside another body count too ("a small
-    // office within the Commerce Department called …").
-    for (d, analysis) in analyses.iter().enumerate() {
-        for relation in &analysis.relations {
-            if matches!(relation.rtype, RelationType::PartOf | RelationType::SubsidiaryOf) {
-                let (child, parent_of) = (merge_into[local_to_global[d][relation.source]], merge_into[local_to_global[d][relation.target]]);
-                if parent[child] == child && child != parent_of {
-                    parent[child] = parent_of;
-                }
-            }
-        }
-    }
-    let family: Vec<usize> = (0..globals.len())
-        .map(|mut g| {
-            for _ in 0..4 {
-                g = parent[g];
-            }
-            g
-        })
-        .collect();
-    let events = merge_events(events, &globals, &family);
-
-    // 3. Relations: from text, and from the lexicon where both ends appear in a document.
-    let mut relations: BTreeMap<(usize, RelationType, usize), (BTreeSet<usize>, BTreeSet<(usize, Span)>)> = BTreeMap::new();
-    for (d, analysis) in analyses.iter().enumerate() {
-        let map = &local_to_global[d];
-        for relation in &analysis.relations {
-            let (s, t) = (map[relation.source], map[relation.target]);
-            if s == t {
-                continue;
-            }
-            let entry = relations.entry((s, relation.rtype, t)).or_default();
-            entry.0.insert(d);
-            if let Some(sentence) = relation.sentence.and_then(|i| analysis.sentences.get(i)) {
-                entry.1.insert((d, sentences::trimmed(&docs[d].text, *sentence)));
-            }
-        }
-        let present: HashMap<&str, usize> = map.iter().map(|&g| (globals[g].key.as_str(), g)).collect();
-        for &g in map {
-            let Some(id) = globals[g].key.strip_prefix("lex:") else { continue };
-            let Some(entry) = lexicon.entry(id) else { continue };
-            for rel in &entry.relations {
-                let Some(rtype) = RelationType::parse(&rel.rtype) else { continue };
-                let target_key = if lexicon.entry(&rel.target).is_some() { format!("lex:{}", rel.target) } else { format!("country:{}", rel.target) };
-                let Some(&t) = present.get(target_key.as_str()) else { continue };
-                if t == g {
-                    continue;
-                }
-                let e = relations.entry((g, rtype, t)).or_default();
-                e.0.insert(d);
-                // Evidence: a sentence that names both.
-                let sentence_of = |target: usize| -> BTreeSet<usize> {
-                    analysis.mentions.iter().filter(|m| map[m.entity] == target).map(|m| m.sentence).collect()
-                };
-                let both: Vec<usize> = sentence_of(g).intersection(&sentence_of(t)).copied().collect();
-                if let Some(&i) = both.first() {
-                    e.1.insert((d, sentences::trimmed(&docs[d].text, analysis.sentences[i])));
-                }
-            }
-        }
-    }
-
-    // 4. Which entities make it into the graph: all but weak ones nothing needs.
-    // A weak name earns its place as the agent or target of an event that has
-    // both, or as the end of a relation.
-    let mut needed: BTreeSet<usize> = BTreeSet::new();
-    for event in events.iter().filter(|e| !e.agent.is_empty() && !e.target.is_empty()) {
-        needed.extend(event.agent.iter().chain(&event.target).chain(&event.reported_by));
-    }
-    for (s, _, t) in relations.keys() {
-        needed.insert(*s);
-        needed.insert(*t);
-    }
-    let mut kept: Vec<usize> = (0..globals.len())
-        .filter(|&i| merge_into[i] == i && (globals[i].n_mentions > 0 && !globals[i].weak || needed.contains(&i)))
-        .collect();
-    kept.sort_by_key(|&i| (globals[i].first, i));
-    let mut id_of: HashMap<usize, String> = HashMap::new();
-    for (n, &g) in kept.iter().enumerate() {
-        id_of.insert(g, format!("e{}", n + 1));
-    }
-
-    let doc_id = |d: usize| docs[d].id.clone();
+    let doc_id = |d: u32| docs[d as usize].id.clone();
+    let evidence = |e: &EvidenceRef| Evidence {
+        document: doc_id(e.document),
+        start: e.start as usize,
+        end: e.end as usize,
+        text: docs[e.document as usize].text.get(e.start as usize..e.end as usize).unwrap_or("").to_string(),
+    };
     let mut graph = Graph {
         documents: docs
             .iter()
@@ -653,181 +426,82 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
             .collect(),
         ..Graph::default()
     };
-    for &g in &kept {
-        let global = &globals[g];
-        let etype = if global.key.starts_with("name:") {
-            global.etype_votes.iter().max_by_key(|(_, n)| **n).map(|(t, _)| *t).unwrap_or(global.local.etype)
-        } else {
-            global.local.etype
-        };
-        let name = if global.key.starts_with("name:") {
-            // The most used full name ("Hamburger Hafen und Logistik AG" over
-            // "HHLA"), without its legal form for a company.
-            let best = global
-                .surfaces
-                .iter()
-                .max_by(|a, b| {
-                    let words = |s: &str| s.split_whitespace().count().min(2);
-                    words(a.0).cmp(&words(b.0)).then(a.1.cmp(b.1)).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0))
-                })
-                .map(|(s, _)| s.clone())
-                .unwrap_or_else(|| global.local.name.clone());
-            if etype == EntityType::Company {
-                crate::entities::patterns::strip_legal_form(&best, lexicon).to_string()
-            } else {
-                best
-            }
-        } else {
-            global.local.name.clone()
-        };
-        let mut aliases: Vec<String> = global.surfaces.keys().filter(|s| **s != name).cloned().collect();
-        aliases.sort();
+    let mut entity_at: HashMap<String, usize> = HashMap::new();
+    for row in plan.entities() {
+        entity_at.insert(row.id.clone(), graph.entities.len());
         graph.entities.push(Entity {
-            id: id_of[&g].clone(),
-            name,
-            etype,
-            country: global.local.country.clone(),
-            sector: global.local.sector.clone(),
-            aliases,
-            documents: global.documents.iter().map(|&d| doc_id(d)).collect(),
-            mentions: global.n_mentions,
+            id: row.id,
+            name: row.name,
+            etype: row.etype,
+            country: row.country,
+            sector: row.sector,
+            aliases: row.aliases,
+            documents: Vec::new(),
+            mentions: row.n_mentions,
         });
     }
+    let mut event_at: HashMap<String, usize> = HashMap::new();
+    for row in plan.events() {
+        event_at.insert(row.id.clone(), graph.events.len());
+        graph.events.push(Event {
+            id: row.id,
+            etype: row.etype,
+            mode: row.mode,
+            context: row.context,
+            cameo: row.cameo,
+            agent: row.agent,
+            target: row.target,
+            date: row.date,
+            modality: row.modality,
+            reported_by: row.reported_by,
+            documents: Vec::new(),
+            evidence: Vec::new(),
+        });
+    }
+    // Pass 3: mentions and the documents and evidence of entities and events,
+    // document by document (so each list is in document order).
     let mut mentions = Vec::new();
-    for (d, analysis) in analyses.iter().enumerate() {
-        for mention in analysis.mentions.iter().filter(|m| !m.anaphoric) {
-            let g = local_to_global[d][mention.entity];
-            if let Some(id) = id_of.get(&g) {
-                mentions.push(GraphMention {
-                    document: doc_id(d),
-                    start: mention.span.start,
-                    end: mention.span.end,
-                    entity: id.clone(),
-                    etype: graph.entities[id[1..].parse::<usize>().unwrap_or(1) - 1].etype,
-                    text: mention.span.slice(&docs[d].text).to_string(),
-                });
+    for (d, compact) in compacts.iter().enumerate() {
+        let ids = plan.entity_ids(compact);
+        let rows = plan.document_rows(d as u32, compact, &ids);
+        for m in &rows.mentions {
+            let Some(&at) = entity_at.get(m.entity) else { continue };
+            let etype = graph.entities[at].etype;
+            mentions.push(GraphMention {
+                document: doc_id(d as u32),
+                start: m.start as usize,
+                end: m.end as usize,
+                entity: m.entity.to_string(),
+                etype,
+                text: m.text.to_string(),
+            });
+        }
+        for (id, _) in &rows.entity_documents {
+            if let Some(&at) = entity_at.get(id) {
+                graph.entities[at].documents.push(doc_id(d as u32));
+            }
+        }
+        for (id, _, e) in &rows.event_evidence {
+            if let Some(&at) = event_at.get(id) {
+                graph.events[at].evidence.push(evidence(e));
+            }
+        }
+        for (id, _) in &rows.event_documents {
+            if let Some(&at) = event_at.get(id) {
+                graph.events[at].documents.push(doc_id(d as u32));
             }
         }
     }
     graph.mentions = Some(mentions);
-
-    let evidence_of = |set: &BTreeSet<(usize, Span)>| -> Vec<Evidence> {
-        set.iter()
-            .map(|(d, span)| Evidence { document: doc_id(*d), start: span.start, end: span.end, text: span.slice(&docs[*d].text).to_string() })
-            .collect()
-    };
-    let ids = |list: &[usize]| -> Vec<String> { list.iter().filter_map(|g| id_of.get(g).cloned()).collect() };
-    let mut events: Vec<&GlobalEvent> = events.iter().filter(|e| !ids(&e.agent).is_empty() || !ids(&e.target).is_empty()).collect();
-    events.sort_by_key(|e| e.evidence.iter().next().map(|(d, s)| (*d, s.start)));
-    for (n, event) in events.iter().enumerate() {
-        let documents: BTreeSet<usize> = event.evidence.iter().map(|(d, _)| *d).collect();
-        graph.events.push(Event {
-            id: format!("v{}", n + 1),
-            etype: event.etype,
-            mode: event.mode.clone(),
-            context: event.context.iter().cloned().collect(),
-            cameo: event.cameo.clone(),
-            agent: ids(&event.agent),
-            target: ids(&event.target),
-            date: best_date(&event.dates),
-            modality: majority(&event.modalities),
-            reported_by: ids(&event.reported_by),
-            documents: documents.into_iter().map(doc_id).collect(),
-            evidence: evidence_of(&event.evidence),
+    for row in plan.relations(&prior) {
+        graph.relations.push(Relation {
+            id: row.id,
+            source: row.source,
+            rtype: row.rtype,
+            target: row.target,
+            documents: row.documents.into_iter().map(doc_id).collect(),
+            evidence: row.evidence.iter().map(evidence).collect(),
         });
     }
-    let mut rels: Vec<(String, RelationType, String, Vec<String>, Vec<Evidence>)> = relations
-        .iter()
-        .filter_map(|((s, rtype, t), (documents, evidence))| {
-            Some((id_of.get(s)?.clone(), *rtype, id_of.get(t)?.clone(), documents.iter().map(|&d| doc_id(d)).collect(), evidence_of(evidence)))
-        })
-        .collect();
-    let num = |id: &str| id[1..].parse::<usize>().unwrap_or(0);
-    rels.sort_by(|a, b| (num(&a.0), a.1, num(&a.2)).cmp(&(num(&b.0), b.1, num(&b.2))));
-    for (n, (source, rtype, target, documents, evidence)) in rels.into_iter().enumerate() {
-        graph.relations.push(Relation { id: format!("r{}", n + 1), source, rtype, target, documents, evidence });
-    }
     graph
-}
-
-/// The most specific date that the others do not contradict.
-fn best_date(dates: &[String]) -> Option<String> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for d in dates {
-        *counts.entry(d.as_str()).or_default() += 1;
-    }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0))).map(|(d, _)| d.to_string())
-}
-
-fn majority(modalities: &[Modality]) -> Modality {
-    let mut counts: BTreeMap<Modality, usize> = BTreeMap::new();
-    for m in modalities {
-        *counts.entry(*m).or_default() += 1;
-    }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(m, _)| m).unwrap_or(Modality::Asserted)
-}
-
-fn dates_compatible(a: &[String], b: &[String]) -> bool {
-    match (best_date(a), best_date(b)) {
-        (Some(x), Some(y)) => x.starts_with(&y) || y.starts_with(&x),
-        _ => true,
-    }
-}
-
-/// Two events tell the same happening when type and mode agree, their
-/// targets overlap (or both have none), their agents overlap or belong to the
-/// same state (or one has none), and their dates do not contradict.
-fn same_happening(a: &GlobalEvent, b: &GlobalEvent, globals: &[GlobalEntity], family: &[usize]) -> bool {
-    if a.etype != b.etype || a.mode != b.mode || !dates_compatible(&a.dates, &b.dates) {
-        return false;
-    }
-    let overlap = |x: &[usize], y: &[usize]| x.iter().any(|i| y.iter().any(|j| family[*i] == family[*j]));
-    // Within one article, a headline or a later sentence that names no
-    // target ("Bundesregierung untersagt Verkauf") tells the event its
-    // body states in full, when the agents agree.
-    let one_side_untargeted = a.target.is_empty() != b.target.is_empty();
-    if one_side_untargeted {
-        let same_document = a.evidence.iter().any(|(d, _)| b.evidence.iter().any(|(e, _)| d == e));
-        return same_document && !a.agent.is_empty() && !b.agent.is_empty() && overlap(&a.agent, &b.agent);
-    }
-    let targets = if a.target.is_empty() && b.target.is_empty() { true } else { overlap(&a.target, &b.target) };
-    if !targets {
-        return false;
-    }
-    if a.agent.is_empty() || b.agent.is_empty() {
-        return !a.target.is_empty();
-    }
-    if overlap(&a.agent, &b.agent) {
-        return true;
-    }
-    let country = |g: &usize| {
-        let e = &globals[*g].local;
-        matches!(e.etype, EntityType::Agency | EntityType::Country | EntityType::Person).then(|| e.country.clone()).flatten()
-    };
-    let ca: BTreeSet<String> = a.agent.iter().filter_map(country).collect();
-    let cb: BTreeSet<String> = b.agent.iter().filter_map(country).collect();
-    !a.target.is_empty() && ca.len() == 1 && ca == cb
-}
-
-fn merge_events(events: Vec<GlobalEvent>, globals: &[GlobalEntity], family: &[usize]) -> Vec<GlobalEvent> {
-    let mut merged: Vec<GlobalEvent> = Vec::new();
-    for event in events {
-        match merged.iter_mut().find(|m| same_happening(m, &event, globals, family)) {
-            Some(m) => {
-                for list in [(&mut m.agent, &event.agent), (&mut m.target, &event.target), (&mut m.reported_by, &event.reported_by)] {
-                    for x in list.1 {
-                        if !list.0.contains(x) {
-                            list.0.push(*x);
-                        }
-                    }
-                }
-                m.context.extend(event.context);
-                m.dates.extend(event.dates);
-                m.modalities.extend(event.modalities);
-                m.evidence.extend(event.evidence);
-            }
-            None => merged.push(event),
-        }
-    }
-    merged
 }

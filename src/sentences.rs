@@ -122,7 +122,11 @@ fn before_ordinal_context(before: &str) -> bool {
 /// Does the `.` at `dot` end a sentence, given that the next sentence would start at `next`?
 fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &[&str], function_words: &[&str]) -> bool {
     let before = &text[..=dot];
-    let token_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map(|p| p + 1).unwrap_or(0);
+    // After the separator, whatever its length in bytes (a no-break space is two).
+    let token_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
     let token = &before[token_start..];
     if abbreviations.iter().any(|a| a.eq_ignore_ascii_case(token) || (a.contains(' ') && (before.ends_with(a) || text[token_start..].starts_with(a)))) {
         return false;
@@ -190,6 +194,16 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(texts(text), *expected, "{text}");
+        }
+    }
+
+    /// Found by the never_panics property test (issue 5): a dot after a
+    /// token that follows a multi-byte space sliced inside that space.
+    #[test]
+    fn regression_issue5_dot_after_a_multibyte_space() {
+        for text in ["Preis\u{a0}ca. 5 Euro. Dann", "a\u{3000}b. C", "x\u{2003}U.S. Firma. Y"] {
+            let spans = split(text, 0, Lang::De, &lexicon());
+            assert_eq!(spans.iter().map(|s| s.slice(text)).collect::<String>(), text);
         }
     }
 

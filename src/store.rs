@@ -11,12 +11,16 @@
 //! The helper queries ([`Store::entities`], [`Store::events`],
 //! [`Store::profiles`], [`Store::stats`], [`Store::query`]) serve the CLI.
 
+use crate::assemble;
+use crate::compact::Compact;
 use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
 use crate::model::{
     Analysis, Document, DocumentInfo, Entity, EntityType, Event, EventType, Evidence, Graph, GraphMention, Lang,
     Modality, Relation, RelationType, Span,
 };
 use crate::text::fold;
+use rayon::prelude::*;
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -29,7 +33,11 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../schema.sql");
 
 /// The `PRAGMA user_version` this newsgraph writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// An older schema version that [`Store::open`] upgrades (and that
+/// [`Store::open_read_only`] reads as it is).
+const UPGRADABLE_VERSION: i64 = 1;
 
 /// Every table, children before parents (the order to empty them in).
 const TABLES_CHILD_FIRST: &[&str] = &[
@@ -44,8 +52,37 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "entity_documents",
     "aliases",
     "entities",
+    "analyses",
     "sentences",
     "documents",
+];
+
+/// The tables of the corpus graph that list entities, events and relations
+/// (not documents), children before parents: what every assembly rewrites.
+const ENTITY_TABLES_CHILD_FIRST: &[&str] = &[
+    "relation_documents",
+    "relation_evidence",
+    "relations",
+    "event_roles",
+    "events",
+    "aliases",
+    "entities",
+];
+
+/// The tables of the corpus graph, children before parents: what an
+/// assembly rewrites when it rewrites everything.
+const GRAPH_TABLES_CHILD_FIRST: &[&str] = &[
+    "relation_documents",
+    "relation_evidence",
+    "relations",
+    "event_documents",
+    "event_evidence",
+    "event_roles",
+    "events",
+    "mentions",
+    "entity_documents",
+    "aliases",
+    "entities",
 ];
 
 /// How the store opened its file.
@@ -220,6 +257,10 @@ impl Store {
                 })
             }
             SCHEMA_VERSION => store.conn.execute_batch(schema_section("connection")).map_err(|e| store.db_error(e))?,
+            UPGRADABLE_VERSION => {
+                store.conn.execute_batch(schema_section("connection")).map_err(|e| store.db_error(e))?;
+                store.conn.execute_batch(schema_section("upgrade-1")).map_err(|e| store.db_error(e))?;
+            }
             found => return Err(Error::SchemaVersion { path: path.to_path_buf(), found, expected: SCHEMA_VERSION }),
         }
         Ok(store)
@@ -250,7 +291,7 @@ impl Store {
         let store = Store { conn, path: path.to_path_buf(), access: Access::ReadOnly };
         store.conn.busy_timeout(Duration::from_secs(10)).map_err(|e| store.db_error(e))?;
         match store.probe_version()? {
-            SCHEMA_VERSION => {}
+            SCHEMA_VERSION | UPGRADABLE_VERSION => {}
             0 => {
                 return Err(Error::NotNewsgraph {
                     path: path.to_path_buf(),
@@ -806,6 +847,606 @@ impl Store {
 }
 
 // ---------------------------------------------------------------------------
+// Streaming builds
+// ---------------------------------------------------------------------------
+
+/// One analysed document as a streaming build stores it: the document, its
+/// sentences and the compact result of its analysis.
+#[derive(Debug, Clone)]
+pub struct AnalyzedDocument {
+    pub doc: Document,
+    pub lang: Option<Lang>,
+    pub sentences: Vec<Span>,
+    /// [`Compact::encode`] of the analysis.
+    pub compact: Vec<u8>,
+    /// Soft problems found while analysing it.
+    pub diagnostics: Vec<String>,
+}
+
+/// What an assembly wrote.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AssemblyCounts {
+    /// Seconds since the start of the assembly at the end of each step,
+    /// each followed by the resident memory (MB) then.
+    pub timings: Vec<(&'static str, f64)>,
+    pub n_documents: usize,
+    pub n_entities: usize,
+    pub n_mentions: usize,
+    pub n_local_events: usize,
+    pub n_events: usize,
+    pub n_relations: usize,
+    /// Documents whose rows (mentions, evidence, ...) were written.
+    pub n_rewritten: usize,
+}
+
+impl Store {
+    /// Settings for a long build on this connection: fewer syncs (WAL keeps
+    /// every commit atomic; `NORMAL` can lose the last commits on power loss
+    /// but never corrupts) and a larger page cache.
+    pub fn tune_for_build(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 4000;")
+            .map_err(|e| self.db_error(e))
+    }
+
+    /// The value of a `build_state` entry.
+    fn build_state(&self, name: &str) -> Result<Option<String>> {
+        let run = || -> rusqlite::Result<Option<String>> {
+            let mut stmt = self.conn.prepare("SELECT value FROM build_state WHERE name = ?1")?;
+            let mut rows = stmt.query([name])?;
+            rows.next()?.map(|row| row.get(0)).transpose()
+        };
+        run().map_err(|e| self.db_error(e))
+    }
+
+    /// Makes the stored analyses those of `analyzer` (a version of the
+    /// analysis and the lexicon): when they were made by another one, they
+    /// are all dropped (in one transaction), to be made again. Returns
+    /// whether they were dropped.
+    pub fn use_analyzer(&mut self, analyzer: &str) -> Result<bool> {
+        if self.build_state("analyzer")?.as_deref() == Some(analyzer) {
+            return Ok(false);
+        }
+        let path = self.path.clone();
+        let db = |e| Error::Database { path: path.clone(), source: e };
+        let tx = self.conn.transaction().map_err(db)?;
+        let dropped = tx.execute("DELETE FROM analyses", []).map_err(db)? > 0;
+        tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('analyzer', ?1)", [analyzer])
+            .map_err(db)?;
+        if dropped {
+            tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('assembled', '0')", []).map_err(db)?;
+        }
+        tx.commit().map_err(db)?;
+        Ok(dropped)
+    }
+
+    /// Whether documents were stored since the graph was last assembled.
+    pub fn needs_assembly(&self) -> Result<bool> {
+        Ok(self.build_state("assembled")?.as_deref() == Some("0"))
+    }
+
+    /// Calls `f` with the id and SHA-256 (hex) of every stored document.
+    pub fn for_each_document_hash(&self, mut f: impl FnMut(&str, &str)) -> Result<()> {
+        let mut run = || -> rusqlite::Result<()> {
+            let mut stmt = self.conn.prepare("SELECT id, sha256 FROM documents")?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                f(row.get_ref(0)?.as_str()?, row.get_ref(1)?.as_str()?);
+            }
+            Ok(())
+        };
+        run().map_err(|e| self.db_error(e))
+    }
+
+    /// The ids of the stored documents that have no stored analysis, sorted.
+    pub fn unanalyzed(&self) -> Result<Vec<String>> {
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM documents WHERE id NOT IN (SELECT document FROM analyses) ORDER BY id")?;
+            let rows = stmt.query_map([], |row| row.get(0))?;
+            rows.collect()
+        };
+        run().map_err(|e| self.db_error(e))
+    }
+
+    /// The stored documents with these ids, in that order.
+    pub fn load_documents_by_id(&self, ids: &[String]) -> Result<Vec<Document>> {
+        let run = || -> rusqlite::Result<Vec<Document>> {
+            let mut stmt = self.conn.prepare(
+                "SELECT id, path, text, sha256, title, date, lang_hint, body_start FROM documents WHERE id = ?1",
+            )?;
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                let mut rows = stmt.query([id])?;
+                if let Some(row) = rows.next()? {
+                    let lang_hint: Option<String> = row.get(6)?;
+                    out.push(Document {
+                        id: row.get(0)?,
+                        path: row.get(1)?,
+                        text: row.get(2)?,
+                        sha256: row.get(3)?,
+                        title: row.get(4)?,
+                        date: row.get(5)?,
+                        lang_hint: lang_hint.as_deref().and_then(Lang::from_code),
+                        body_start: row.get::<_, i64>(7)?.try_into().unwrap_or(0),
+                    });
+                }
+            }
+            Ok(out)
+        };
+        run().map_err(|e| self.db_error(e))
+    }
+
+    /// Stores analysed documents in one transaction: each replaces the
+    /// stored document of the same id (with its sentences and analysis), and
+    /// the graph is marked as waiting for assembly. Killed at any moment,
+    /// the database holds all of them or none.
+    pub fn write_analyzed(&mut self, batch: &[AnalyzedDocument], with_documents: bool) -> Result<()> {
+        let path = self.path.clone();
+        let db = |e| Error::Database { path: path.clone(), source: e };
+        let tx = self.conn.transaction().map_err(db)?;
+        {
+            let mut delete = tx.prepare_cached("DELETE FROM documents WHERE id = ?1").map_err(db)?;
+            let mut insert_document = tx
+                .prepare_cached(
+                    "INSERT INTO documents (id, path, lang, lang_hint, title, sha256, date, body_start, text)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(db)?;
+            let mut insert_sentence = tx
+                .prepare_cached("INSERT INTO sentences (document, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .map_err(db)?;
+            let mut insert_analysis =
+                tx.prepare_cached("INSERT OR REPLACE INTO analyses (document, data) VALUES (?1, ?2)").map_err(db)?;
+            let mut set_lang = tx.prepare_cached("UPDATE documents SET lang = ?2 WHERE id = ?1").map_err(db)?;
+            for item in batch {
+                let doc = &item.doc;
+                if with_documents {
+                    delete.execute([&doc.id]).map_err(db)?;
+                    insert_document
+                        .execute(params![
+                            doc.id,
+                            doc.path,
+                            item.lang.map(|l| l.code()),
+                            doc.lang_hint.map(|l| l.code()),
+                            doc.title,
+                            doc.sha256,
+                            doc.date,
+                            to_i64(doc.body_start),
+                            doc.text,
+                        ])
+                        .map_err(db)?;
+                    for (idx, span) in item.sentences.iter().enumerate() {
+                        let text = doc.text.get(span.start..span.end).unwrap_or_default().trim();
+                        insert_sentence
+                            .execute(params![doc.id, to_i64(idx), to_i64(span.start), to_i64(span.end), text])
+                            .map_err(db)?;
+                    }
+                } else {
+                    set_lang.execute(params![doc.id, item.lang.map(|l| l.code())]).map_err(db)?;
+                }
+                insert_analysis.execute(params![doc.id, item.compact]).map_err(db)?;
+            }
+        }
+        tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('assembled', '0')", []).map_err(db)?;
+        tx.commit().map_err(db)
+    }
+
+    /// Assembles the corpus graph from the stored analyses (see
+    /// [`crate::assemble`]) and rewrites the graph tables in one
+    /// transaction, keeping the ids of the earlier graph. `cancelled` is
+    /// asked now and then; when it says so, nothing is written.
+    pub fn assemble(&mut self, lexicon: &Lexicon, cancelled: &(dyn Fn() -> bool + Sync)) -> Result<AssemblyCounts> {
+        let path = self.path.clone();
+        let result = self.assemble_in_transaction(lexicon, cancelled);
+        match result {
+            Ok(Some(counts)) => Ok(counts),
+            Ok(None) => Err(Error::Interrupted { message: "stopped before the graph was assembled".into() }),
+            Err(e) => Err(Error::Database { path, source: e }),
+        }
+    }
+
+    fn assemble_in_transaction(
+        &mut self,
+        lexicon: &Lexicon,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> rusqlite::Result<Option<AssemblyCounts>> {
+        // Foreign keys are checked by construction; checking them row by row
+        // costs more than the rest of the load.
+        self.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+        let result = self.assemble_with_foreign_keys_off(lexicon, cancelled);
+        self.conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        result
+    }
+
+    fn assemble_with_foreign_keys_off(
+        &mut self,
+        lexicon: &Lexicon,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> rusqlite::Result<Option<AssemblyCounts>> {
+        let tx = self.conn.transaction()?;
+        let document_ids: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT id FROM documents ORDER BY id")?;
+            let rows = stmt.query_map([], |row| row.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let prior = read_prior_ids(&tx)?;
+
+        let clock = std::time::Instant::now();
+        let mut timings: Vec<(&'static str, f64)> = Vec::new();
+        let mut lap = |name: &'static str| {
+            timings.push((name, clock.elapsed().as_secs_f64()));
+            timings.push((name, resident_megabytes()));
+        };
+        let mut entity_pass = assemble::EntityPass::new();
+        if !for_each_compact(&tx, cancelled, |d, c| entity_pass.add(d, c))? {
+            return Ok(None);
+        }
+        let entities = entity_pass.finish(lexicon);
+        lap("  pass 1: entities");
+        let mut event_pass = assemble::EventPass::new(&entities, lexicon, &prior, &document_ids);
+        let mut n_local_events = 0;
+        if !for_each_compact(&tx, cancelled, |d, c| {
+            n_local_events += c.events.len();
+            event_pass.add(d, c)
+        })? {
+            return Ok(None);
+        }
+        let mut plan = event_pass.finish(&prior);
+        lap("  pass 2: events");
+
+        // The digest of each document's rows as last written. When most are
+        // known (an incremental build), only the rows of documents whose
+        // digest changed are rewritten, indexes in place; otherwise every
+        // row is, indexes dropped and built again after the load.
+        let digests: Vec<Option<i64>> = {
+            let mut stmt = tx.prepare(
+                "SELECT a.rows_digest FROM documents d LEFT JOIN analyses a ON a.document = d.id ORDER BY d.id",
+            )?;
+            let rows = stmt.query_map([], |row| row.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let n_unknown = digests.iter().filter(|d| d.is_none()).count();
+        let rewrite_all = n_unknown * 5 > digests.len() || n_unknown == digests.len();
+        let tables = if rewrite_all { GRAPH_TABLES_CHILD_FIRST } else { ENTITY_TABLES_CHILD_FIRST };
+        for table in tables {
+            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        if rewrite_all {
+            let indexes: Vec<String> = {
+                let mut stmt = tx
+                    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")?;
+                let names = stmt.query_map([], |row| row.get(0))?;
+                names.collect::<rusqlite::Result<_>>()?
+            };
+            for index in &indexes {
+                tx.execute(&format!("DROP INDEX \"{}\"", index.replace('"', "\"\"")), [])?;
+            }
+        }
+
+        let mut counts = AssemblyCounts { n_documents: document_ids.len(), n_local_events, ..AssemblyCounts::default() };
+        let entity_rows = plan.entities();
+        counts.n_entities = entity_rows.len();
+        {
+            let mut insert_entity = tx.prepare(
+                "INSERT INTO entities (id, key, name, type, country, sector, n_mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut insert_alias = tx.prepare("INSERT INTO aliases (entity, position, alias) VALUES (?1, ?2, ?3)")?;
+            for entity in &entity_rows {
+                insert_entity.execute(params![
+                    entity.id,
+                    entity.key,
+                    entity.name,
+                    entity.etype.as_str(),
+                    entity.country,
+                    entity.sector,
+                    to_i64(entity.n_mentions),
+                ])?;
+                for (position, alias) in entity.aliases.iter().enumerate() {
+                    insert_alias.execute(params![entity.id, to_i64(position), alias])?;
+                }
+            }
+        }
+        drop(entity_rows);
+
+        let events = plan.events();
+        counts.n_events = events.len();
+        {
+            let mut insert_event = tx.prepare(
+                "INSERT INTO events (id, type, mode, context, cameo, date, modality) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut insert_role =
+                tx.prepare("INSERT INTO event_roles (event, role, position, entity) VALUES (?1, ?2, ?3, ?4)")?;
+            for event in &events {
+                let context = serde_json::Value::from(event.context.clone()).to_string();
+                insert_event.execute(params![
+                    event.id,
+                    event.etype.as_str(),
+                    event.mode,
+                    context,
+                    event.cameo,
+                    event.date,
+                    event.modality.as_str(),
+                ])?;
+                for (role, entities) in
+                    [("agent", &event.agent), ("target", &event.target), ("reported_by", &event.reported_by)]
+                {
+                    for (position, entity) in entities.iter().enumerate() {
+                        insert_role.execute(params![event.id, role, to_i64(position), entity])?;
+                    }
+                }
+            }
+        }
+        drop(events);
+
+        // Pass 3: mentions, the documents of entities and events, evidence,
+        // document by document.
+        {
+            let mut insert_mention = MultiRowInsert::new(
+                &tx,
+                "INSERT INTO mentions (document, start, end, sentence, entity, text) VALUES {values}",
+                6,
+            );
+            let mut insert_entity_document =
+                MultiRowInsert::new(&tx, "INSERT INTO entity_documents (entity, position, document) VALUES {values}", 3);
+            // The evidence text is the sentence's.
+            let mut insert_evidence = MultiRowInsert::new(
+                &tx,
+                "INSERT INTO event_evidence (event, position, document, start, end, text)
+                 SELECT v.column1, v.column2, v.column3, v.column4, v.column5, s.text
+                   FROM (VALUES {values}) v JOIN sentences s ON s.document = v.column3 AND s.idx = v.column6",
+                6,
+            );
+            let mut insert_event_document =
+                MultiRowInsert::new(&tx, "INSERT INTO event_documents (event, position, document) VALUES {values}", 3);
+            let mut delete_rows: Vec<_> = ["mentions", "entity_documents", "event_evidence", "event_documents"]
+                .iter()
+                .map(|table| tx.prepare(&format!("DELETE FROM {table} WHERE document = ?1")))
+                .collect::<rusqlite::Result<_>>()?;
+            let mut set_digest = tx.prepare("UPDATE analyses SET rows_digest = ?2 WHERE document = ?1")?;
+            let mut n_mentions = 0;
+            let mut n_rewritten = 0;
+            let mut failed = None;
+            let mut write = |d: u32, c: &Compact| -> rusqlite::Result<()> {
+                let ids = plan.entity_ids(c);
+                let rows = plan.document_rows(d, c, &ids);
+                let document = &document_ids[d as usize];
+                n_mentions += rows.mentions.len();
+                let digest = rows.digest();
+                if !rewrite_all && digests[d as usize] == Some(digest) {
+                    return Ok(());
+                }
+                n_rewritten += 1;
+                if !rewrite_all {
+                    for delete in &mut delete_rows {
+                        delete.execute([document])?;
+                    }
+                }
+                set_digest.execute(params![document, digest])?;
+                use rusqlite::types::Value;
+                let text = |s: &str| Value::Text(s.to_string());
+                let int = |n: u32| Value::Integer(i64::from(n));
+                for row in &rows.mentions {
+                    insert_mention.push([
+                        text(document),
+                        int(row.start),
+                        int(row.end),
+                        row.sentence.map_or(Value::Null, int),
+                        text(row.entity),
+                        text(row.text),
+                    ])?;
+                }
+                for (entity, position) in &rows.entity_documents {
+                    insert_entity_document.push([text(entity), int(*position), text(document)])?;
+                }
+                for (event, position, evidence) in &rows.event_evidence {
+                    insert_evidence.push([
+                        text(event),
+                        int(*position),
+                        text(document),
+                        int(evidence.start),
+                        int(evidence.end),
+                        int(evidence.sentence),
+                    ])?;
+                }
+                for (event, position) in &rows.event_documents {
+                    insert_event_document.push([text(event), int(*position), text(document)])?;
+                }
+                Ok(())
+            };
+            let done = for_each_compact(&tx, cancelled, |d, c| {
+                if failed.is_none() {
+                    failed = write(d, c).err();
+                }
+            })?;
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            if !done {
+                return Ok(None);
+            }
+            drop(write);
+            for insert in [&mut insert_mention, &mut insert_entity_document, &mut insert_evidence, &mut insert_event_document] {
+                insert.flush()?;
+            }
+            counts.n_mentions = n_mentions;
+            counts.n_rewritten = n_rewritten;
+        }
+        lap("  pass 3: mentions, evidence");
+
+        let relations = plan.relations(&prior);
+        counts.n_relations = relations.len();
+        {
+            let mut insert_relation =
+                tx.prepare("INSERT INTO relations (id, source, type, target) VALUES (?1, ?2, ?3, ?4)")?;
+            let mut insert_evidence = tx.prepare(
+                "INSERT INTO relation_evidence (relation, position, document, start, end, text)
+                 SELECT ?1, ?2, ?3, ?4, ?5, text FROM sentences WHERE document = ?3 AND idx = ?6",
+            )?;
+            let mut insert_document =
+                tx.prepare("INSERT INTO relation_documents (relation, position, document) VALUES (?1, ?2, ?3)")?;
+            for relation in &relations {
+                insert_relation.execute(params![
+                    relation.id,
+                    relation.source,
+                    relation.rtype.as_str(),
+                    relation.target
+                ])?;
+                for (position, evidence) in relation.evidence.iter().enumerate() {
+                    insert_evidence.execute(params![
+                        relation.id,
+                        to_i64(position),
+                        document_ids[evidence.document as usize],
+                        evidence.start,
+                        evidence.end,
+                        evidence.sentence,
+                    ])?;
+                }
+                for (position, d) in relation.documents.iter().enumerate() {
+                    insert_document.execute(params![relation.id, to_i64(position), document_ids[*d as usize]])?;
+                }
+            }
+        }
+
+        lap("  relations");
+        if cancelled() {
+            return Ok(None);
+        }
+        if rewrite_all {
+            tx.execute_batch(schema_section("indexes"))?;
+        }
+        lap("  indexes");
+        tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('assembled', '1')", [])?;
+        tx.commit()?;
+        lap("  commit");
+        counts.timings = timings;
+        Ok(Some(counts))
+    }
+}
+
+/// Inserts rows many at a time: a statement of up to [`MultiRowInsert::ROWS`]
+/// rows costs SQLite much less than as many one-row statements. `sql` has
+/// `{values}` where the rows go (`VALUES {values}`, or `FROM (VALUES {values})`).
+struct MultiRowInsert<'c> {
+    conn: &'c Connection,
+    sql: &'static str,
+    n_columns: usize,
+    values: Vec<rusqlite::types::Value>,
+}
+
+impl<'c> MultiRowInsert<'c> {
+    const ROWS: usize = 64;
+
+    fn new(conn: &'c Connection, sql: &'static str, n_columns: usize) -> MultiRowInsert<'c> {
+        MultiRowInsert { conn, sql, n_columns, values: Vec::with_capacity(Self::ROWS * n_columns) }
+    }
+
+    fn push<const N: usize>(&mut self, row: [rusqlite::types::Value; N]) -> rusqlite::Result<()> {
+        debug_assert_eq!(N, self.n_columns);
+        self.values.extend(row);
+        if self.values.len() >= Self::ROWS * self.n_columns {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> rusqlite::Result<()> {
+        let n_rows = self.values.len() / self.n_columns;
+        if n_rows == 0 {
+            return Ok(());
+        }
+        let row = format!("({})", vec!["?"; self.n_columns].join(", "));
+        let sql = self.sql.replace("{values}", &vec![row; n_rows].join(", "));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        stmt.execute(rusqlite::params_from_iter(self.values.drain(..)))?;
+        Ok(())
+    }
+}
+
+/// The resident set size of this process in MB (Linux; 0 elsewhere), for
+/// the timings of a build.
+fn resident_megabytes() -> f64 {
+    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    kb.unwrap_or(0.0) / 1024.0
+}
+
+/// The ids of the graph stored now, to be kept by the next assembly.
+fn read_prior_ids(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<assemble::PriorIds> {
+    let mut prior = assemble::PriorIds::default();
+    {
+        let mut stmt = tx.prepare("SELECT key, id FROM entities WHERE key IS NOT NULL")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            prior.entities.insert(row.get(0)?, row.get(1)?);
+        }
+    }
+    {
+        // An event is found again by its first evidence sentence (one row an event).
+        let mut stmt = tx.prepare(
+            "SELECT x.document, x.start, v.type, v.mode, v.id FROM event_evidence x JOIN events v ON v.id = x.event
+              WHERE x.position = 0",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let etype = parse_column(row, 2, EventType::parse)?;
+            prior.events.entry((row.get(0)?, row.get(1)?, etype, row.get(3)?)).or_default().push(row.get(4)?);
+        }
+        for ids in prior.events.values_mut() {
+            ids.sort_by(|a, b| id_order(a).cmp(&id_order(b)));
+        }
+    }
+    {
+        let mut stmt = tx.prepare("SELECT source, type, target, id FROM relations")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let rtype = parse_column(row, 1, RelationType::parse)?;
+            prior.relations.insert((row.get(0)?, rtype, row.get(2)?), row.get(3)?);
+        }
+    }
+    Ok(prior)
+}
+
+/// Calls `f` with every stored document's analysis, in document id order,
+/// decoding them in parallel a block at a time. A document whose analysis is
+/// missing or unreadable counts as one without entities. Returns `false`
+/// when `cancelled` stopped it.
+fn for_each_compact(
+    tx: &rusqlite::Transaction<'_>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+    mut f: impl FnMut(u32, &Compact),
+) -> rusqlite::Result<bool> {
+    const BLOCK: usize = 512;
+    let mut stmt =
+        tx.prepare("SELECT a.data FROM documents d LEFT JOIN analyses a ON a.document = d.id ORDER BY d.id")?;
+    let mut rows = stmt.query([])?;
+    let mut d: u32 = 0;
+    let mut block: Vec<Option<Vec<u8>>> = Vec::with_capacity(BLOCK);
+    loop {
+        block.clear();
+        while block.len() < BLOCK {
+            match rows.next()? {
+                Some(row) => block.push(row.get(0)?),
+                None => break,
+            }
+        }
+        if block.is_empty() {
+            return Ok(true);
+        }
+        if cancelled() {
+            return Ok(false);
+        }
+        let decoded: Vec<Compact> =
+            block.par_iter().map(|bytes| bytes.as_deref().and_then(Compact::decode).unwrap_or_default()).collect();
+        for compact in &decoded {
+            f(d, compact);
+            d += 1;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------
 
@@ -1139,7 +1780,7 @@ mod tests {
 
     #[test]
     fn schema_sections_are_all_there() {
-        for name in ["connection", "create", "indexes"] {
+        for name in ["connection", "create", "upgrade-1", "indexes"] {
             assert!(!schema_section(name).trim().is_empty(), "{name}");
         }
         assert!(schema_section("create").contains(&format!("PRAGMA user_version = {SCHEMA_VERSION};")));

@@ -30,6 +30,34 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `text.to_lowercase().starts_with(prefix)`, lowercasing only as much of
+/// `text` as the comparison needs. (Only a capital sigma lowercases
+/// differently in context; where one comes up the whole text is lowercased.)
+pub fn lowercase_starts_with(text: &str, prefix: &str) -> bool {
+    let mut buffer = [0u8; 4];
+    let mut rest = prefix.as_bytes();
+    for c in text.chars() {
+        if rest.is_empty() {
+            return true;
+        }
+        if c == 'Σ' {
+            return text.to_lowercase().starts_with(prefix);
+        }
+        for lower in c.to_lowercase() {
+            let bytes = lower.encode_utf8(&mut buffer).as_bytes();
+            let n = bytes.len().min(rest.len());
+            if bytes[..n] != rest[..n] {
+                return false;
+            }
+            rest = &rest[n..];
+            if rest.is_empty() {
+                return true;
+            }
+        }
+    }
+    rest.is_empty()
+}
+
 /// Is the char at this byte offset inside a word (alphanumeric)?
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -50,6 +78,28 @@ pub fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_prefixes() {
+        for (text, prefix) in [
+            ("Zufolge der", "zufolge"),
+            ("ZUFOLGE", "zufolge"),
+            ("Zu", "zufolge"),
+            ("", ""),
+            ("abc", ""),
+            ("İstanbul", "i̇st"),
+            ("ΟΔΟΣ Σ", "οδος"),
+            ("ΟΔΟΣ", "οδος"),
+            ("Straße", "straß"),
+            ("x", "xy"),
+        ] {
+            assert_eq!(
+                lowercase_starts_with(text, prefix),
+                text.to_lowercase().starts_with(prefix),
+                "{text:?} {prefix:?}"
+            );
+        }
+    }
 
     #[test]
     fn fold_cases() {

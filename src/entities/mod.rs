@@ -284,20 +284,19 @@ fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
     let phrase = format!("{previous} {noun}").to_lowercase();
     let anaphor = ["anaphora.company_en", "anaphora.company_de", "anaphora.agency_en", "anaphora.agency_de"]
         .iter()
-        .flat_map(|path| lexicon.words.get(path))
-        .any(|a| a.to_lowercase() == phrase);
+        .flat_map(|path| lexicon.words.lowered(path))
+        .any(|a| *a == phrase);
     !anaphor
 }
 
 /// The end of an administration word after a person's name.
 fn administration_after(text: &str, end: usize, lexicon: &Lexicon) -> Option<usize> {
     let rest = &text[end..];
-    let rest_lower = rest.to_lowercase();
     for lang in [Lang::En, Lang::De] {
         for word in lexicon.words.lang("administration", lang) {
             for sep in [" ", "-"] {
                 let phrase = format!("{sep}{}", word.to_lowercase());
-                if rest_lower.starts_with(&phrase) && !rest[phrase.len()..].chars().next().is_some_and(text::is_word_char) {
+                if text::lowercase_starts_with(rest, &phrase) && !rest[phrase.len()..].chars().next().is_some_and(text::is_word_char) {
                     return Some(end + phrase.len());
                 }
             }
@@ -529,7 +528,7 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                 } else if let Some(after) = rest.strip_prefix(' ') {
                     let word: String = after.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();
                     let lower = word.to_lowercase();
-                    let function = lexicon.words.get("function_words.en").iter().chain(lexicon.words.get("function_words.de")).any(|f| *f == lower);
+                    let function = lexicon.words.contains("function_words.en", &lower) || lexicon.words.contains("function_words.de", &lower);
                     let is_next_mention = next_start == Some(mention.span.end + 1);
                     // In English a lowercase word after a country is what it
                     // qualifies ("U.S. companies"); in German it is a verb

@@ -1,0 +1,154 @@
+//! The streaming build (pipeline::build: batches, stored compact analyses,
+//! assembly in passes) against the reference path that holds the whole
+//! corpus in memory (ingest::collect → analyze → resolve::across_documents →
+//! Store::replace_all): their JSON exports must be byte-identical, whatever
+//! the number of threads. Also: incremental builds keep ids and add only
+//! what is new.
+
+use newsgraph::export;
+use newsgraph::model::{Analysis, Graph};
+use newsgraph::pipeline::{self, BuildOptions, BuildReport};
+use newsgraph::store::Store;
+use newsgraph::{ingest, Lexicon};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::builtin().expect("the built-in lexicon loads"))
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+/// A corpus made of the seeds and variants of them (paragraphs reordered and
+/// recombined, German and English mixed), so that entities and events recur
+/// across many documents.
+fn variants(dir: &Path) -> PathBuf {
+    let out = dir.join("corpus");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds()).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    for path in &names {
+        let text = std::fs::read_to_string(path).unwrap();
+        std::fs::write(out.join(path.file_name().unwrap()), &text).unwrap();
+        paragraphs.extend(text.split("\n\n").filter(|p| p.trim().len() > 40).map(str::to_string));
+    }
+    for n in 0..24usize {
+        let mut text = format!("Variant {n}\n\n");
+        for k in 0..6 {
+            text.push_str(&paragraphs[(n * 7 + k * 13) % paragraphs.len()]);
+            text.push_str("\n\n");
+        }
+        let date =
+            if n % 3 == 0 { format!("---\ndate: 2021-0{}-1{}\n---\n", 1 + n % 9, n % 10) } else { String::new() };
+        std::fs::write(out.join(format!("v{n:02}.txt")), format!("{date}{text}")).unwrap();
+    }
+    out
+}
+
+/// The reference: everything in memory, the graph written by replace_all.
+fn reference_export(input: &Path, db: &Path) -> String {
+    let (mut docs, skipped) = ingest::collect(&[input.to_path_buf()], None);
+    assert!(skipped.is_empty());
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    let analyses: Vec<Analysis> = docs.iter().map(|d| pipeline::analyze(d, lexicon())).collect();
+    let graph = pipeline::assemble(&docs, &analyses, lexicon());
+    Store::open(db).unwrap().replace_all(&docs, &analyses, &graph).unwrap();
+    export_json(db)
+}
+
+fn export_json(db: &Path) -> String {
+    let graph = Store::open_read_only(db).unwrap().load_graph(true).unwrap();
+    export::json::to_json(&graph).unwrap()
+}
+
+fn build(paths: &[PathBuf], db: &Path, threads: usize) -> BuildReport {
+    let options =
+        BuildOptions { paths: paths.to_vec(), db: db.to_path_buf(), threads: Some(threads), ..BuildOptions::default() };
+    pipeline::build(&options, lexicon()).unwrap()
+}
+
+#[test]
+fn streaming_build_exports_what_the_in_memory_path_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    for input in [seeds(), variants(dir.path())] {
+        let reference = reference_export(&input, &dir.path().join("reference.db"));
+        for threads in [1, 2, 3] {
+            let db = dir.path().join(format!("streaming-{threads}.db"));
+            build(&[input.clone()], &db, threads);
+            assert_eq!(export_json(&db), reference, "{} with {threads} threads", input.display());
+        }
+        for file in std::fs::read_dir(dir.path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "db" || e == "db-wal" || e == "db-shm") {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn a_second_build_of_the_same_input_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let first = build(&[seeds()], &db, 2);
+    let before = export_json(&db);
+    let second = build(&[seeds()], &db, 2);
+    assert_eq!((second.added, second.unchanged), (0, first.added));
+    assert_eq!(export_json(&db), before);
+}
+
+#[test]
+fn incremental_builds_keep_ids_and_add_only_new_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = variants(dir.path());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&input).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let (first_half, second_half) = files.split_at(files.len() / 2);
+    let db = dir.path().join("g.db");
+    build(first_half, &db, 2);
+    let before: Graph = serde_json::from_str(&export_json(&db)).unwrap();
+
+    let report = build(&files, &db, 2);
+    assert_eq!((report.added, report.unchanged), (second_half.len(), first_half.len()));
+    let after: Graph = serde_json::from_str(&export_json(&db)).unwrap();
+    assert_eq!(after.documents.len(), files.len());
+    // Every entity of the first build keeps its id (it is found by its name).
+    for entity in &before.entities {
+        let same = after.entities.iter().find(|e| e.id == entity.id).expect("the id is still there");
+        assert_eq!((&same.etype, &same.country), (&entity.etype, &entity.country), "{}", entity.id);
+    }
+    // Events of the first build keep their ids too.
+    for event in &before.events {
+        let same = after.events.iter().find(|e| e.id == event.id).expect("the event id is still there");
+        assert_eq!((same.etype, &same.mode), (event.etype, &event.mode), "{}", event.id);
+    }
+    // And the graph has what a build of everything has, up to ids.
+    let fresh = dir.path().join("fresh.db");
+    build(&files, &fresh, 2);
+    let fresh: Graph = serde_json::from_str(&export_json(&fresh)).unwrap();
+    assert_eq!(after.entities.len(), fresh.entities.len());
+    assert_eq!(after.relations.len(), fresh.relations.len());
+}
+
+#[test]
+fn a_changed_document_is_analysed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("a.txt"), "Title\n\nThe U.S. Commerce Department is investigating Alibaba.\n").unwrap();
+    let db = dir.path().join("g.db");
+    build(&[input.clone()], &db, 1);
+    std::fs::write(input.join("a.txt"), "Title\n\nDas US-Handelsministerium ermittelt gegen Huawei.\n").unwrap();
+    let report = build(&[input.clone()], &db, 1);
+    assert_eq!(report.added, 1);
+    let graph: Graph = serde_json::from_str(&export_json(&db)).unwrap();
+    assert_eq!(graph.documents.len(), 1);
+    let reference = reference_export(&input, &dir.path().join("reference.db"));
+    let reference: Graph = serde_json::from_str(&reference).unwrap();
+    let names = |g: &Graph| g.entities.iter().map(|e| e.name.clone()).collect::<std::collections::BTreeSet<_>>();
+    assert_eq!(names(&graph), names(&reference));
+}
