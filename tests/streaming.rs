@@ -2,7 +2,10 @@
 //! assembly in passes) against the reference path that holds the whole
 //! corpus in memory (ingest::collect → analyze → resolve::across_documents →
 //! Store::replace_all): their JSON exports must be byte-identical, whatever
-//! the number of threads. Also: incremental builds keep ids and add only
+//! the number of threads. Both run the passes of `assemble` (the in-memory
+//! one over compacts made in memory, without a store, ids or digests), so
+//! this checks the store side: batches, stored compacts, prior ids, rows
+//! written per document. Also: incremental builds keep ids and add only
 //! what is new.
 
 use newsgraph::export;
