@@ -247,12 +247,27 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             // An apposition between the subject and the verb ("Meng, the
             // daughter of Huawei founder Ren Zhengfei, was arrested") names
             // someone else.
-            let lead = text[clause_start..trigger.span.start].trim_end();
+            // (Auxiliaries may stand between the closing comma and the verb: ", was arrested".)
+            let mut lead = text[clause_start..trigger.span.start].trim_end();
+            for _ in 0..3 {
+                match lead.rsplit_once(' ') {
+                    Some((head, last)) if AUXILIARIES.contains(&last.to_lowercase().as_str()) || ["was", "were", "is", "are", "has", "have", "had", "been", "being"].contains(&last) => lead = head.trim_end(),
+                    _ => break,
+                }
+            }
             let apposition = lead.strip_suffix(',').and_then(|l| l.rfind(',')).map(|p| Span::new(clause_start + p, trigger.span.start));
+            // A name after a preposition is not the subject ("flew home to China
+            // after reaching an agreement", "mit der Cosco-Tochter").
+            let after_preposition = |m: &&Mention| {
+                let k = word_index_before(&words, m.span.start);
+                let prev = |n: usize| k.checked_sub(n).map(|i| lower[i].as_str()).unwrap_or("");
+                let prepositions = ["to", "from", "with", "for", "against", "into", "on", "over", "nach", "aus", "mit", "für", "gegen", "zu", "zur", "zum", "an", "auf", "über"];
+                prepositions.contains(&prev(1)) || (["the", "a", "an", "der", "die", "das", "den", "dem", "des"].contains(&prev(1)) && prepositions.contains(&prev(2)))
+            };
             let subjects: Vec<&Mention> = before
                 .iter()
                 .copied()
-                .filter(|m| !possessive(m) && !place(m) && !apposition.is_some_and(|a| a.contains(m.span)))
+                .filter(|m| !possessive(m) && !place(m) && !apposition.is_some_and(|a| a.contains(m.span)) && !after_preposition(m))
                 .collect();
             let passive = is_passive(lang, &lower, trigger, lexicon);
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
@@ -294,7 +309,7 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 } else if spec.subject_agent {
                     if fronted { after.first() } else { before.last() }.map(|m| vec![m.entity]).unwrap_or_default()
                 } else {
-                    nominal_agent(lang, &words, &lower, trigger, &before, fronted, lexicon).map(|m| vec![m.entity]).unwrap_or_default()
+                    nominal_agent(lang, &words, &lower, trigger, &subjects, fronted, lexicon).map(|m| vec![m.entity]).unwrap_or_default()
                 };
                 (agent, target.unwrap_or_default())
             } else if lang == Lang::De && subjects.is_empty() && !after.is_empty() {
@@ -434,6 +449,12 @@ fn nominal_agent<'m>(
     }
 }
 
+/// German auxiliaries and modals that stand beside a participle or infinitive.
+const AUXILIARIES: &[&str] = &[
+    "haben", "hat", "hatte", "hatten", "habe", "sein", "ist", "war", "waren", "sei", "werden", "wird", "wurde", "wurden", "worden",
+    "soll", "sollen", "könne", "könnte", "kann", "will", "wollte",
+];
+
 /// The mentions of the German subordinate clause that a verb-final trigger
 /// closes: after the last ", dass", ", das", ", die", ", weil", … before it.
 fn subclause<'m>(text: &str, mentions: &[&'m Mention], clause_start: usize, trigger: &TriggerHit) -> Vec<&'m Mention> {
@@ -454,8 +475,6 @@ fn clause_final(words: &[Word], text: &str, trigger: &TriggerHit) -> bool {
         return false;
     }
     // Auxiliaries may follow the participle: "geliefert haben", "verhängt worden war".
-    const AUXILIARIES: &[&str] = &["haben", "hat", "hatte", "hatten", "habe", "sein", "ist", "war", "waren", "sei", "werden", "wird",
-        "wurde", "wurden", "worden", "soll", "sollen", "könne", "könnte", "kann", "will", "wollte"];
     let mut last = trigger.last;
     while last < words.len()
         && AUXILIARIES.contains(&words[last].text(text).to_lowercase().as_str())

@@ -342,6 +342,34 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             break;
         }
     }
+    // Personal pronouns refer back to the last person ("he was working with
+    // Xi", "accused her of misleading HSBC", "er kritisierte").
+    for pronoun in lexicon.words.get(&format!("anaphora.person_{code}")) {
+        let mut start = 0;
+        while let Some(pos) = text[start..].find(pronoun.as_str()).or_else(|| {
+            // Capitalised at the start of a sentence.
+            let mut capital = pronoun.clone();
+            if let Some(first) = capital.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            text[start..].find(capital.as_str())
+        }) {
+            let s = start + pos;
+            let e = s + pronoun.len();
+            start = e;
+            if !text::at_word_boundary(text, s, e) {
+                continue;
+            }
+            let span = Span::new(s, e);
+            if found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let sentence = entities::sentence_of(sentences, s);
+            if let Some(entity) = antecedent(text, found, s, sentence, &[EntityType::Person]) {
+                added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
+            }
+        }
+    }
     // A sentence that opens with "It" (English) continues with the last organisation.
     if lang == Lang::En {
         for (i, sentence) in sentences.iter().enumerate() {
