@@ -885,7 +885,7 @@ impl Store {
     /// but never corrupts) and a larger page cache.
     pub fn tune_for_build(&self) -> Result<()> {
         self.conn
-            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 4000;")
+            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000;")
             .map_err(|e| self.db_error(e))
     }
 
@@ -1185,21 +1185,47 @@ impl Store {
         {
             let mut insert_mention = MultiRowInsert::new(
                 &tx,
-                "INSERT INTO mentions (document, start, end, sentence, entity, text) VALUES {values}",
+                "INSERT INTO mentions (document, start, end, sentence, entity, text) VALUES {values}".to_string(),
                 6,
             );
-            let mut insert_entity_document =
-                MultiRowInsert::new(&tx, "INSERT INTO entity_documents (entity, position, document) VALUES {values}", 3);
+            // Tables keyed by (entity or event, position) get their rows in
+            // document order, not key order: in a full rewrite they go to
+            // temporary tables first and into their own in key order after,
+            // which spares the key index random inserts.
+            if rewrite_all {
+                tx.execute_batch(
+                    "CREATE TEMP TABLE staged_entity_documents (entity, position, document);
+                     CREATE TEMP TABLE staged_event_evidence (event, position, document, start, end, text);
+                     CREATE TEMP TABLE staged_event_documents (event, position, document);",
+                )?;
+            }
+            let (entity_documents, event_evidence, event_documents) = if rewrite_all {
+                ("temp.staged_entity_documents", "temp.staged_event_evidence", "temp.staged_event_documents")
+            } else {
+                ("main.entity_documents", "main.event_evidence", "main.event_documents")
+            };
+            let sql = |template: &str, table: &str| template.replace("{table}", table);
+            let mut insert_entity_document = MultiRowInsert::new(
+                &tx,
+                sql("INSERT INTO {table} (entity, position, document) VALUES {values}", entity_documents),
+                3,
+            );
             // The evidence text is the sentence's.
             let mut insert_evidence = MultiRowInsert::new(
                 &tx,
-                "INSERT INTO event_evidence (event, position, document, start, end, text)
-                 SELECT v.column1, v.column2, v.column3, v.column4, v.column5, s.text
-                   FROM (VALUES {values}) v JOIN sentences s ON s.document = v.column3 AND s.idx = v.column6",
+                sql(
+                    "INSERT INTO {table} (event, position, document, start, end, text)
+                     SELECT v.column1, v.column2, v.column3, v.column4, v.column5, s.text
+                       FROM (VALUES {values}) v JOIN sentences s ON s.document = v.column3 AND s.idx = v.column6",
+                    event_evidence,
+                ),
                 6,
             );
-            let mut insert_event_document =
-                MultiRowInsert::new(&tx, "INSERT INTO event_documents (event, position, document) VALUES {values}", 3);
+            let mut insert_event_document = MultiRowInsert::new(
+                &tx,
+                sql("INSERT INTO {table} (event, position, document) VALUES {values}", event_documents),
+                3,
+            );
             let mut delete_rows: Vec<_> = ["mentions", "entity_documents", "event_evidence", "event_documents"]
                 .iter()
                 .map(|table| tx.prepare(&format!("DELETE FROM {table} WHERE document = ?1")))
@@ -1270,6 +1296,20 @@ impl Store {
             for insert in [&mut insert_mention, &mut insert_entity_document, &mut insert_evidence, &mut insert_event_document] {
                 insert.flush()?;
             }
+            if rewrite_all {
+                tx.execute_batch(
+                    "INSERT INTO main.entity_documents (entity, position, document)
+                       SELECT entity, position, document FROM temp.staged_entity_documents ORDER BY entity, position;
+                     INSERT INTO main.event_evidence (event, position, document, start, end, text)
+                       SELECT event, position, document, start, end, text FROM temp.staged_event_evidence
+                        ORDER BY event, position;
+                     INSERT INTO main.event_documents (event, position, document)
+                       SELECT event, position, document FROM temp.staged_event_documents ORDER BY event, position;
+                     DROP TABLE temp.staged_entity_documents;
+                     DROP TABLE temp.staged_event_evidence;
+                     DROP TABLE temp.staged_event_documents;",
+                )?;
+            }
             counts.n_mentions = n_mentions;
             counts.n_rewritten = n_rewritten;
         }
@@ -1330,7 +1370,7 @@ impl Store {
 /// `{values}` where the rows go (`VALUES {values}`, or `FROM (VALUES {values})`).
 struct MultiRowInsert<'c> {
     conn: &'c Connection,
-    sql: &'static str,
+    sql: String,
     n_columns: usize,
     values: Vec<rusqlite::types::Value>,
 }
@@ -1338,7 +1378,7 @@ struct MultiRowInsert<'c> {
 impl<'c> MultiRowInsert<'c> {
     const ROWS: usize = 64;
 
-    fn new(conn: &'c Connection, sql: &'static str, n_columns: usize) -> MultiRowInsert<'c> {
+    fn new(conn: &'c Connection, sql: String, n_columns: usize) -> MultiRowInsert<'c> {
         MultiRowInsert { conn, sql, n_columns, values: Vec::with_capacity(Self::ROWS * n_columns) }
     }
 
