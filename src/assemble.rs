@@ -193,8 +193,7 @@ impl EntityPass {
                 at as u32
             })
             .collect();
-        for i in 0..self.globals.len() {
-            let j = merge_into[i];
+        for (i, &j) in merge_into.iter().enumerate() {
             if j != i {
                 let surfaces = std::mem::take(&mut self.globals[i].surfaces);
                 let (n, first) = (self.globals[i].n_mentions, self.globals[i].first);
@@ -352,6 +351,12 @@ pub struct EvidenceRef {
 }
 
 type RelationKey = (u32, RelationType, u32);
+
+/// (document, start, end) of an evidence sentence.
+type EvidenceKey = (u32, u32, u32);
+
+/// A relation before ids: source and target entity numbers, documents, evidence.
+type RelationParts = (u32, RelationType, u32, Vec<u32>, Vec<EvidenceRef>);
 
 /// Ids of the earlier build's events by (document index, evidence start,
 /// type): (mode, id number) pairs.
@@ -874,7 +879,7 @@ pub struct Plan<'a> {
     /// Pass 3: the next local event, and per cluster and entity how many
     /// rows were written and the last one.
     cursor: usize,
-    evidence_written: Vec<(u32, Option<(u32, u32, u32)>)>,
+    evidence_written: Vec<(u32, Option<EvidenceKey>)>,
     documents_written: Vec<(u32, Option<u32>)>,
     entity_documents_written: Vec<u32>,
 }
@@ -1050,7 +1055,7 @@ impl Plan<'_> {
 
     /// The graph's relations with their ids, sorted by source, type and target.
     pub fn relations(&self, prior: &PriorIds) -> Vec<RelationRow> {
-        let mut rows: Vec<(u32, RelationType, u32, Vec<u32>, Vec<EvidenceRef>)> = self
+        let mut rows: Vec<RelationParts> = self
             .relations
             .iter()
             .filter_map(|((s, rtype, t), (documents, evidence))| {
@@ -1067,7 +1072,7 @@ impl Plan<'_> {
                 Some((sn, *rtype, tn, documents, evidence))
             })
             .collect();
-        rows.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        rows.sort_by_key(|r| (r.0, r.1, r.2));
         let mut next = prior.relations.values().filter_map(|id| id_number(id)).max().unwrap_or(0) + 1;
         let mut taken = BTreeSet::new();
         rows.into_iter()

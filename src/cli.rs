@@ -421,12 +421,12 @@ impl ProgressDisplay {
         let bar = (!quiet && terminal).then(|| {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
             let style = ProgressStyle::with_template(
-                "{spinner} {msg:10} [{bar:30}] {pos}/{len} files  {binary_bytes_per_sec:>11} (text)  ETA {eta}",
+                "{spinner} {prefix:12} [{bar:30}] {pos}/{len} files  {msg}  ETA {eta}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> ");
             bar.set_style(style);
-            bar.set_message("reading");
+            bar.set_prefix("reading");
             bar
         });
         let now = Instant::now();
@@ -443,6 +443,8 @@ impl ProgressDisplay {
             }
             Progress::Read { files, bytes } => {
                 if let Some(bar) = &self.bar {
+                    let seconds = self.started.elapsed().as_secs_f64().max(1e-9);
+                    bar.set_message(format!("{:.1} MB/s", bytes as f64 / 1e6 / seconds));
                     bar.set_position(files as u64);
                 }
                 if self.lines && self.last_line.elapsed() >= Self::LINE_EVERY {
@@ -460,7 +462,7 @@ impl ProgressDisplay {
             }
             Progress::Reanalyzed { done, total } => {
                 if let Some(bar) = &self.bar {
-                    bar.set_message("re-analysing");
+                    bar.set_prefix("re-analysing");
                     bar.set_length(total as u64);
                     bar.set_position(done as u64);
                 }
@@ -471,7 +473,7 @@ impl ProgressDisplay {
             }
             Progress::Assembling => {
                 if let Some(bar) = &self.bar {
-                    bar.set_message("assembling");
+                    bar.set_prefix("assembling");
                 }
                 if self.lines && self.started.elapsed() >= Self::LINE_EVERY {
                     let _ = writeln!(io::stderr(), "build: assembling the graph");

@@ -119,10 +119,14 @@ pub fn list(paths: &[PathBuf]) -> Listing {
     listing
 }
 
+/// What [`read_group`] gives: the document, if a file could be read, and
+/// the errors of the others, each with its place in the order of [`list`].
+pub type Group = (Option<Document>, Vec<(usize, Error)>);
+
 /// Reads the files of one group of [`list`] (files with the same document
 /// id): the first that reads is the document, the ones after it are
 /// duplicates, and the ones before it that failed are errors.
-pub fn read_group(group: &[Listed], default_date: Option<&str>) -> (Option<Document>, Vec<(usize, Error)>) {
+pub fn read_group(group: &[Listed], default_date: Option<&str>) -> Group {
     let default_date = default_date.and_then(parse_date);
     let mut errors = Vec::new();
     let mut first: Option<(Document, &Path)> = None;

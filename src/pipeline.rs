@@ -238,7 +238,7 @@ fn stream(
                 interrupted = true;
                 break;
             }
-            let read: Vec<(Option<Document>, Vec<(usize, Error)>)> =
+            let read: Vec<ingest::Group> =
                 batch.par_iter().map(|group| ingest::read_group(group, options.date.as_deref())).collect();
             let mut to_analyze = Vec::new();
             for (doc, errors) in read {

@@ -1292,7 +1292,6 @@ impl Store {
             if !done {
                 return Ok(None);
             }
-            drop(write);
             for insert in [&mut insert_mention, &mut insert_entity_document, &mut insert_evidence, &mut insert_event_document] {
                 insert.flush()?;
             }
