@@ -29,16 +29,17 @@ struct TriggerHit<'l> {
     span: Span,
 }
 
+/// Does a lowercased word match a pattern word (`prefix*` or a word)?
 fn word_matches(pattern: &str, word: &str) -> bool {
-    let word = word.to_lowercase();
     match pattern.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
         None => word == pattern,
     }
 }
 
-/// Matches one pattern at word `at`; returns the index past the last matched word.
-fn match_at(pattern: &TriggerPattern, words: &[&str], at: usize) -> Option<usize> {
+/// Matches one pattern at word `at`; returns the index past the last matched
+/// word. `lower` holds `words` lowercased (once per sentence, not once per pattern).
+fn match_at(pattern: &TriggerPattern, words: &[&str], lower: &[String], at: usize) -> Option<usize> {
     let mut i = at;
     let mut gap = false;
     for (n, part) in pattern.words.iter().enumerate() {
@@ -47,14 +48,14 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], at: usize) -> Option<usize
             Some(p) => {
                 if gap {
                     let limit = (i + 20).min(words.len());
-                    let found = (i..limit).find(|&k| word_matches(p, words[k]))?;
+                    let found = (i..limit).find(|&k| word_matches(p, &lower[k]))?;
                     i = found + 1;
                     gap = false;
                 } else {
                     let word = words.get(i)?;
                     // German nouns: inflected ("Angriffs", "Sanktionen") and as
                     // the head of a compound ("Exportbeschränkungen").
-                    let lower = word.to_lowercase();
+                    let lower = &lower[i];
                     let german_noun = pattern.noun && pattern.lang == Lang::De && !p.ends_with('*') && text::is_capitalized(word);
                     let stem = ["es", "s", "en", "n"].iter().find_map(|e| lower.strip_suffix(e)).filter(|s| s.chars().count() >= 4);
                     let inflected = german_noun && stem.is_some_and(|s| s == p.as_str());
@@ -63,7 +64,7 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], at: usize) -> Option<usize
                         && pattern.words.len() == 1
                         && p.chars().count() >= 5
                         && (lower.ends_with(p.as_str()) || stem.is_some_and(|s| s.ends_with(p.as_str())));
-                    if !(word_matches(p, word) || inflected || compound_head) {
+                    if !(word_matches(p, lower) || inflected || compound_head) {
                         return None;
                     }
                     i += 1;
@@ -76,11 +77,12 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], at: usize) -> Option<usize
 
 fn find_triggers<'l>(lexicon: &'l Lexicon, lang: Lang, text: &str, words: &[Word]) -> Vec<TriggerHit<'l>> {
     let texts: Vec<&str> = words.iter().map(|w| text::strip_possessive(w.text(text))).collect();
+    let lower: Vec<String> = texts.iter().map(|w| w.to_lowercase()).collect();
     let mut hits: Vec<TriggerHit> = Vec::new();
     for at in 0..words.len() {
         let mut best: Option<TriggerHit> = None;
         for pattern in lexicon.trigger_patterns.iter().filter(|p| p.lang == lang) {
-            if let Some(end) = match_at(pattern, &texts, at) {
+            if let Some(end) = match_at(pattern, &texts, &lower, at) {
                 let longer = best.as_ref().is_none_or(|b| pattern.words.len() > b.pattern.words.len());
                 if longer {
                     // A separable verb ("wirft … vor") is anchored on its first
