@@ -79,9 +79,13 @@ fn find_triggers<'l>(lexicon: &'l Lexicon, lang: Lang, text: &str, words: &[Word
     let texts: Vec<&str> = words.iter().map(|w| text::strip_possessive(w.text(text))).collect();
     let lower: Vec<String> = texts.iter().map(|w| w.to_lowercase()).collect();
     let mut hits: Vec<TriggerHit> = Vec::new();
+    let index = lexicon.trigger_index(lang);
+    let mut candidates = Vec::new();
     for at in 0..words.len() {
         let mut best: Option<TriggerHit> = None;
-        for pattern in lexicon.trigger_patterns.iter().filter(|p| p.lang == lang) {
+        // Only the patterns that can start at this word, in lexicon order.
+        index.candidates(&lower[at], &mut candidates);
+        for pattern in candidates.iter().map(|&i| &lexicon.trigger_patterns[i]) {
             if let Some(end) = match_at(pattern, &texts, &lower, at) {
                 let longer = best.as_ref().is_none_or(|b| pattern.words.len() > b.pattern.words.len());
                 if longer {

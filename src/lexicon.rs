@@ -205,11 +205,21 @@ impl TriggerIndex {
         index
     }
 
-    /// The patterns that can match at a word (lowercased), ascending.
+    /// The patterns that can match at a word (lowercased), ascending: a
+    /// superset of those `events::match_at` accepts there, including German
+    /// nouns inflected ("Angriffs") or as a compound head ("Exportbeschränkungen").
     pub fn candidates(&self, lower: &str, out: &mut Vec<usize>) {
         out.clear();
-        if let Some(list) = self.exact.get(lower) {
-            out.extend(list);
+        let mut forms = vec![lower];
+        for ending in ["es", "s", "en", "n"] {
+            if let Some(stem) = lower.strip_suffix(ending).filter(|s| s.chars().count() >= 4) {
+                forms.push(stem);
+            }
+        }
+        for form in &forms {
+            if let Some(list) = self.exact.get(*form) {
+                out.extend(list);
+            }
         }
         for (prefix, i) in &self.prefixed {
             if lower.starts_with(prefix.as_str()) {
@@ -217,9 +227,11 @@ impl TriggerIndex {
             }
         }
         if !self.compound_heads.is_empty() {
-            for (at, _) in lower.char_indices() {
-                if let Some(list) = self.compound_heads.get(&lower[at..]) {
-                    out.extend(list);
+            for form in &forms {
+                for (at, _) in form.char_indices() {
+                    if let Some(list) = self.compound_heads.get(&form[at..]) {
+                        out.extend(list);
+                    }
                 }
             }
         }
