@@ -11,16 +11,58 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("february", 2), ("feb", 2), ("februar", 2), ("march", 3),
-    ("mar", 3), ("märz", 3), ("april", 4), ("apr", 4), ("may", 5), ("mai", 5), ("june", 6), ("jun", 6), ("juni", 6),
-    ("july", 7), ("jul", 7), ("juli", 7), ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9),
-    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
-    ("dezember", 12), ("dez", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
 ];
 
 const WEEKDAYS: &[(&str, u32)] = &[
-    ("monday", 0), ("montag", 0), ("tuesday", 1), ("dienstag", 1), ("wednesday", 2), ("mittwoch", 2), ("thursday", 3),
-    ("donnerstag", 3), ("friday", 4), ("freitag", 4), ("saturday", 5), ("samstag", 5), ("sunday", 6), ("sonntag", 6),
+    ("monday", 0),
+    ("montag", 0),
+    ("tuesday", 1),
+    ("dienstag", 1),
+    ("wednesday", 2),
+    ("mittwoch", 2),
+    ("thursday", 3),
+    ("donnerstag", 3),
+    ("friday", 4),
+    ("freitag", 4),
+    ("saturday", 5),
+    ("samstag", 5),
+    ("sunday", 6),
+    ("sonntag", 6),
 ];
 
 fn month_number(word: &str) -> Option<u32> {
@@ -94,22 +136,33 @@ pub fn find(text: &str, span: Span, doc_date: Option<&str>) -> Vec<FoundDate> {
             let group = |i: usize| caps.get(i).map(|m| m.as_str()).unwrap_or("");
             let iso = match kind {
                 Kind::Iso => {
-                    let (y, m, d) = (group(1).parse::<i32>().ok(), group(2).parse::<u32>().ok(), group(3).parse::<u32>().ok());
+                    let (y, m, d) =
+                        (group(1).parse::<i32>().ok(), group(2).parse::<u32>().ok(), group(3).parse::<u32>().ok());
                     match (y, m, d) {
-                        (Some(y), Some(m), Some(d)) if plausible_year(y) && (1..=12).contains(&m) && (1..=31).contains(&d) => {
+                        (Some(y), Some(m), Some(d))
+                            if plausible_year(y) && (1..=12).contains(&m) && (1..=31).contains(&d) =>
+                        {
                             Some(format!("{y:04}-{m:02}-{d:02}"))
                         }
                         _ => None,
                     }
                 }
-                Kind::MonthDayYear => match (month_number(group(1)), group(2).parse::<u32>(), group(3).parse::<i32>()) {
-                    (Some(m), Ok(d), Ok(y)) if plausible_year(y) && (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
-                    _ => None,
-                },
-                Kind::DayMonthYear => match (group(1).parse::<u32>(), month_number(group(2)), group(3).parse::<i32>()) {
-                    (Ok(d), Some(m), Ok(y)) if plausible_year(y) && (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
-                    _ => None,
-                },
+                Kind::MonthDayYear => {
+                    match (month_number(group(1)), group(2).parse::<u32>(), group(3).parse::<i32>()) {
+                        (Some(m), Ok(d), Ok(y)) if plausible_year(y) && (1..=31).contains(&d) => {
+                            Some(format!("{y:04}-{m:02}-{d:02}"))
+                        }
+                        _ => None,
+                    }
+                }
+                Kind::DayMonthYear => {
+                    match (group(1).parse::<u32>(), month_number(group(2)), group(3).parse::<i32>()) {
+                        (Ok(d), Some(m), Ok(y)) if plausible_year(y) && (1..=31).contains(&d) => {
+                            Some(format!("{y:04}-{m:02}-{d:02}"))
+                        }
+                        _ => None,
+                    }
+                }
                 Kind::MonthYear => match (month_number(group(1)), group(2).parse::<i32>()) {
                     (Some(m), Ok(y)) if plausible_year(y) => Some(format!("{y:04}-{m:02}")),
                     _ => None,
@@ -118,7 +171,9 @@ pub fn find(text: &str, span: Span, doc_date: Option<&str>) -> Vec<FoundDate> {
                 Kind::Relative => reference.and_then(|(y, m, _)| {
                     let which = group(1).to_lowercase();
                     let unit = group(2).to_lowercase();
-                    let offset: i32 = if ["last", "previous", "im vergangenen", "vergangenen", "letzten", "im letzten"].contains(&which.as_str()) {
+                    let offset: i32 = if ["last", "previous", "im vergangenen", "vergangenen", "letzten", "im letzten"]
+                        .contains(&which.as_str())
+                    {
                         -1
                     } else if ["next", "nächsten", "im nächsten"].contains(&which.as_str()) {
                         1

@@ -109,10 +109,8 @@ impl Gold {
     /// gold entities (score.py would crash on one that does not).
     pub fn from_json_str(json: &str, path: impl AsRef<Path>) -> Result<Gold> {
         let path = path.as_ref();
-        let gold: Gold =
-            serde_json::from_str(json).map_err(|err| gold_error(path, err.to_string()))?;
-        gold.check_relation_names()
-            .map_err(|message| gold_error(path, message))?;
+        let gold: Gold = serde_json::from_str(json).map_err(|err| gold_error(path, err.to_string()))?;
+        gold.check_relation_names().map_err(|message| gold_error(path, message))?;
         Ok(gold)
     }
 
@@ -121,14 +119,9 @@ impl Gold {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|source| {
             if source.kind() == std::io::ErrorKind::NotFound {
-                Error::NotFound {
-                    path: path.to_path_buf(),
-                }
+                Error::NotFound { path: path.to_path_buf() }
             } else {
-                Error::Io {
-                    path: path.to_path_buf(),
-                    source,
-                }
+                Error::Io { path: path.to_path_buf(), source }
             }
         })?;
         let text = String::from_utf8(bytes).map_err(|err| {
@@ -157,10 +150,7 @@ impl Gold {
 }
 
 fn gold_error(path: &Path, message: String) -> Error {
-    Error::Gold {
-        path: path.to_path_buf(),
-        message,
-    }
+    Error::Gold { path: path.to_path_buf(), message }
 }
 
 // ---------------------------------------------------------------------------
@@ -276,20 +266,8 @@ impl Score {
     fn new(required: usize, found: usize, predicted: usize, matched: usize) -> Score {
         let recall = ratio(found, required);
         let precision = ratio(matched, predicted);
-        let f1 = if recall + precision > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
-        Score {
-            required,
-            found,
-            predicted,
-            matched,
-            recall,
-            precision,
-            f1,
-        }
+        let f1 = if recall + precision > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+        Score { required, found, predicted, matched, recall, precision, f1 }
     }
 }
 
@@ -387,11 +365,7 @@ pub struct ModeScore {
 impl ModeScore {
     fn new(mode_checked: usize, mode_correct: usize) -> ModeScore {
         let mode_accuracy = (mode_checked > 0).then(|| ratio(mode_correct, mode_checked));
-        ModeScore {
-            mode_checked,
-            mode_correct,
-            mode_accuracy,
-        }
+        ModeScore { mode_checked, mode_correct, mode_accuracy }
     }
 }
 
@@ -449,11 +423,7 @@ impl<'g> GoldIndex<'g> {
             }
             name_to_gold.insert(entity.name.as_str(), idx);
         }
-        GoldIndex {
-            gold,
-            alias_to_gold,
-            name_to_gold,
-        }
+        GoldIndex { gold, alias_to_gold, name_to_gold }
     }
 
     fn hits(&self, name: &str, out: &mut BTreeSet<usize>) {
@@ -521,11 +491,7 @@ impl<'a> Predicted<'a> {
                 }
             }
         }
-        Predicted {
-            entities,
-            by_id,
-            hits,
-        }
+        Predicted { entities, by_id, hits }
     }
 
     fn hits_of(&self, id: &str) -> Option<&BTreeSet<usize>> {
@@ -534,9 +500,7 @@ impl<'a> Predicted<'a> {
 
     /// `None` for an id that names no entity, as score.py prints it.
     fn name_of(&self, id: &str) -> &str {
-        self.by_id
-            .get(id)
-            .map_or("None", |&idx| self.entities[idx].name.as_str())
+        self.by_id.get(id).map_or("None", |&idx| self.entities[idx].name.as_str())
     }
 
     /// `a+b`, or `-` for no entities.
@@ -544,10 +508,7 @@ impl<'a> Predicted<'a> {
         if ids.is_empty() {
             return "-".to_string();
         }
-        ids.iter()
-            .map(|id| self.name_of(id))
-            .collect::<Vec<_>>()
-            .join("+")
+        ids.iter().map(|id| self.name_of(id)).collect::<Vec<_>>().join("+")
     }
 }
 
@@ -579,11 +540,8 @@ fn score_entities(index: &GoldIndex<'_>, predicted: &Predicted<'_>) -> EntityRep
             found[gold_idx].push(pred_idx);
         }
     }
-    let is_typed = |gold_idx: usize| {
-        found[gold_idx]
-            .iter()
-            .any(|&p| predicted.entities[p].etype.as_str() == gold[gold_idx].etype)
-    };
+    let is_typed =
+        |gold_idx: usize| found[gold_idx].iter().any(|&p| predicted.entities[p].etype.as_str() == gold[gold_idx].etype);
 
     // Counts per type: (required, found, typed) of gold, (predicted, matched).
     let mut gold_counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
@@ -606,13 +564,8 @@ fn score_entities(index: &GoldIndex<'_>, predicted: &Predicted<'_>) -> EntityRep
             counts.2 += 1;
         }
         if found[gold_idx].len() > 1 {
-            let names = found[gold_idx]
-                .iter()
-                .map(|&p| predicted.entities[p].name.clone());
-            let item = Fragmented {
-                gold: entity.name.clone(),
-                predicted: names.collect(),
-            };
+            let names = found[gold_idx].iter().map(|&p| predicted.entities[p].name.clone());
+            let item = Fragmented { gold: entity.name.clone(), predicted: names.collect() };
             upsert(&mut fragmented, item, |a, b| a.gold == b.gold);
         }
     }
@@ -631,20 +584,13 @@ fn score_entities(index: &GoldIndex<'_>, predicted: &Predicted<'_>) -> EntityRep
         if unique.len() > 1 {
             let mut names: Vec<String> = unique.iter().map(|&g| gold[g].name.clone()).collect();
             names.sort();
-            let item = Conflated {
-                predicted: entity.name.clone(),
-                gold: names,
-            };
+            let item = Conflated { predicted: entity.name.clone(), gold: names };
             upsert(&mut conflated, item, |a, b| a.predicted == b.predicted);
         }
     }
 
     let n_predicted = predicted.entities.len();
-    let per_type_keys: BTreeSet<&str> = gold_counts
-        .keys()
-        .chain(pred_counts.keys())
-        .copied()
-        .collect();
+    let per_type_keys: BTreeSet<&str> = gold_counts.keys().chain(pred_counts.keys()).copied().collect();
     let per_type = per_type_keys
         .into_iter()
         .map(|etype| {
@@ -655,12 +601,7 @@ fn score_entities(index: &GoldIndex<'_>, predicted: &Predicted<'_>) -> EntityRep
         })
         .collect();
     EntityReport {
-        score: Score::new(
-            n_required,
-            n_found,
-            n_predicted,
-            n_predicted - spurious.len(),
-        ),
+        score: Score::new(n_required, n_found, n_predicted, n_predicted - spurious.len()),
         typed: n_typed,
         type_accuracy: ratio(n_typed, n_found),
         per_type,
@@ -673,35 +614,18 @@ fn score_entities(index: &GoldIndex<'_>, predicted: &Predicted<'_>) -> EntityRep
 
 /// Does an event's agent (or target) fit the gold options? No entity fits
 /// only when `null` is an option; `null` among the options lets anything fit.
-fn actors_fit(
-    index: &GoldIndex<'_>,
-    predicted: &Predicted<'_>,
-    ids: &[String],
-    options: &[Option<String>],
-) -> bool {
+fn actors_fit(index: &GoldIndex<'_>, predicted: &Predicted<'_>, ids: &[String], options: &[Option<String>]) -> bool {
     let none_allowed = options.iter().any(Option::is_none);
     if ids.is_empty() {
         return none_allowed;
     }
-    let allowed: HashSet<usize> = options
-        .iter()
-        .flatten()
-        .filter_map(|name| index.name_to_gold.get(name.as_str()).copied())
-        .collect();
+    let allowed: HashSet<usize> =
+        options.iter().flatten().filter_map(|name| index.name_to_gold.get(name.as_str()).copied()).collect();
     none_allowed
-        || ids.iter().any(|id| {
-            predicted
-                .hits_of(id)
-                .is_some_and(|hits| hits.iter().any(|h| allowed.contains(h)))
-        })
+        || ids.iter().any(|id| predicted.hits_of(id).is_some_and(|hits| hits.iter().any(|h| allowed.contains(h))))
 }
 
-fn event_matches(
-    index: &GoldIndex<'_>,
-    predicted: &Predicted<'_>,
-    gold: &GoldEvent,
-    event: &Event,
-) -> bool {
+fn event_matches(index: &GoldIndex<'_>, predicted: &Predicted<'_>, gold: &GoldEvent, event: &Event) -> bool {
     gold.types.iter().any(|t| t == event.etype.as_str())
         && actors_fit(index, predicted, &event.agent, &gold.agent)
         && actors_fit(index, predicted, &event.target, &gold.target)
@@ -730,18 +654,13 @@ fn score_events(index: &GoldIndex<'_>, predicted: &Predicted<'_>, graph: &Graph)
     let mut missed = Vec::new();
     let mut fragmented = Vec::new();
     for gold in &index.gold.events {
-        let matches: Vec<&Event> = graph
-            .events
-            .iter()
-            .filter(|event| event_matches(index, predicted, gold, event))
-            .collect();
+        let matches: Vec<&Event> =
+            graph.events.iter().filter(|event| event_matches(index, predicted, gold, event)).collect();
         matched_ids.extend(matches.iter().map(|event| event.id.as_str()));
         if !gold.required {
             continue;
         }
-        let counts = per_type
-            .entry(primary_type(&gold.types).to_string())
-            .or_default();
+        let counts = per_type.entry(primary_type(&gold.types).to_string()).or_default();
         counts.required += 1;
         total.required += 1;
         if matches.is_empty() {
@@ -751,16 +670,11 @@ fn score_events(index: &GoldIndex<'_>, predicted: &Predicted<'_>, graph: &Graph)
         counts.found += 1;
         total.found += 1;
         if matches.len() > 1 {
-            let item = FragmentedEvent {
-                gold: gold.id.clone(),
-                n_predicted: matches.len(),
-            };
+            let item = FragmentedEvent { gold: gold.id.clone(), n_predicted: matches.len() };
             upsert(&mut fragmented, item, |a, b| a.gold == b.gold);
         }
         if let Some(mode) = gold.mode.as_deref().filter(|mode| !mode.is_empty()) {
-            let correct = matches
-                .iter()
-                .any(|event| event.mode.as_deref().unwrap_or("").to_lowercase() == mode);
+            let correct = matches.iter().any(|event| event.mode.as_deref().unwrap_or("").to_lowercase() == mode);
             counts.mode_checked += 1;
             total.mode_checked += 1;
             counts.mode_correct += usize::from(correct);
@@ -770,9 +684,7 @@ fn score_events(index: &GoldIndex<'_>, predicted: &Predicted<'_>, graph: &Graph)
 
     let mut unmatched = Vec::new();
     for event in &graph.events {
-        let counts = per_type
-            .entry(event.etype.as_str().to_string())
-            .or_default();
+        let counts = per_type.entry(event.etype.as_str().to_string()).or_default();
         counts.predicted += 1;
         total.predicted += 1;
         if matched_ids.contains(event.id.as_str()) {
@@ -796,10 +708,7 @@ fn score_events(index: &GoldIndex<'_>, predicted: &Predicted<'_>, graph: &Graph)
     EventReport {
         score: overall.score,
         mode: overall.mode,
-        per_type: per_type
-            .iter()
-            .map(|(t, c)| (t.clone(), report_of(c)))
-            .collect(),
+        per_type: per_type.iter().map(|(t, c)| (t.clone(), report_of(c))).collect(),
         missed,
         fragmented,
         unmatched,
@@ -812,46 +721,28 @@ fn relation_matches(
     gold: &GoldRelation,
     relation: &Relation,
 ) -> bool {
-    let (Some(source), Some(target)) = (
-        index.name_to_gold.get(gold.source.as_str()),
-        index.name_to_gold.get(gold.target.as_str()),
-    ) else {
+    let (Some(source), Some(target)) =
+        (index.name_to_gold.get(gold.source.as_str()), index.name_to_gold.get(gold.target.as_str()))
+    else {
         return false;
     };
     gold.types.iter().any(|t| t == relation.rtype.as_str())
-        && predicted
-            .hits_of(&relation.source)
-            .is_some_and(|hits| hits.contains(source))
-        && predicted
-            .hits_of(&relation.target)
-            .is_some_and(|hits| hits.contains(target))
+        && predicted.hits_of(&relation.source).is_some_and(|hits| hits.contains(source))
+        && predicted.hits_of(&relation.target).is_some_and(|hits| hits.contains(target))
 }
 
-fn score_relations(
-    index: &GoldIndex<'_>,
-    predicted: &Predicted<'_>,
-    graph: &Graph,
-) -> RelationReport {
+fn score_relations(index: &GoldIndex<'_>, predicted: &Predicted<'_>, graph: &Graph) -> RelationReport {
     let mut n_required = 0;
     let mut missed = Vec::new();
     for gold in index.gold.relations.iter().filter(|r| r.required) {
         n_required += 1;
-        if !graph
-            .relations
-            .iter()
-            .any(|r| relation_matches(index, predicted, gold, r))
-        {
+        if !graph.relations.iter().any(|r| relation_matches(index, predicted, gold, r)) {
             missed.push(format!("{}->{}", gold.source, gold.target));
         }
     }
     let mut unmatched = Vec::new();
     for relation in &graph.relations {
-        if !index
-            .gold
-            .relations
-            .iter()
-            .any(|g| relation_matches(index, predicted, g, relation))
-        {
+        if !index.gold.relations.iter().any(|g| relation_matches(index, predicted, g, relation)) {
             unmatched.push(format!(
                 "{}({} -> {})",
                 relation.rtype,
@@ -863,12 +754,7 @@ fn score_relations(
     let n_found = n_required - missed.len();
     let n_predicted = graph.relations.len();
     RelationReport {
-        score: Score::new(
-            n_required,
-            n_found,
-            n_predicted,
-            n_predicted - unmatched.len(),
-        ),
+        score: Score::new(n_required, n_found, n_predicted, n_predicted - unmatched.len()),
         missed,
         unmatched,
     }
@@ -898,21 +784,12 @@ impl Report {
             }
         };
         let (entities, events) = (&self.entities, &self.events);
-        let fragmented: Map<String, Value> = entities
-            .fragmented
-            .iter()
-            .map(|f| (f.gold.clone(), json!(f.predicted)))
-            .collect();
-        let conflated: Map<String, Value> = entities
-            .conflated
-            .iter()
-            .map(|c| (c.predicted.clone(), json!(c.gold)))
-            .collect();
-        let events_fragmented: Map<String, Value> = events
-            .fragmented
-            .iter()
-            .map(|f| (f.gold.clone(), json!(f.n_predicted)))
-            .collect();
+        let fragmented: Map<String, Value> =
+            entities.fragmented.iter().map(|f| (f.gold.clone(), json!(f.predicted))).collect();
+        let conflated: Map<String, Value> =
+            entities.conflated.iter().map(|c| (c.predicted.clone(), json!(c.gold))).collect();
+        let events_fragmented: Map<String, Value> =
+            events.fragmented.iter().map(|f| (f.gold.clone(), json!(f.n_predicted))).collect();
         json!({
             "entity_recall": rounded(entities.score.recall, entities.score.required),
             "entity_precision": rounded(entities.score.precision, entities.score.predicted),
@@ -967,25 +844,16 @@ impl Report {
         }
         list_lines(&mut lines, "missed", entities.missed.iter().cloned());
         list_lines(&mut lines, "spurious", entities.spurious.iter().cloned());
-        let fragmented = entities
-            .fragmented
-            .iter()
-            .map(|f| format!("{} <- {}", f.gold, f.predicted.join(" | ")));
+        let fragmented = entities.fragmented.iter().map(|f| format!("{} <- {}", f.gold, f.predicted.join(" | ")));
         list_lines(&mut lines, "fragmented", fragmented);
-        let conflated = entities
-            .conflated
-            .iter()
-            .map(|c| format!("{} -> {}", c.predicted, c.gold.join(" + ")));
+        let conflated = entities.conflated.iter().map(|c| format!("{} -> {}", c.predicted, c.gold.join(" + ")));
         list_lines(&mut lines, "conflated", conflated);
 
         lines.push(String::new());
         lines.push(format!(
             "events     {}  mode accuracy {} ({}/{})",
             score_text(&events.score),
-            events
-                .mode
-                .mode_accuracy
-                .map_or("-".to_string(), |a| format!("{a:.3}")),
+            events.mode.mode_accuracy.map_or("-".to_string(), |a| format!("{a:.3}")),
             events.mode.mode_correct,
             events.mode.mode_checked
         ));
@@ -1001,10 +869,7 @@ impl Report {
             lines.push(format!("{}{:>7}", type_row(etype, &t.score), mode));
         }
         list_lines(&mut lines, "missed", events.missed.iter().cloned());
-        let fragmented = events
-            .fragmented
-            .iter()
-            .map(|f| format!("{} ({} predicted events)", f.gold, f.n_predicted));
+        let fragmented = events.fragmented.iter().map(|f| format!("{} ({} predicted events)", f.gold, f.n_predicted));
         list_lines(&mut lines, "fragmented", fragmented);
         list_lines(&mut lines, "unmatched", events.unmatched.iter().cloned());
 
@@ -1024,13 +889,7 @@ impl Report {
 fn score_text(score: &Score) -> String {
     format!(
         "P={:.3} R={:.3} F1={:.3}  ({}/{} required found, {}/{} predicted matched)",
-        score.precision,
-        score.recall,
-        score.f1,
-        score.found,
-        score.required,
-        score.matched,
-        score.predicted
+        score.precision, score.recall, score.f1, score.found, score.required, score.matched, score.predicted
     )
 }
 

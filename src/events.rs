@@ -56,8 +56,12 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], lower: &[String], at: usiz
                     // German nouns: inflected ("Angriffs", "Sanktionen") and as
                     // the head of a compound ("Exportbeschränkungen").
                     let lower = &lower[i];
-                    let german_noun = pattern.noun && pattern.lang == Lang::De && !p.ends_with('*') && text::is_capitalized(word);
-                    let stem = ["es", "s", "en", "n"].iter().find_map(|e| lower.strip_suffix(e)).filter(|s| s.chars().count() >= 4);
+                    let german_noun =
+                        pattern.noun && pattern.lang == Lang::De && !p.ends_with('*') && text::is_capitalized(word);
+                    let stem = ["es", "s", "en", "n"]
+                        .iter()
+                        .find_map(|e| lower.strip_suffix(e))
+                        .filter(|s| s.chars().count() >= 4);
                     let inflected = german_noun && stem.is_some_and(|s| s == p.as_str());
                     let compound_head = german_noun
                         && n == 0
@@ -91,8 +95,14 @@ fn find_triggers<'l>(lexicon: &'l Lexicon, lang: Lang, text: &str, words: &[Word
                 if longer {
                     // A separable verb ("wirft … vor") is anchored on its first
                     // word: what stands in the gap is its object, not part of it.
-                    let span_end = if pattern.words.contains(&None) { words[at].span.end } else { words[end - 1].span.end };
-                    best = Some(TriggerHit { pattern, first: at, last: end, span: Span::new(words[at].span.start, span_end) });
+                    let span_end =
+                        if pattern.words.contains(&None) { words[at].span.end } else { words[end - 1].span.end };
+                    best = Some(TriggerHit {
+                        pattern,
+                        first: at,
+                        last: end,
+                        span: Span::new(words[at].span.start, span_end),
+                    });
                 }
             }
         }
@@ -115,12 +125,20 @@ fn any_phrase(list: &[String], texts: &[String], from: usize, to: usize) -> bool
     list.iter().any(|phrase| {
         let parts: Vec<String> = phrase.to_lowercase().split_whitespace().map(str::to_string).collect();
         !parts.is_empty()
-            && (from..to.min(texts.len())).any(|i| i + parts.len() <= to.min(texts.len()) && parts.iter().enumerate().all(|(k, p)| texts[i + k] == *p))
+            && (from..to.min(texts.len())).any(|i| {
+                i + parts.len() <= to.min(texts.len()) && parts.iter().enumerate().all(|(k, p)| texts[i + k] == *p)
+            })
     })
 }
 
 /// Extracts the events stated in a document.
-pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Found, lexicon: &Lexicon) -> Vec<LocalEvent> {
+pub fn extract(
+    doc: &Document,
+    lang: Lang,
+    sentence_spans: &[Span],
+    found: &Found,
+    lexicon: &Lexicon,
+) -> Vec<LocalEvent> {
     let text = doc.text.as_str();
     let mut events = Vec::new();
     let mut dateline_reporters: Vec<usize> = Vec::new();
@@ -135,7 +153,8 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
         }
         let mut triggers = find_triggers(lexicon, lang, text, &words);
         // "verhängte … Exportbeschränkungen": the noun restates the verb's event.
-        let verb_types: Vec<_> = triggers.iter().filter(|t| !t.pattern.noun).map(|t| lexicon.triggers[t.pattern.trigger].etype).collect();
+        let verb_types: Vec<_> =
+            triggers.iter().filter(|t| !t.pattern.noun).map(|t| lexicon.triggers[t.pattern.trigger].etype).collect();
         triggers.retain(|t| !t.pattern.noun || !verb_types.contains(&lexicon.triggers[t.pattern.trigger].etype));
         if triggers.is_empty() {
             continue;
@@ -167,7 +186,11 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             let wie = lang == Lang::De && k > 0 && lower[k - 1] == "wie" && {
                 let rest = &text[mention.span.end..sentence.end];
                 let clause = rest.split([',', ';', '.']).next().unwrap_or("").to_lowercase();
-                lexicon.words.get("attribution.de_speech_verbs").iter().any(|v| clause.split_whitespace().any(|w| w == v.to_lowercase()))
+                lexicon
+                    .words
+                    .get("attribution.de_speech_verbs")
+                    .iter()
+                    .any(|v| clause.split_whitespace().any(|w| w == v.to_lowercase()))
             };
             if wie {
                 if !reporters.contains(&mention.entity) {
@@ -176,7 +199,10 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 reporter_spans.push(mention.span);
                 continue;
             }
-            let reporter_type = matches!(found.entities[mention.entity].etype, EntityType::Company | EntityType::Person | EntityType::Organization);
+            let reporter_type = matches!(
+                found.entities[mention.entity].etype,
+                EntityType::Company | EntityType::Person | EntityType::Organization
+            );
             if (cue || after_cue) && reporter_type {
                 if !reporters.contains(&mention.entity) {
                     reporters.push(mention.entity);
@@ -199,7 +225,9 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
         for mention in &mentions {
             let before = &text[sentence.start..mention.span.start];
             let after = &text[mention.span.end..];
-            let dateline = before.ends_with('(') && before.len() < 60 && (after.starts_with(") -") || after.starts_with(") –") || after.starts_with(") —"));
+            let dateline = before.ends_with('(')
+                && before.len() < 60
+                && (after.starts_with(") -") || after.starts_with(") –") || after.starts_with(") —"));
             if dateline && !reporter_spans.contains(&mention.span) {
                 if !dateline_reporters.contains(&mention.entity) {
                     dateline_reporters.push(mention.entity);
@@ -229,27 +257,41 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             let rel = trigger.span.start - sentence.start;
             // A dateline ("Brüssel (AFP) - Die EU …") ends at its dash.
             let clause_start = sentence.start
-                + [":", ";", " - ", " – ", " — "].iter().filter_map(|b| sentence_text[..rel].rfind(b).map(|p| p + b.len())).max().unwrap_or(0);
+                + [":", ";", " - ", " – ", " — "]
+                    .iter()
+                    .filter_map(|b| sentence_text[..rel].rfind(b).map(|p| p + b.len()))
+                    .max()
+                    .unwrap_or(0);
             let clause_end = sentence.start
-                + [":", ";", " - ", " – ", " — "].iter().filter_map(|b| sentence_text[rel..].find(b).map(|p| p + rel)).min().unwrap_or(sentence_text.len());
+                + [":", ";", " - ", " – ", " — "]
+                    .iter()
+                    .filter_map(|b| sentence_text[rel..].find(b).map(|p| p + rel))
+                    .min()
+                    .unwrap_or(sentence_text.len());
             let in_clause = |m: &&Mention| m.span.start >= clause_start && m.span.end <= clause_end;
             // A place named after "in"/"im" is where, not whom ("in den USA"),
             // except for events that happen to places (INVEST, ASSAULT, …).
-            let takes_places = matches!(spec.etype, EventType::Invest | EventType::Assault | EventType::Mobilize | EventType::Consult);
+            let takes_places =
+                matches!(spec.etype, EventType::Invest | EventType::Assault | EventType::Mobilize | EventType::Consult);
             let locative = |m: &&Mention| {
                 let k = word_index_before(&words, m.span.start);
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i].as_str());
                 let loc = ["in", "im", "at", "within", "withinside", "inside", "across"];
-                loc.contains(&prev(1).unwrap_or("")) || (["the", "den", "der", "dem", "die", "das"].contains(&prev(1).unwrap_or("")) && loc.contains(&prev(2).unwrap_or("")))
+                loc.contains(&prev(1).unwrap_or(""))
+                    || (["the", "den", "der", "dem", "die", "das"].contains(&prev(1).unwrap_or(""))
+                        && loc.contains(&prev(2).unwrap_or("")))
             };
             // Places do not act; they are targets only of events that happen to places.
             let place = |m: &&Mention| found.entities[m.entity].etype == EntityType::Location;
             let in_clause = |m: &&Mention| in_clause(m) && (takes_places || !locative(m) && !place(m));
-            let before: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
-            let after: Vec<&Mention> = args.iter().copied().filter(in_clause).filter(|m| m.span.start >= trigger.span.end).collect();
+            let before: Vec<&Mention> =
+                args.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
+            let after: Vec<&Mention> =
+                args.iter().copied().filter(in_clause).filter(|m| m.span.start >= trigger.span.end).collect();
             // A possessor ("Alibaba's cloud unit", "Trump's Commerce Department")
             // determines a noun phrase; it is not the subject of the verb.
-            let possessive = |m: &&Mention| text[m.span.end..].starts_with("'s") || text[m.span.end..].starts_with("’s");
+            let possessive =
+                |m: &&Mention| text[m.span.end..].starts_with("'s") || text[m.span.end..].starts_with("’s");
             // An apposition between the subject and the verb ("Meng, the
             // daughter of Huawei founder Ren Zhengfei, was arrested") names
             // someone else.
@@ -257,23 +299,41 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             let mut lead = text[clause_start..trigger.span.start].trim_end();
             for _ in 0..3 {
                 match lead.rsplit_once(' ') {
-                    Some((head, last)) if AUXILIARIES.contains(&last.to_lowercase().as_str()) || ["was", "were", "is", "are", "has", "have", "had", "been", "being"].contains(&last) => lead = head.trim_end(),
+                    Some((head, last))
+                        if AUXILIARIES.contains(&last.to_lowercase().as_str())
+                            || ["was", "were", "is", "are", "has", "have", "had", "been", "being"].contains(&last) =>
+                    {
+                        lead = head.trim_end()
+                    }
                     _ => break,
                 }
             }
-            let apposition = lead.strip_suffix(',').and_then(|l| l.rfind(',')).map(|p| Span::new(clause_start + p, trigger.span.start));
+            let apposition = lead
+                .strip_suffix(',')
+                .and_then(|l| l.rfind(','))
+                .map(|p| Span::new(clause_start + p, trigger.span.start));
             // A name after a preposition is not the subject ("flew home to China
             // after reaching an agreement", "mit der Cosco-Tochter").
             let after_preposition = |m: &&Mention| {
                 let k = word_index_before(&words, m.span.start);
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i].as_str()).unwrap_or("");
-                let prepositions = ["to", "from", "with", "for", "against", "into", "on", "over", "nach", "aus", "mit", "für", "gegen", "zu", "zur", "zum", "an", "auf", "über"];
-                prepositions.contains(&prev(1)) || (["the", "a", "an", "der", "die", "das", "den", "dem", "des"].contains(&prev(1)) && prepositions.contains(&prev(2)))
+                let prepositions = [
+                    "to", "from", "with", "for", "against", "into", "on", "over", "nach", "aus", "mit", "für", "gegen",
+                    "zu", "zur", "zum", "an", "auf", "über",
+                ];
+                prepositions.contains(&prev(1))
+                    || (["the", "a", "an", "der", "die", "das", "den", "dem", "des"].contains(&prev(1))
+                        && prepositions.contains(&prev(2)))
             };
             let subjects: Vec<&Mention> = before
                 .iter()
                 .copied()
-                .filter(|m| !possessive(m) && !place(m) && !apposition.is_some_and(|a| a.contains(m.span)) && !after_preposition(m))
+                .filter(|m| {
+                    !possessive(m)
+                        && !place(m)
+                        && !apposition.is_some_and(|a| a.contains(m.span))
+                        && !after_preposition(m)
+                })
                 .collect();
             let passive = is_passive(lang, &lower, trigger, lexicon);
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
@@ -287,16 +347,23 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             let attached_adjective = adjectives.iter().find(|m| {
                 trigger.pattern.noun
                     && (trigger.span.contains(m.span)
-                        || (m.span.end <= trigger.span.start && words_between(&words, m.span.end, trigger.span.start) == 0))
+                        || (m.span.end <= trigger.span.start
+                            && words_between(&words, m.span.end, trigger.span.start) == 0))
             });
             let (agent, target): (Vec<usize>, Vec<usize>) = if spec.agentless {
                 let subject = if fronted { after.first() } else { before.last() }.map(|m| m.entity);
                 (subject.into_iter().collect(), Vec::new())
             } else if passive {
                 let agent: Vec<usize> = by_agent.iter().map(|m| m.entity).collect();
-                let target = subjects.iter().rev().find(|m| !by_agent.iter().any(|b| b.span == m.span)).map(|m| list_around(text, &subjects, m));
+                let target = subjects
+                    .iter()
+                    .rev()
+                    .find(|m| !by_agent.iter().any(|b| b.span == m.span))
+                    .map(|m| list_around(text, &subjects, m));
                 (agent, target.unwrap_or_default())
-            } else if let Some(pair) = trigger.pattern.noun.then(|| genitive_agent(text, &words, &lower, trigger, &after)).flatten() {
+            } else if let Some(pair) =
+                trigger.pattern.noun.then(|| genitive_agent(text, &words, &lower, trigger, &after)).flatten()
+            {
                 pair
             } else if trigger.pattern.noun {
                 // The target follows a preposition or genitive article right
@@ -315,7 +382,9 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 } else if spec.subject_agent {
                     if fronted { after.first() } else { before.last() }.map(|m| vec![m.entity]).unwrap_or_default()
                 } else {
-                    nominal_agent(lang, &words, &lower, trigger, &subjects, fronted, lexicon).map(|m| vec![m.entity]).unwrap_or_default()
+                    nominal_agent(lang, &words, &lower, trigger, &subjects, fronted, lexicon)
+                        .map(|m| vec![m.entity])
+                        .unwrap_or_default()
                 };
                 (agent, target.unwrap_or_default())
             } else if lang == Lang::De && subjects.is_empty() && !after.is_empty() {
@@ -325,17 +394,24 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 let rest: Vec<&Mention> = after[1..].to_vec();
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
-            } else if lang == Lang::De && after.is_empty() && clause_final(&words, text, trigger) && subclause(text, &subjects, clause_start, trigger).len() >= 2 {
+            } else if lang == Lang::De
+                && after.is_empty()
+                && clause_final(&words, text, trigger)
+                && subclause(text, &subjects, clause_start, trigger).len() >= 2
+            {
                 // Verb-final clause ("China hat Lockheed Martin und Raytheon …
                 // auf die Liste gesetzt", "…, das die HHLA mit Cosco vereinbart
                 // hatte"): within the subordinate clause, the subject first,
                 // then the object.
                 let clause = subclause(text, &subjects, clause_start, trigger);
                 // The object is the next entity: "die HHLA (HHLA) mit Cosco" names HHLA twice.
-                let object: Vec<&Mention> = clause[1..].iter().copied().filter(|m| m.entity != clause[0].entity).collect();
+                let object: Vec<&Mention> =
+                    clause[1..].iter().copied().filter(|m| m.entity != clause[0].entity).collect();
                 let target = object.first().map(|first| list_from(text, &object, first)).unwrap_or_default();
                 (vec![clause[0].entity], target)
-            } else if trigger.first > 0 && ["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1].as_str()) {
+            } else if trigger.first > 0
+                && ["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1].as_str())
+            {
                 // "SMIC said it had no ties to the military and denied the
                 // allegations": a coordinated verb shares the sentence subject.
                 let agent = subjects.first().map(|m| vec![m.entity]).unwrap_or_default();
@@ -356,9 +432,11 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 }
             }
             if target.is_empty() && !spec.agentless && !matches!(spec.etype, EventType::Deny | EventType::Statement) {
-                let following = adjectives
-                    .iter()
-                    .find(|m| m.span.start >= trigger.span.end && words_between(&words, trigger.span.end, m.span.start) <= 4 && !agent.contains(&m.entity));
+                let following = adjectives.iter().find(|m| {
+                    m.span.start >= trigger.span.end
+                        && words_between(&words, trigger.span.end, m.span.start) <= 4
+                        && !agent.contains(&m.entity)
+                });
                 if let Some(m) = following {
                     target.push(m.entity);
                 }
@@ -377,7 +455,10 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             if target.is_empty() && !spec.untargeted {
                 continue;
             }
-            if trigger.pattern.noun && target.is_empty() && !matches!(spec.etype, EventType::Deny | EventType::Statement) {
+            if trigger.pattern.noun
+                && target.is_empty()
+                && !matches!(spec.etype, EventType::Deny | EventType::Statement)
+            {
                 continue;
             }
             let modality = modality(lang, &lower, trigger, lexicon);
@@ -403,18 +484,24 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
     events
 }
 
-
 /// "die Ermittlungen des Bundeskartellamts gegen Amazon": the name right
 /// after a noun trigger is its agent when a preposition then introduces the
 /// target.
-fn genitive_agent(text: &str, words: &[Word], lower: &[String], trigger: &TriggerHit, after: &[&Mention]) -> Option<(Vec<usize>, Vec<usize>)> {
+fn genitive_agent(
+    text: &str,
+    words: &[Word],
+    lower: &[String],
+    trigger: &TriggerHit,
+    after: &[&Mention],
+) -> Option<(Vec<usize>, Vec<usize>)> {
     let p = after.iter().position(|m| {
         let k = word_index_before(words, m.span.start);
         k > 0 && ["gegen", "against", "into"].contains(&lower[k - 1].as_str())
     })?;
     // The genitive follows the noun directly, with its article ("des", "der").
     let article = lower.get(trigger.last).is_some_and(|w| w == "des" || w == "der");
-    let genitive = after.first().filter(|g| p > 0 && article && words_between(words, trigger.span.end, g.span.start) <= 2)?;
+    let genitive =
+        after.first().filter(|g| p > 0 && article && words_between(words, trigger.span.end, g.span.start) <= 2)?;
     Some((vec![genitive.entity], list_from(text, &after[p..], after[p])))
 }
 
@@ -457,19 +544,38 @@ fn nominal_agent<'m>(
 
 /// German auxiliaries and modals that stand beside a participle or infinitive.
 const AUXILIARIES: &[&str] = &[
-    "haben", "hat", "hatte", "hatten", "habe", "sein", "ist", "war", "waren", "sei", "werden", "wird", "wurde", "wurden", "worden",
-    "soll", "sollen", "könne", "könnte", "kann", "will", "wollte",
+    "haben", "hat", "hatte", "hatten", "habe", "sein", "ist", "war", "waren", "sei", "werden", "wird", "wurde",
+    "wurden", "worden", "soll", "sollen", "könne", "könnte", "kann", "will", "wollte",
 ];
 
 /// The mentions of the German subordinate clause that a verb-final trigger
 /// closes: after the last ", dass", ", das", ", die", ", weil", … before it.
 fn subclause<'m>(text: &str, mentions: &[&'m Mention], clause_start: usize, trigger: &TriggerHit) -> Vec<&'m Mention> {
     const OPENERS: &[&str] = &[
-        ", dass ", ", das ", ", die ", ", der ", ", den ", ", dem ", ", deren ", ", dessen ", ", welche ", ", welcher ", ", weil ",
-        ", ob ", ", wenn ", ", als ", ", nachdem ", ", obwohl ", ", da ", ", wie ", ", womit ", ", wobei ",
+        ", dass ",
+        ", das ",
+        ", die ",
+        ", der ",
+        ", den ",
+        ", dem ",
+        ", deren ",
+        ", dessen ",
+        ", welche ",
+        ", welcher ",
+        ", weil ",
+        ", ob ",
+        ", wenn ",
+        ", als ",
+        ", nachdem ",
+        ", obwohl ",
+        ", da ",
+        ", wie ",
+        ", womit ",
+        ", wobei ",
     ];
     let lead = &text[clause_start..trigger.span.start];
-    let start = OPENERS.iter().filter_map(|o| lead.rfind(o).map(|p| clause_start + p + 2)).max().unwrap_or(clause_start);
+    let start =
+        OPENERS.iter().filter_map(|o| lead.rfind(o).map(|p| clause_start + p + 2)).max().unwrap_or(clause_start);
     mentions.iter().copied().filter(|m| m.span.start >= start).collect()
 }
 
@@ -507,15 +613,42 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
     for next in mentions.iter().filter(|x| x.span.start > m.span.end) {
         let gap = text[last.span.end..next.span.start].trim();
         let gap_lower = gap.to_lowercase();
-        let joins = [",", "and", "und", "or", "oder", ", and", ", und", "sowie", ", such as", "such as", ", including", "including",
-            ", darunter", "darunter", ", darunter auch", "darunter auch", "wie", "like", ", like", "as well as", ", darunter auch den"];
+        let joins = [
+            ",",
+            "and",
+            "und",
+            "or",
+            "oder",
+            ", and",
+            ", und",
+            "sowie",
+            ", such as",
+            "such as",
+            ", including",
+            "including",
+            ", darunter",
+            "darunter",
+            ", darunter auch",
+            "darunter auch",
+            "wie",
+            "like",
+            ", like",
+            "as well as",
+            ", darunter auch den",
+        ];
         // "SMIC and drone maker DJI": a conjunction, then a short description.
         let described = gap_lower.split_whitespace().next().is_some_and(|w| ["and", "und", "or", "oder"].contains(&w))
             && gap.split_whitespace().count() <= 4
             && !gap.contains([',', ';', ':', '(', ')'])
-            && gap.split_whitespace().skip(1).all(|w| w.chars().next().is_some_and(char::is_lowercase) || w.chars().next().is_some_and(char::is_uppercase));
-        let joined = described || joins.contains(&gap_lower.as_str())
-            || (gap_lower.starts_with(", darunter") || gap_lower.starts_with(", such as") || gap_lower.starts_with(", including") || gap_lower.starts_with("such as"))
+            && gap.split_whitespace().skip(1).all(|w| {
+                w.chars().next().is_some_and(char::is_lowercase) || w.chars().next().is_some_and(char::is_uppercase)
+            });
+        let joined = described
+            || joins.contains(&gap_lower.as_str())
+            || (gap_lower.starts_with(", darunter")
+                || gap_lower.starts_with(", such as")
+                || gap_lower.starts_with(", including")
+                || gap_lower.starts_with("such as"))
                 && gap.split_whitespace().count() <= 6;
         if !joined {
             break;
@@ -570,7 +703,9 @@ fn is_passive(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexi
         }
         Lang::De => {
             let has_aux = lower[..trigger.first].iter().any(|w| aux.iter().any(|a| a == w));
-            let participle = lower[trigger.first].starts_with("ge") || lower[trigger.first].ends_with("en") || lower[trigger.first].ends_with('t');
+            let participle = lower[trigger.first].starts_with("ge")
+                || lower[trigger.first].ends_with("en")
+                || lower[trigger.first].ends_with('t');
             let by = lexicon.words.get("voice.passive_by_de");
             has_aux && participle && lower.iter().any(|w| by.iter().any(|b| b == w))
         }
@@ -609,7 +744,9 @@ fn by_phrase_mention<'m>(
             }
             let after = words[k + parts.len() - 1].span.end;
             // The agent is the first mention within a few words of the marker.
-            if let Some(m) = args.iter().find(|m| m.span.start >= after && words_between(words, after, m.span.start) <= 4) {
+            if let Some(m) =
+                args.iter().find(|m| m.span.start >= after && words_between(words, after, m.span.start) <= 4)
+            {
                 if !(lang == Lang::En && k > trigger.last + 6) {
                     return vec![*m];
                 }
@@ -627,7 +764,11 @@ fn modality(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexico
     let own_negation = trigger.pattern.words.iter().flatten().any(|w| list("negated").iter().any(|n| n == w));
     let masked: Vec<String>;
     let lower = if own_negation {
-        masked = lower.iter().enumerate().map(|(k, w)| if (trigger.first..trigger.last).contains(&k) { String::new() } else { w.clone() }).collect();
+        masked = lower
+            .iter()
+            .enumerate()
+            .map(|(k, w)| if (trigger.first..trigger.last).contains(&k) { String::new() } else { w.clone() })
+            .collect();
         &masked[..]
     } else {
         lower

@@ -13,8 +13,12 @@ pub struct Detected {
     pub note: Option<String>,
 }
 
-const EN_WORDS: &[&str] = &["the", "and", "of", "to", "is", "in", "that", "for", "with", "was", "it", "by", "on", "are", "has"];
-const DE_WORDS: &[&str] = &["der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "sich", "des", "ein", "eine", "auf", "für", "wird"];
+const EN_WORDS: &[&str] =
+    &["the", "and", "of", "to", "is", "in", "that", "for", "with", "was", "it", "by", "on", "are", "has"];
+const DE_WORDS: &[&str] = &[
+    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "sich", "des", "ein", "eine", "auf", "für",
+    "wird",
+];
 
 pub fn detect(doc: &Document) -> Detected {
     if let Some(lang) = doc.lang_hint {

@@ -275,7 +275,10 @@ impl Words {
             .map(|(path, items)| {
                 let list = IndexedList {
                     lowered: items.iter().map(|i| i.to_lowercase()).collect(),
-                    phrases: items.iter().map(|i| i.to_lowercase().split_whitespace().map(str::to_string).collect()).collect(),
+                    phrases: items
+                        .iter()
+                        .map(|i| i.to_lowercase().split_whitespace().map(str::to_string).collect())
+                        .collect(),
                     ascii_folded: items.iter().map(|i| i.to_ascii_lowercase()).collect(),
                     exact: items.iter().cloned().collect(),
                 };
@@ -590,8 +593,10 @@ impl Lexicon {
     /// Number of entries, and aliases per language (for `stats` and the docs).
     pub fn size(&self) -> (usize, usize, usize) {
         let entries = self.entries.len() + self.countries.len();
-        let en = self.entries.iter().map(|e| e.en.len()).sum::<usize>() + self.countries.iter().map(|c| c.en.len()).sum::<usize>();
-        let de = self.entries.iter().map(|e| e.de.len()).sum::<usize>() + self.countries.iter().map(|c| c.de.len()).sum::<usize>();
+        let en = self.entries.iter().map(|e| e.en.len()).sum::<usize>()
+            + self.countries.iter().map(|c| c.en.len()).sum::<usize>();
+        let de = self.entries.iter().map(|e| e.de.len()).sum::<usize>()
+            + self.countries.iter().map(|c| c.de.len()).sum::<usize>();
         (entries, en, de)
     }
 }

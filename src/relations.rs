@@ -12,14 +12,35 @@ use crate::model::{Document, EntityType, Lang, LocalRelation, Mention, RelationT
 use crate::sentences;
 
 const PART_OF_CUES: &[&str] = &[
-    "within the", "within", "withinside the", "wing of the", "wing of", "part of the", "part of", "division of the", "arm of the",
-    "unit of the", "innerhalb des", "innerhalb der", "Flügel des", "Teil des", "Teil der", "Abteilung des", "Abteilung der",
+    "within the",
+    "within",
+    "withinside the",
+    "wing of the",
+    "wing of",
+    "part of the",
+    "part of",
+    "division of the",
+    "arm of the",
+    "unit of the",
+    "innerhalb des",
+    "innerhalb der",
+    "Flügel des",
+    "Teil des",
+    "Teil der",
+    "Abteilung des",
+    "Abteilung der",
 ];
 
 const FOUNDER_CUES: &[&str] = &["founded by", "co-founded by", "gegründet von", "von"];
 
 /// Extracts the relations a document states.
-pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Found, lexicon: &Lexicon) -> Vec<LocalRelation> {
+pub fn extract(
+    doc: &Document,
+    lang: Lang,
+    sentence_spans: &[Span],
+    found: &Found,
+    lexicon: &Lexicon,
+) -> Vec<LocalRelation> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let names: Vec<&Mention> = found.mentions.iter().filter(|m| !m.anaphoric).collect();
@@ -45,8 +66,10 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             }
         }
         // "IBM's Red Hat", "IBMs Red Hat", "Alphabet Inc's (GOOGL.O) Google".
-        let possessive = gap == "'s " || gap == "’s " || gap == " " && text[..a.span.end].ends_with('s') && lang == Lang::De;
-        let possessive_ric = (gap.starts_with("'s (") || gap.starts_with("’s (")) && gap.ends_with(") ") && gap.len() < 16;
+        let possessive =
+            gap == "'s " || gap == "’s " || gap == " " && text[..a.span.end].ends_with('s') && lang == Lang::De;
+        let possessive_ric =
+            (gap.starts_with("'s (") || gap.starts_with("’s (")) && gap.ends_with(") ") && gap.len() < 16;
         if (possessive || possessive_ric) && etype(a) == EntityType::Company {
             let rtype = match etype(b) {
                 EntityType::Company => Some(RelationType::SubsidiaryOf),
@@ -69,18 +92,32 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             while let Some(pos) = slice[from..].find(cue) {
                 let cue_end = sentence.start + from + pos + cue.len();
                 from += pos + cue.len();
-                let Some(whole) = in_sentence.iter().find(|m| m.span.start >= cue_end && m.span.start <= cue_end + 2 && etype(m) == EntityType::Agency) else {
+                let Some(whole) = in_sentence
+                    .iter()
+                    .find(|m| m.span.start >= cue_end && m.span.start <= cue_end + 2 && etype(m) == EntityType::Agency)
+                else {
                     continue;
                 };
                 let part = in_sentence
                     .iter()
-                    .filter(|m| m.entity != whole.entity && etype(m) == EntityType::Agency && m.span.start > whole.span.end)
+                    .filter(|m| {
+                        m.entity != whole.entity && etype(m) == EntityType::Agency && m.span.start > whole.span.end
+                    })
                     .find(|m| !found.entities[m.entity].key.starts_with("body:government"))
                     .or_else(|| {
-                        in_sentence.iter().rev().find(|m| m.span.end <= cue_end - cue.len() && m.entity != whole.entity && etype(m) == EntityType::Agency)
+                        in_sentence.iter().rev().find(|m| {
+                            m.span.end <= cue_end - cue.len()
+                                && m.entity != whole.entity
+                                && etype(m) == EntityType::Agency
+                        })
                     });
                 if let Some(part) = part {
-                    out.push(LocalRelation { source: part.entity, rtype: RelationType::PartOf, target: whole.entity, sentence: Some(idx) });
+                    out.push(LocalRelation {
+                        source: part.entity,
+                        rtype: RelationType::PartOf,
+                        target: whole.entity,
+                        sentence: Some(idx),
+                    });
                 }
             }
         }
@@ -90,7 +127,9 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
             while let Some(pos) = slice[from..].find(cue) {
                 let cue_end = sentence.start + from + pos + cue.len();
                 from += pos + cue.len();
-                let Some(person) = in_sentence.iter().find(|m| m.span.start == cue_end + 1 && etype(m) == EntityType::Person) else {
+                let Some(person) =
+                    in_sentence.iter().find(|m| m.span.start == cue_end + 1 && etype(m) == EntityType::Person)
+                else {
                     continue;
                 };
                 let rest = &text[person.span.end..sentence.end];
@@ -100,13 +139,17 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
                 }
                 if !german || rest.trim_start().starts_with("gegründet") {
                     // The company: the nearest organisation before the cue (the founded one).
-                    let company = found
-                        .mentions
-                        .iter()
-                        .rev()
-                        .find(|m| m.span.end <= cue_end - cue.len() && etype(m) == EntityType::Company && !m.modifier);
+                    let company =
+                        found.mentions.iter().rev().find(|m| {
+                            m.span.end <= cue_end - cue.len() && etype(m) == EntityType::Company && !m.modifier
+                        });
                     if let Some(company) = company {
-                        out.push(LocalRelation { source: person.entity, rtype: RelationType::FounderOf, target: company.entity, sentence: Some(idx) });
+                        out.push(LocalRelation {
+                            source: person.entity,
+                            rtype: RelationType::FounderOf,
+                            target: company.entity,
+                            sentence: Some(idx),
+                        });
                     }
                 }
             }
@@ -122,20 +165,30 @@ pub fn extract(doc: &Document, lang: Lang, sentence_spans: &[Span], found: &Foun
 /// not a title.
 fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType> {
     let get = |key: &str| lexicon.words.get(&format!("roles.{key}"));
-    let titles = [lexicon.words.get("titles.en"), lexicon.words.get("titles.de"), lexicon.words.get("title_words.en"), lexicon.words.get("title_words.de")];
+    let titles = [
+        lexicon.words.get("titles.en"),
+        lexicon.words.get("titles.de"),
+        lexicon.words.get("title_words.en"),
+        lexicon.words.get("title_words.de"),
+    ];
     let is_title_word = |w: &str| {
-        titles.iter().any(|list| list.iter().any(|t| t.eq_ignore_ascii_case(w) || t.split_whitespace().any(|p| p.eq_ignore_ascii_case(w))))
-            || get(&format!("leader_{}", lang.code())).iter().chain(get(&format!("founder_{}", lang.code()))).any(|t| {
-                w.eq_ignore_ascii_case(t) || (lang == Lang::De && t.chars().count() >= 4 && w.to_lowercase().ends_with(&t.to_lowercase()))
-            })
+        titles.iter().any(|list| {
+            list.iter().any(|t| t.eq_ignore_ascii_case(w) || t.split_whitespace().any(|p| p.eq_ignore_ascii_case(w)))
+        }) || get(&format!("leader_{}", lang.code())).iter().chain(get(&format!("founder_{}", lang.code()))).any(|t| {
+            w.eq_ignore_ascii_case(t)
+                || (lang == Lang::De && t.chars().count() >= 4 && w.to_lowercase().ends_with(&t.to_lowercase()))
+        })
     };
-    if words.is_empty() || !words.iter().all(|w| is_title_word(w) || matches!(*w, "of" | "at" | "for" | "the" | "a" | "an")) {
+    if words.is_empty()
+        || !words.iter().all(|w| is_title_word(w) || matches!(*w, "of" | "at" | "for" | "the" | "a" | "an"))
+    {
         return None;
     }
     let joined = format!(" {} ", words.join(" "));
     let ends = |list: &[String]| {
         list.iter().any(|t| {
-            joined.contains(&format!(" {t} ")) || (lang == Lang::De && words.iter().any(|w| w.to_lowercase().ends_with(&t.to_lowercase())))
+            joined.contains(&format!(" {t} "))
+                || (lang == Lang::De && words.iter().any(|w| w.to_lowercase().ends_with(&t.to_lowercase())))
         })
     };
     if ends(get(&format!("founder_{}", lang.code()))) {
@@ -154,7 +207,9 @@ fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType
 /// title, organisation).
 fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalRelation> {
     let mut out = Vec::new();
-    let organisation = |t: EntityType| matches!(t, EntityType::Company | EntityType::Organization | EntityType::Agency | EntityType::Country);
+    let organisation = |t: EntityType| {
+        matches!(t, EntityType::Company | EntityType::Organization | EntityType::Agency | EntityType::Country)
+    };
     let mentions: Vec<&Mention> = found.mentions.iter().filter(|m| !m.anaphoric || m.modifier).collect();
     for pair in mentions.windows(2) {
         let (a, b) = (pair[0], pair[1]);
@@ -172,11 +227,19 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
                     out.push(LocalRelation { source: b.entity, rtype, target: a.entity, sentence: Some(a.sentence) });
                 }
             }
-        } else if ta == EntityType::Person && organisation(tb) && !b.anaphoric && gap.starts_with(", ") && gap.len() < 60 {
+        } else if ta == EntityType::Person
+            && organisation(tb)
+            && !b.anaphoric
+            && gap.starts_with(", ")
+            && gap.len() < 60
+        {
             // ", a deputy president of ", ", the head of ", ", Chef des "
-            let words: Vec<&str> = gap[2..].split_whitespace().filter(|w| !matches!(*w, "des" | "der" | "von" | "bei")).collect();
+            let words: Vec<&str> =
+                gap[2..].split_whitespace().filter(|w| !matches!(*w, "des" | "der" | "von" | "bei")).collect();
             let words: Vec<&str> = words.into_iter().map(|w| w.trim_end_matches('\'').trim_end_matches("'s")).collect();
-            let ends_with_link = gap.trim_end().ends_with(" of") || gap.trim_end().ends_with(" at") || [" des", " der", " von", " bei"].iter().any(|l| gap.trim_end().ends_with(l));
+            let ends_with_link = gap.trim_end().ends_with(" of")
+                || gap.trim_end().ends_with(" at")
+                || [" des", " der", " von", " bei"].iter().any(|l| gap.trim_end().ends_with(l));
             if ends_with_link {
                 if let Some(rtype) = role_of(&words, lang, lexicon) {
                     out.push(LocalRelation { source: a.entity, rtype, target: b.entity, sentence: Some(a.sentence) });

@@ -68,7 +68,8 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
     }
     let dominant = dominant_country(found);
     let germany = lexicon.words.get("unqualified.federal_country").first().cloned().unwrap_or_else(|| "DEU".into());
-    let names_germany = found.entities.iter().any(|e| !placeholder(&e.key) && e.country.as_deref() == Some(germany.as_str()));
+    let names_germany =
+        found.entities.iter().any(|e| !placeholder(&e.key) && e.country.as_deref() == Some(germany.as_str()));
     let federal_states = lexicon.words.get("unqualified.federal_states");
     let kind_of = |entity: &LocalEntity| -> Option<String> {
         if let Some(rest) = entity.key.strip_prefix("body:") {
@@ -99,7 +100,10 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
                 .rev()
                 .map(|&j| &found.mentions[j])
                 .filter(|m| m.span.end <= offset && m.sentence + 1 >= sentence)
-                .find(|m| !placeholder(&found.entities[m.entity].key) && kind_of(&found.entities[m.entity]).as_deref() == Some(kind.as_str()));
+                .find(|m| {
+                    !placeholder(&found.entities[m.entity].key)
+                        && kind_of(&found.entities[m.entity]).as_deref() == Some(kind.as_str())
+                });
             if let Some(m) = recent {
                 found.mentions[i].entity = m.entity;
                 continue;
@@ -236,7 +240,13 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
             if found.mentions.iter().any(|m| m.span.overlaps(span)) {
                 continue;
             }
-            found.mentions.push(Mention { span, sentence: entities::sentence_of(sentences, s), entity, anaphoric: false, modifier: false });
+            found.mentions.push(Mention {
+                span,
+                sentence: entities::sentence_of(sentences, s),
+                entity,
+                anaphoric: false,
+                modifier: false,
+            });
         }
     }
     found.mentions.sort();
@@ -278,10 +288,7 @@ fn link_short_names(text: &str, found: &mut Found) {
 /// entity of a compatible type.
 fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
     let code = lang.code();
-    let lists: [(&str, &[EntityType]); 2] = [
-        ("company", &[EntityType::Company]),
-        ("agency", &[EntityType::Agency]),
-    ];
+    let lists: [(&str, &[EntityType]); 2] = [("company", &[EntityType::Company]), ("agency", &[EntityType::Agency])];
     let mut added = Vec::new();
     // Lowercased once for all phrases (it does not depend on them).
     let lower = text.to_lowercase();
@@ -326,7 +333,9 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
         let nouns = lexicon.words.lang("appositions.company", lang);
         for k in 1..words.len().min(7) {
             let w = words[k].text(text);
-            let is_noun = nouns.iter().any(|n| n.eq_ignore_ascii_case(w) || n.split_whitespace().last().is_some_and(|l| l.eq_ignore_ascii_case(w)));
+            let is_noun = nouns.iter().any(|n| {
+                n.eq_ignore_ascii_case(w) || n.split_whitespace().last().is_some_and(|l| l.eq_ignore_ascii_case(w))
+            });
             if !is_noun {
                 continue;
             }
@@ -377,7 +386,8 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             let slice = trimmed.slice(text);
             if slice.starts_with("It ") && !slice.starts_with("It is ") && !slice.starts_with("It was ") {
                 let span = Span::new(trimmed.start, trimmed.start + 2);
-                if let Some(entity) = antecedent(text, found, span.start, i, &[EntityType::Company, EntityType::Agency]) {
+                if let Some(entity) = antecedent(text, found, span.start, i, &[EntityType::Company, EntityType::Agency])
+                {
                     added.push(Mention { span, sentence: i, entity, anaphoric: true, modifier: false });
                 }
             }
@@ -396,7 +406,9 @@ fn antecedent(text: &str, found: &Found, offset: usize, sentence: usize, types: 
         // The four words before the name, as " w1 w2 w3 w4 ".
         let window: Vec<&str> = text[..m.span.start].split_whitespace().rev().take(4).collect();
         let window = format!(" {} ", window.into_iter().rev().collect::<Vec<_>>().join(" ").to_lowercase());
-        let source = [" laut ", " according to ", " in accordance with ", " in accordance to ", " zufolge "].iter().any(|c| window.contains(c));
+        let source = [" laut ", " according to ", " in accordance with ", " in accordance to ", " zufolge "]
+            .iter()
+            .any(|c| window.contains(c));
         !m.modifier && !m.anaphoric && types.contains(&found.entities[m.entity].etype) && !source
     };
     let earlier: Vec<&Mention> = found.mentions.iter().filter(|m| m.span.end <= offset).filter(compatible).collect();

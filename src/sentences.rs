@@ -53,7 +53,11 @@ pub fn split(text: &str, body_start: usize, lang: Lang, lexicon: &Lexicon) -> Ve
             }
             let next = skip_whitespace(text, end);
             let followed_by_space = next > end;
-            if followed_by_space && next < text.len() && b == b'.' && !ends_sentence(text, i, next, &abbreviations, &function_words) {
+            if followed_by_space
+                && next < text.len()
+                && b == b'.'
+                && !ends_sentence(text, i, next, &abbreviations, &function_words)
+            {
                 i = end;
                 continue;
             }
@@ -128,7 +132,10 @@ fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &[&str], fu
         .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let token = &before[token_start..];
-    if abbreviations.iter().any(|a| a.eq_ignore_ascii_case(token) || (a.contains(' ') && (before.ends_with(a) || text[token_start..].starts_with(a)))) {
+    if abbreviations.iter().any(|a| {
+        a.eq_ignore_ascii_case(token)
+            || (a.contains(' ') && (before.ends_with(a) || text[token_start..].starts_with(a)))
+    }) {
         return false;
     }
     let core = token.trim_end_matches('.');
@@ -140,7 +147,18 @@ fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &[&str], fu
     // A German ordinal: "3. Januar", "am 3. Oktober", "die 2. Runde".
     if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) && core.len() <= 2 {
         const MONTHS: &[&str] = &[
-            "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
         ];
         if MONTHS.contains(&following.as_str()) {
             return false;
@@ -148,8 +166,10 @@ fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &[&str], fu
         // "ihr 13. Sanktionspaket", "die 2. Runde": an ordinal before a noun,
         // not a sentence that ends in a number and one that opens with an article.
         let after_dot = text[next..].split_whitespace().next().unwrap_or("");
-        let opens_sentence = function_words.iter().any(|w| w.eq_ignore_ascii_case(after_dot.trim_matches(|c: char| !c.is_alphabetic())));
-        if following.chars().next().is_some_and(char::is_uppercase) && !opens_sentence && before_ordinal_context(before) {
+        let opens_sentence =
+            function_words.iter().any(|w| w.eq_ignore_ascii_case(after_dot.trim_matches(|c: char| !c.is_alphabetic())));
+        if following.chars().next().is_some_and(char::is_uppercase) && !opens_sentence && before_ordinal_context(before)
+        {
             return false;
         }
     }
@@ -181,7 +201,10 @@ mod tests {
     #[test]
     fn splits() {
         let cases: &[(&str, &[&str])] = &[
-            ("The U.S. Department of Commerce is here. It acts.", &["The U.S. Department of Commerce is here.", "It acts."]),
+            (
+                "The U.S. Department of Commerce is here. It acts.",
+                &["The U.S. Department of Commerce is here.", "It acts."],
+            ),
             ("Gartner Inc. said so. Then more.", &["Gartner Inc. said so.", "Then more."]),
             ("Mr. J. Smith left. Ok.", &["Mr. J. Smith left.", "Ok."]),
             ("Am 3. Januar 2021 geschah es. Danach nicht.", &["Am 3. Januar 2021 geschah es.", "Danach nicht."]),
@@ -189,7 +212,10 @@ mod tests {
             ("Headline\n\nBody one. Body two?", &["Headline", "Body one.", "Body two?"]),
             ("He said \"no.\" Then left.", &["He said \"no.\"", "Then left."]),
             ("In Jan. 2021 it began.", &["In Jan. 2021 it began."]),
-            ("Die EU hat ihr 13. Sanktionspaket beschlossen. Es gilt.", &["Die EU hat ihr 13. Sanktionspaket beschlossen.", "Es gilt."]),
+            (
+                "Die EU hat ihr 13. Sanktionspaket beschlossen. Es gilt.",
+                &["Die EU hat ihr 13. Sanktionspaket beschlossen.", "Es gilt."],
+            ),
             ("Der Wert stieg auf 13. Der Grund ist klar.", &["Der Wert stieg auf 13.", "Der Grund ist klar."]),
         ];
         for (text, expected) in cases {

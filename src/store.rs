@@ -59,15 +59,8 @@ const TABLES_CHILD_FIRST: &[&str] = &[
 
 /// The tables of the corpus graph that list entities, events and relations
 /// (not documents), children before parents: what every assembly rewrites.
-const ENTITY_TABLES_CHILD_FIRST: &[&str] = &[
-    "relation_documents",
-    "relation_evidence",
-    "relations",
-    "event_roles",
-    "events",
-    "aliases",
-    "entities",
-];
+const ENTITY_TABLES_CHILD_FIRST: &[&str] =
+    &["relation_documents", "relation_evidence", "relations", "event_roles", "events", "aliases", "entities"];
 
 /// The tables of the corpus graph, children before parents: what an
 /// assembly rewrites when it rewrites everything.
@@ -1125,7 +1118,8 @@ impl Store {
             }
         }
 
-        let mut counts = AssemblyCounts { n_documents: document_ids.len(), n_local_events, ..AssemblyCounts::default() };
+        let mut counts =
+            AssemblyCounts { n_documents: document_ids.len(), n_local_events, ..AssemblyCounts::default() };
         let entity_rows = plan.entities();
         counts.n_entities = entity_rows.len();
         {
@@ -1159,23 +1153,7 @@ impl Store {
             let mut insert_role =
                 tx.prepare("INSERT INTO event_roles (event, role, position, entity) VALUES (?1, ?2, ?3, ?4)")?;
             for event in &events {
-                let context = serde_json::Value::from(event.context.clone()).to_string();
-                insert_event.execute(params![
-                    event.id,
-                    event.etype.as_str(),
-                    event.mode,
-                    context,
-                    event.cameo,
-                    event.date,
-                    event.modality.as_str(),
-                ])?;
-                for (role, entities) in
-                    [("agent", &event.agent), ("target", &event.target), ("reported_by", &event.reported_by)]
-                {
-                    for (position, entity) in entities.iter().enumerate() {
-                        insert_role.execute(params![event.id, role, to_i64(position), entity])?;
-                    }
-                }
+                insert_event_rows(&mut insert_event, &mut insert_role, event)?;
             }
         }
         drop(events);
@@ -1292,7 +1270,9 @@ impl Store {
             if !done {
                 return Ok(None);
             }
-            for insert in [&mut insert_mention, &mut insert_entity_document, &mut insert_evidence, &mut insert_event_document] {
+            for insert in
+                [&mut insert_mention, &mut insert_entity_document, &mut insert_evidence, &mut insert_event_document]
+            {
                 insert.flush()?;
             }
             if rewrite_all {
@@ -1407,7 +1387,10 @@ impl<'c> MultiRowInsert<'c> {
 /// the timings of a build.
 fn resident_megabytes() -> f64 {
     let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
     kb.unwrap_or(0.0) / 1024.0
 }
 
@@ -1587,23 +1570,7 @@ fn write_graph(
     let mut insert_event_document =
         tx.prepare("INSERT INTO event_documents (event, position, document) VALUES (?1, ?2, ?3)")?;
     for event in &graph.events {
-        let context = serde_json::Value::from(event.context.clone()).to_string();
-        insert_event.execute(params![
-            event.id,
-            event.etype.as_str(),
-            event.mode,
-            context,
-            event.cameo,
-            event.date,
-            event.modality.as_str(),
-        ])?;
-        for (role, entities) in
-            [("agent", &event.agent), ("target", &event.target), ("reported_by", &event.reported_by)]
-        {
-            for (position, entity) in entities.iter().enumerate() {
-                insert_role.execute(params![event.id, role, to_i64(position), entity])?;
-            }
-        }
+        insert_event_rows(&mut insert_event, &mut insert_role, event)?;
         for (position, evidence) in event.evidence.iter().enumerate() {
             insert_event_evidence.execute(params![
                 event.id,
@@ -1755,6 +1722,49 @@ fn open_error(path: &Path, error: rusqlite::Error) -> Error {
         }
         _ => Error::Database { path: path.to_path_buf(), source: error },
     }
+}
+
+/// The fields of an event that the `events` and `event_roles` tables hold,
+/// whether it comes from a whole [`Event`] or from the streaming assembly.
+trait EventFields {
+    fn fields(&self) -> (&str, EventType, &Option<String>, &[String], &str, &Option<String>, Modality);
+    fn roles(&self) -> [(&'static str, &[String]); 3];
+}
+
+impl EventFields for Event {
+    fn fields(&self) -> (&str, EventType, &Option<String>, &[String], &str, &Option<String>, Modality) {
+        (&self.id, self.etype, &self.mode, &self.context, &self.cameo, &self.date, self.modality)
+    }
+    fn roles(&self) -> [(&'static str, &[String]); 3] {
+        [("agent", &self.agent), ("target", &self.target), ("reported_by", &self.reported_by)]
+    }
+}
+
+impl EventFields for assemble::EventRow {
+    fn fields(&self) -> (&str, EventType, &Option<String>, &[String], &str, &Option<String>, Modality) {
+        (&self.id, self.etype, &self.mode, &self.context, &self.cameo, &self.date, self.modality)
+    }
+    fn roles(&self) -> [(&'static str, &[String]); 3] {
+        [("agent", &self.agent), ("target", &self.target), ("reported_by", &self.reported_by)]
+    }
+}
+
+/// One event's row and its agent, target and reporter roles: the one place
+/// both writers (whole graph and streaming assembly) store an event.
+fn insert_event_rows(
+    insert_event: &mut rusqlite::Statement<'_>,
+    insert_role: &mut rusqlite::Statement<'_>,
+    event: &impl EventFields,
+) -> rusqlite::Result<()> {
+    let (id, etype, mode, context, cameo, date, modality) = event.fields();
+    let context = serde_json::Value::from(context.to_vec()).to_string();
+    insert_event.execute(params![id, etype.as_str(), mode, context, cameo, date, modality.as_str()])?;
+    for (role, entities) in event.roles() {
+        for (position, entity) in entities.iter().enumerate() {
+            insert_role.execute(params![id, role, to_i64(position), entity])?;
+        }
+    }
+    Ok(())
 }
 
 fn to_i64(n: usize) -> i64 {

@@ -147,7 +147,9 @@ impl Gazetteer {
                 // ("Bundesbehörde"); everything else starts at a word boundary.
                 let start = if before_ok {
                     start
-                } else if matches!(target, Target::Institution(_)) && pattern.chars().next().is_some_and(char::is_uppercase) {
+                } else if matches!(target, Target::Institution(_))
+                    && pattern.chars().next().is_some_and(char::is_uppercase)
+                {
                     let word_start = text[..start]
                         .char_indices()
                         .rev()

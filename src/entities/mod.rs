@@ -78,7 +78,11 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         .iter()
         .filter(|c| !is_place(c))
         .map(|c| c.span)
-        .chain(hits.iter().filter(|h| !matches!(h.target, Target::Entry(_) | Target::Institution(_) | Target::Country(_))).map(|h| h.span))
+        .chain(
+            hits.iter()
+                .filter(|h| !matches!(h.target, Target::Entry(_) | Target::Institution(_) | Target::Country(_)))
+                .map(|h| h.span),
+        )
         .collect();
     let companies: Vec<Span> = candidates
         .iter()
@@ -123,7 +127,11 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                         let whole = Span::new(span.start, country.span.end);
                         out.push(Candidate {
                             span: whole,
-                            reading: Reading::Named { name: whole.slice(text).to_string(), etype: EntityType::Company, weak: false },
+                            reading: Reading::Named {
+                                name: whole.slice(text).to_string(),
+                                etype: EntityType::Company,
+                                weak: false,
+                            },
                             priority: 6,
                         });
                     }
@@ -141,15 +149,11 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
             Target::Country(c) => out.push(Candidate { span, reading: Reading::Country(c), priority: 3 }),
             Target::Capital(c) => {
                 let before = text[..span.start].trim_end();
-                let locative = ["in", "nach", "aus", "from", "to", "im", "near", "bei", "von"]
-                    .iter()
-                    .any(|p| before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case(p)));
+                let locative = ["in", "nach", "aus", "from", "to", "im", "near", "bei", "von"].iter().any(|p| {
+                    before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case(p))
+                });
                 if let (false, Some(government)) = (locative, government) {
-                    out.push(Candidate {
-                        span,
-                        reading: qualified_body(lexicon, government, c),
-                        priority: 2,
-                    });
+                    out.push(Candidate { span, reading: qualified_body(lexicon, government, c), priority: 2 });
                 }
             }
             Target::Institution(inst) => {
@@ -158,16 +162,30 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                     if lexicon.institutions[inst].kind == "embassy" {
                         end = embassy_place_after(text, end, hits).unwrap_or(end);
                     }
-                    out.push(Candidate { span: Span::new(start, end), reading: qualified_body(lexicon, inst, country), priority: 4 });
-                } else if let Some((end, country)) = capital_after(text, span.end, hits).filter(|_| lexicon.institutions[inst].kind != "embassy") {
+                    out.push(Candidate {
+                        span: Span::new(start, end),
+                        reading: qualified_body(lexicon, inst, country),
+                        priority: 4,
+                    });
+                } else if let Some((end, country)) =
+                    capital_after(text, span.end, hits).filter(|_| lexicon.institutions[inst].kind != "embassy")
+                {
                     // "the Ministry of Commerce in Beijing", "das Finanzministerium in Washington".
-                    out.push(Candidate { span: Span::new(span.start, end), reading: qualified_body(lexicon, inst, country), priority: 4 });
+                    out.push(Candidate {
+                        span: Span::new(span.start, end),
+                        reading: qualified_body(lexicon, inst, country),
+                        priority: 4,
+                    });
                 } else if is_federal(text, span, lexicon) {
                     // "die Bundesregierung", "das Bundeswirtschaftsministerium":
                     // German as a rule; resolution decides.
                     out.push(Candidate { span, reading: Reading::FederalBody { institution: inst }, priority: 4 });
                 } else if unqualified_allowed(text, span, lexicon) {
-                    out.push(Candidate { span, reading: Reading::Body { institution: inst, country: None }, priority: 1 });
+                    out.push(Candidate {
+                        span,
+                        reading: Reading::Body { institution: inst, country: None },
+                        priority: 1,
+                    });
                 }
             }
             Target::AdjEn(c) | Target::AdjDe(c) | Target::Prefix(c) => {
@@ -257,7 +275,11 @@ fn capital_after(text: &str, end: usize, hits: &[Hit]) -> Option<(usize, usize)>
 /// in grammar.toml), unless a qualifier precedes ("US-Bundesregierung").
 fn is_federal(text: &str, span: Span, lexicon: &Lexicon) -> bool {
     let noun = span.slice(text);
-    let prefixed = lexicon.words.get("unqualified.federal_prefix_de").iter().any(|p| noun.starts_with(p.as_str()) && noun.len() > p.len());
+    let prefixed = lexicon
+        .words
+        .get("unqualified.federal_prefix_de")
+        .iter()
+        .any(|p| noun.starts_with(p.as_str()) && noun.len() > p.len());
     prefixed && !text[..span.start].ends_with('-')
 }
 
@@ -270,7 +292,12 @@ fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
     // (`[unqualified]` in grammar.toml); "the military" may be anyone's.
     let kinds = lexicon.words.get("unqualified.kinds");
     let allowed = lexicon.institutions.iter().any(|inst| {
-        kinds.contains(&inst.kind) && inst.en.iter().chain(&inst.de).any(|n| n.eq_ignore_ascii_case(noun.trim_end_matches('s')) || n.eq_ignore_ascii_case(noun))
+        kinds.contains(&inst.kind)
+            && inst
+                .en
+                .iter()
+                .chain(&inst.de)
+                .any(|n| n.eq_ignore_ascii_case(noun.trim_end_matches('s')) || n.eq_ignore_ascii_case(noun))
     });
     if !allowed {
         return false;
@@ -296,7 +323,9 @@ fn administration_after(text: &str, end: usize, lexicon: &Lexicon) -> Option<usi
         for word in lexicon.words.lang("administration", lang) {
             for sep in [" ", "-"] {
                 let phrase = format!("{sep}{}", word.to_lowercase());
-                if text::lowercase_starts_with(rest, &phrase) && !rest[phrase.len()..].chars().next().is_some_and(text::is_word_char) {
+                if text::lowercase_starts_with(rest, &phrase)
+                    && !rest[phrase.len()..].chars().next().is_some_and(text::is_word_char)
+                {
                     return Some(end + phrase.len());
                 }
             }
@@ -355,7 +384,8 @@ fn drop_unsupported_short_names(text: &str, chosen: Vec<Candidate>, lexicon: &Le
         .filter(|c| match c.reading {
             Reading::Entry(i) => {
                 let found = c.span.slice(text).trim_end_matches('s');
-                !(lexicon.entries[i].etype == "PERSON" && !found.contains(' ') && found.chars().count() <= 3) || full.contains(&i)
+                !(lexicon.entries[i].etype == "PERSON" && !found.contains(' ') && found.chars().count() <= 3)
+                    || full.contains(&i)
             }
             _ => true,
         })
@@ -500,8 +530,17 @@ pub fn sentence_of(sentences: &[Span], offset: usize) -> usize {
 /// Relational nouns between two organisation names: "Alibaba associate Ant
 /// Financial", "Alibaba-Tochter Ant Financial".
 pub const RELATIONAL_NOUNS: &[&str] = &[
-    "associate", "affiliate", "subsidiary", "unit", "arm", "parent", "Tochter", "Tochtergesellschaft", "Tochterfirma",
-    "Mutterkonzern", "Sparte",
+    "associate",
+    "affiliate",
+    "subsidiary",
+    "unit",
+    "arm",
+    "parent",
+    "Tochter",
+    "Tochtergesellschaft",
+    "Tochterfirma",
+    "Mutterkonzern",
+    "Sparte",
 ];
 
 /// Marks names used as modifiers of what follows: a country before a common
@@ -521,19 +560,22 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                 let german_genitive = found.ends_with('s')
                     && rest.strip_prefix(' ').is_some_and(|after| {
                         let word: String = after.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();
-                        text::is_capitalized(&word) && !lexicon.words.get("function_words.de").iter().any(|f| f.eq_ignore_ascii_case(&word))
+                        text::is_capitalized(&word)
+                            && !lexicon.words.get("function_words.de").iter().any(|f| f.eq_ignore_ascii_case(&word))
                     });
                 if rest.starts_with('-') || rest.starts_with("'s ") || rest.starts_with("’s ") || german_genitive {
                     true
                 } else if let Some(after) = rest.strip_prefix(' ') {
                     let word: String = after.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();
                     let lower = word.to_lowercase();
-                    let function = lexicon.words.contains("function_words.en", &lower) || lexicon.words.contains("function_words.de", &lower);
+                    let function = lexicon.words.contains("function_words.en", &lower)
+                        || lexicon.words.contains("function_words.de", &lower);
                     let is_next_mention = next_start == Some(mention.span.end + 1);
                     // In English a lowercase word after a country is what it
                     // qualifies ("U.S. companies"); in German it is a verb
                     // ("gegen Russland beschlossen"): nouns are capitalised.
-                    let qualifies = lang == Lang::En && word.chars().next().is_some_and(char::is_lowercase) && !function;
+                    let qualifies =
+                        lang == Lang::En && word.chars().next().is_some_and(char::is_lowercase) && !function;
                     !word.is_empty() && (qualifies || is_next_mention)
                 } else {
                     false
@@ -547,9 +589,9 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                     let gap = &text[mention.span.end..gap_end];
                     let gap_trim = gap.trim_start_matches(['\'', '’', 's']).trim();
                     let possessive = gap.starts_with("'s ") || gap.starts_with("’s ") || gap.starts_with("s ");
-                    let relational = RELATIONAL_NOUNS
-                        .iter()
-                        .any(|r| gap_trim.trim_start_matches('-').eq_ignore_ascii_case(r) || gap.trim() == format!("-{r}"));
+                    let relational = RELATIONAL_NOUNS.iter().any(|r| {
+                        gap_trim.trim_start_matches('-').eq_ignore_ascii_case(r) || gap.trim() == format!("-{r}")
+                    });
                     let ric = gap.contains('(') && gap.contains(')') && gap.len() < 14;
                     (relational && gap.len() < 24) || (possessive && gap.trim().len() <= 2) || (ric && possessive)
                 }

@@ -68,7 +68,14 @@ fn in_list(list: &[String], word: &str) -> bool {
 /// A company name found by its suffix takes in a known company name right
 /// before it (`absorbable`): "Cosco Shipping Ports Limited" is one company,
 /// a subsidiary, not "Cosco Shipping" and "Ports Limited".
-pub fn find(text: &str, lang: Lang, sentences: &[Span], lexicon: &Lexicon, taken: &[Span], absorbable: &[Span]) -> Vec<Candidate> {
+pub fn find(
+    text: &str,
+    lang: Lang,
+    sentences: &[Span],
+    lexicon: &Lexicon,
+    taken: &[Span],
+    absorbable: &[Span],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     for sentence in sentences {
         let words = text::words(text, sentence.start, sentence.end);
@@ -86,7 +93,9 @@ pub fn find(text: &str, lang: Lang, sentences: &[Span], lexicon: &Lexicon, taken
             let run = &words[i..run_end];
             if let Some(mut candidate) = classify(text, lang, &words, i, run, lexicon, title_case) {
                 if let Reading::Named { name, etype: EntityType::Company, weak: false } = &mut candidate.reading {
-                    if let Some(before) = absorbable.iter().find(|a| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ') {
+                    if let Some(before) =
+                        absorbable.iter().find(|a| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ')
+                    {
                         candidate.span = Span::new(before.start, candidate.span.end);
                         *name = candidate.span.slice(text).to_string();
                     }
@@ -104,10 +113,15 @@ pub fn find(text: &str, lang: Lang, sentences: &[Span], lexicon: &Lexicon, taken
 /// organisation head ("Office of", "Bundesamt für").
 fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, lexicon: &Lexicon) -> usize {
     let joined: String = words[start..end].iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
-    let headed = ["org_suffixes.agency_heads_en", "org_suffixes.agency_heads_de", "org_suffixes.org_heads_en", "org_suffixes.org_heads_de"]
-        .iter()
-        .flat_map(|path| lexicon.words.get(path))
-        .any(|h| joined.contains(h.as_str()));
+    let headed = [
+        "org_suffixes.agency_heads_en",
+        "org_suffixes.agency_heads_de",
+        "org_suffixes.org_heads_en",
+        "org_suffixes.org_heads_de",
+    ]
+    .iter()
+    .flat_map(|path| lexicon.words.get(path))
+    .any(|h| joined.contains(h.as_str()));
     if headed {
         return end;
     }
@@ -134,7 +148,9 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &[Span]) ->
     let is_free = |w: &Word| !taken.iter().any(|t| t.overlaps(w.span));
     let starts = |w: &Word| {
         let s = w.text(text);
-        (text::is_capitalized(s) || s.chars().next().is_some_and(|c| c.is_ascii_digit()) && s.chars().any(char::is_uppercase)) && is_free(w)
+        (text::is_capitalized(s)
+            || s.chars().next().is_some_and(|c| c.is_ascii_digit()) && s.chars().any(char::is_uppercase))
+            && is_free(w)
     };
     if !starts(&words[i]) || !text::is_capitalized(words[i].text(text)) {
         return None;
@@ -188,14 +204,20 @@ fn classify(
     let stop_names = words.lang("stop_names", lang);
     while let Some(first) = run.first() {
         let w = first.text(text);
-        if in_list(function_words, w) || in_list(stop_names, w) || in_list(words.get("function_words.en"), w) && lang == Lang::En {
+        if in_list(function_words, w)
+            || in_list(stop_names, w)
+            || in_list(words.get("function_words.en"), w) && lang == Lang::En
+        {
             run.remove(0);
             at += 1;
         } else {
             break;
         }
     }
-    while run.last().is_some_and(|w| in_list(&["of", "and", "for", "für", "der", "des", "&", "on"].map(String::from), w.text(text))) {
+    while run
+        .last()
+        .is_some_and(|w| in_list(&["of", "and", "for", "für", "der", "des", "&", "on"].map(String::from), w.text(text)))
+    {
         run.pop();
     }
     if run.is_empty() {
@@ -250,7 +272,9 @@ fn classify(
     let last = *word_texts.last()?;
     let joined = word_texts.join(" ");
     // Several words in capitals are a shouted headline ("PILLAR OF GROWTH"), not a name.
-    if word_texts.len() > 1 && word_texts.iter().filter(|w| w.chars().count() > 3).all(|w| w.chars().all(|c| !c.is_lowercase())) {
+    if word_texts.len() > 1
+        && word_texts.iter().filter(|w| w.chars().count() > 3).all(|w| w.chars().all(|c| !c.is_lowercase()))
+    {
         return None;
     }
     // A name is more than organisation suffixes ("Cloud", "Group").
@@ -291,11 +315,16 @@ fn classify(
     if person_by_title && name_words.first().is_some_and(|w| in_list(function_words, w) || !text::is_capitalized(w)) {
         return None;
     }
-    if person_by_title && (1..=3).contains(&names) && name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')) {
+    if person_by_title
+        && (1..=3).contains(&names)
+        && name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
+    {
         return Some(make(start_word, run.len(), EntityType::Person, false));
     }
     let alphabetic = name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
-    if (2..=3).contains(&names) && (given(name_words[0]) || alphabetic && in_list(words.get("surnames.zh"), name_words[0])) {
+    if (2..=3).contains(&names)
+        && (given(name_words[0]) || alphabetic && in_list(words.get("surnames.zh"), name_words[0]))
+    {
         return Some(make(start_word, run.len(), EntityType::Person, false));
     }
     // Apposition: "drone maker DJI", "Drohnenhersteller DJI", "research firm Canalys".
@@ -308,10 +337,15 @@ fn classify(
     }
     let acronym = word_texts.len() == 1 && is_acronym(last);
     match lang {
-        Lang::En if !(sentence_initial && word_texts.len() == 1) || acronym => Some(make(0, run.len(), EntityType::Company, true)),
-        Lang::De if acronym || joined.contains(" of ") || joined.contains(" and ") => {
-            Some(make(0, run.len(), if joined.contains(" of ") { EntityType::Agency } else { EntityType::Company }, true))
+        Lang::En if !(sentence_initial && word_texts.len() == 1) || acronym => {
+            Some(make(0, run.len(), EntityType::Company, true))
         }
+        Lang::De if acronym || joined.contains(" of ") || joined.contains(" and ") => Some(make(
+            0,
+            run.len(),
+            if joined.contains(" of ") { EntityType::Agency } else { EntityType::Company },
+            true,
+        )),
         _ => None,
     }
 }
@@ -319,7 +353,9 @@ fn classify(
 /// An all-capitals word of 2–6 letters ("DJI", "SMIC").
 fn is_acronym(word: &str) -> bool {
     let n = word.chars().count();
-    (2..=6).contains(&n) && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && word.chars().any(|c| c.is_ascii_uppercase())
+    (2..=6).contains(&n)
+        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && word.chars().any(|c| c.is_ascii_uppercase())
 }
 
 /// A title or role before a name: listed, or in German the head of a
@@ -341,8 +377,9 @@ fn is_title(word: &str, lang: Lang, lexicon: &Lexicon) -> bool {
 /// ("Besorgnis", "Geschäftsbeziehungen", "Sicherheit").
 fn looks_like_german_noun(word: &str) -> bool {
     const SUFFIXES: &[&str] = &[
-        "ung", "ungen", "heit", "heiten", "keit", "keiten", "nis", "nisse", "schaft", "schaften", "tion", "tionen", "tät",
-        "täten", "ismus", "ment", "mente", "ik", "ie", "ien", "chen", "lein", "ling", "linge", "tum", "tümer", "sal",
+        "ung", "ungen", "heit", "heiten", "keit", "keiten", "nis", "nisse", "schaft", "schaften", "tion", "tionen",
+        "tät", "täten", "ismus", "ment", "mente", "ik", "ie", "ien", "chen", "lein", "ling", "linge", "tum", "tümer",
+        "sal",
     ];
     let lower = word.to_lowercase();
     word.chars().count() > 5 && !word.chars().all(|c| c.is_uppercase()) && SUFFIXES.iter().any(|s| lower.ends_with(s))
@@ -375,13 +412,18 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
         let found = match lang {
             Lang::En => {
                 let two = at.checked_sub(2).map(|p| format!("{} {}", words[p].text(text), prev));
-                list.iter().any(|a| a.eq_ignore_ascii_case(prev) || two.as_deref().is_some_and(|t| a.eq_ignore_ascii_case(t)))
+                list.iter()
+                    .any(|a| a.eq_ignore_ascii_case(prev) || two.as_deref().is_some_and(|t| a.eq_ignore_ascii_case(t)))
             }
-            Lang::De => text::is_capitalized(prev) && !looks_like_german_noun(words[at].text(text)) && list.iter().any(|a| {
-                let a_lower = a.to_lowercase();
-                let p_lower = prev.to_lowercase();
-                p_lower == a_lower || (a_lower.chars().count() >= 5 && p_lower.ends_with(&a_lower))
-            }),
+            Lang::De => {
+                text::is_capitalized(prev)
+                    && !looks_like_german_noun(words[at].text(text))
+                    && list.iter().any(|a| {
+                        let a_lower = a.to_lowercase();
+                        let p_lower = prev.to_lowercase();
+                        p_lower == a_lower || (a_lower.chars().count() >= 5 && p_lower.ends_with(&a_lower))
+                    })
+            }
         };
         if found {
             return Some(etype);
@@ -396,7 +438,9 @@ mod tests {
 
     #[test]
     fn acronyms() {
-        for (word, expected) in [("DJI", true), ("SMIC", true), ("A", false), ("Alibaba", false), ("G20", true), ("HPE", true)] {
+        for (word, expected) in
+            [("DJI", true), ("SMIC", true), ("A", false), ("Alibaba", false), ("G20", true), ("HPE", true)]
+        {
             assert_eq!(is_acronym(word), expected, "{word}");
         }
     }
