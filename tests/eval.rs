@@ -22,9 +22,7 @@ const EXPORTS: &[&str] = &[
 ];
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/eval")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval").join(name)
 }
 
 fn export(name: &str) -> Graph {
@@ -41,10 +39,7 @@ fn report(name: &str) -> Report {
 }
 
 fn counts(score: &Score) -> String {
-    format!(
-        "{}/{} {}/{}",
-        score.found, score.required, score.matched, score.predicted
-    )
+    format!("{}/{} {}/{}", score.found, score.required, score.matched, score.predicted)
 }
 
 /// What a report counted, in one line: found/required matched/predicted for
@@ -65,38 +60,14 @@ fn digest(report: &Report) -> String {
 #[test]
 fn counts_per_export() {
     for (file, expected) in [
-        (
-            "perfect.json",
-            "entities 16/16 17/17 typed 16 | events 6/6 6/6 mode 4/4 | relations 5/5 5/5",
-        ),
-        (
-            "missing.json",
-            "entities 9/16 9/12 typed 6 | events 3/6 3/4 mode 1/2 | relations 3/5 3/4",
-        ),
-        (
-            "fragmented.json",
-            "entities 5/16 9/9 typed 5 | events 2/6 5/5 mode 2/2 | relations 1/5 2/2",
-        ),
-        (
-            "conflated.json",
-            "entities 7/16 8/8 typed 7 | events 2/6 2/2 mode 2/2 | relations 1/5 1/1",
-        ),
-        (
-            "events.json",
-            "entities 8/16 9/9 typed 8 | events 5/6 7/10 mode 3/4 | relations 0/5 0/0",
-        ),
-        (
-            "relations.json",
-            "entities 9/16 9/9 typed 9 | events 0/6 0/0 mode 0/0 | relations 3/5 4/7",
-        ),
-        (
-            "empty.json",
-            "entities 0/16 0/0 typed 0 | events 0/6 0/0 mode 0/0 | relations 0/5 0/0",
-        ),
-        (
-            "edge_cases.json",
-            "entities 4/16 7/8 typed 3 | events 1/6 2/3 mode 0/1 | relations 0/5 0/1",
-        ),
+        ("perfect.json", "entities 16/16 17/17 typed 16 | events 6/6 6/6 mode 4/4 | relations 5/5 5/5"),
+        ("missing.json", "entities 9/16 9/12 typed 6 | events 3/6 3/4 mode 1/2 | relations 3/5 3/4"),
+        ("fragmented.json", "entities 5/16 9/9 typed 5 | events 2/6 5/5 mode 2/2 | relations 1/5 2/2"),
+        ("conflated.json", "entities 7/16 8/8 typed 7 | events 2/6 2/2 mode 2/2 | relations 1/5 1/1"),
+        ("events.json", "entities 8/16 9/9 typed 8 | events 5/6 7/10 mode 3/4 | relations 0/5 0/0"),
+        ("relations.json", "entities 9/16 9/9 typed 9 | events 0/6 0/0 mode 0/0 | relations 3/5 4/7"),
+        ("empty.json", "entities 0/16 0/0 typed 0 | events 0/6 0/0 mode 0/0 | relations 0/5 0/0"),
+        ("edge_cases.json", "entities 4/16 7/8 typed 3 | events 1/6 2/3 mode 0/1 | relations 0/5 0/1"),
     ] {
         assert_eq!(digest(&report(file)), expected, "{file}");
     }
@@ -105,44 +76,21 @@ fn counts_per_export() {
 #[test]
 fn summary_lines() {
     for (file, expected) in [
-        (
-            "perfect.json",
-            "entity_R=1.00 entity_P=1.00 event_R=1.00 relation_R=1.00 fragmented=0 conflated=0",
-        ),
+        ("perfect.json", "entity_R=1.00 entity_P=1.00 event_R=1.00 relation_R=1.00 fragmented=0 conflated=0"),
         // 9/16 = 0.5625: Python's "{:.2f}" and round(x, 3) round the exact value half to even.
-        (
-            "missing.json",
-            "entity_R=0.56 entity_P=0.75 event_R=0.50 relation_R=0.60 fragmented=0 conflated=0",
-        ),
-        (
-            "fragmented.json",
-            "entity_R=0.31 entity_P=1.00 event_R=0.33 relation_R=0.20 fragmented=3 conflated=0",
-        ),
-        (
-            "conflated.json",
-            "entity_R=0.44 entity_P=1.00 event_R=0.33 relation_R=0.20 fragmented=0 conflated=3",
-        ),
-        (
-            "empty.json",
-            "entity_R=0.00 entity_P=0.00 event_R=0.00 relation_R=0.00 fragmented=0 conflated=0",
-        ),
+        ("missing.json", "entity_R=0.56 entity_P=0.75 event_R=0.50 relation_R=0.60 fragmented=0 conflated=0"),
+        ("fragmented.json", "entity_R=0.31 entity_P=1.00 event_R=0.33 relation_R=0.20 fragmented=3 conflated=0"),
+        ("conflated.json", "entity_R=0.44 entity_P=1.00 event_R=0.33 relation_R=0.20 fragmented=0 conflated=3"),
+        ("empty.json", "entity_R=0.00 entity_P=0.00 event_R=0.00 relation_R=0.00 fragmented=0 conflated=0"),
     ] {
-        assert_eq!(
-            report(file).summary_line(),
-            format!("SUMMARY {expected}"),
-            "{file}"
-        );
+        assert_eq!(report(file).summary_line(), format!("SUMMARY {expected}"), "{file}");
     }
 }
 
 #[test]
 fn perfect_export_scores_one_everywhere() {
     let report = report("perfect.json");
-    for score in [
-        report.entities.score,
-        report.events.score,
-        report.relations.score,
-    ] {
+    for score in [report.entities.score, report.events.score, report.relations.score] {
         assert_eq!((score.recall, score.precision, score.f1), (1.0, 1.0, 1.0));
     }
     assert_eq!(report.entities.type_accuracy, 1.0);
@@ -169,14 +117,8 @@ fn missing_export_lists_what_is_missing_spurious_and_mistyped() {
             "China"
         ]
     );
-    assert_eq!(
-        entities.spurious,
-        ["Reuters", "Canalys", "Handelsminister Wilbur Ross"]
-    );
-    assert_eq!(
-        (entities.score.recall, entities.score.precision),
-        (0.5625, 0.75)
-    );
+    assert_eq!(entities.spurious, ["Reuters", "Canalys", "Handelsminister Wilbur Ross"]);
+    assert_eq!((entities.score.recall, entities.score.precision), (0.5625, 0.75));
     assert!((entities.score.f1 - 2.0 * 0.5625 * 0.75 / 1.3125).abs() < 1e-12);
     // Alipay typed COMPANY, "Washington" typed LOCATION, Gartner ORGANIZATION.
     assert_eq!((entities.typed, entities.score.found), (6, 9));
@@ -189,26 +131,13 @@ fn missing_export_lists_what_is_missing_spurious_and_mistyped() {
     assert_eq!(counts(&entities.per_type["PERSON"].score), "1/2 1/2");
     assert_eq!(counts(&entities.per_type["LOCATION"].score), "0/0 1/1");
 
-    assert_eq!(
-        report.events.missed,
-        [
-            "ant-bids-moneygram",
-            "alibaba-declines-comment",
-            "hackers-breach-hpe"
-        ]
-    );
+    assert_eq!(report.events.missed, ["ant-bids-moneygram", "alibaba-declines-comment", "hackers-breach-hpe"]);
     assert_eq!(report.events.unmatched, ["STATEMENT(Reuters -> -)"]);
     assert_eq!(
         report.relations.missed,
-        [
-            "Jack Ma->Alibaba Group",
-            "Office of Intelligence and Security->U.S. Department of Commerce"
-        ]
+        ["Jack Ma->Alibaba Group", "Office of Intelligence and Security->U.S. Department of Commerce"]
     );
-    assert_eq!(
-        report.relations.unmatched,
-        ["LEADER_OF(Handelsminister Wilbur Ross -> Commerce Department)"]
-    );
+    assert_eq!(report.relations.unmatched, ["LEADER_OF(Handelsminister Wilbur Ross -> Commerce Department)"]);
 }
 
 #[test]
@@ -218,41 +147,20 @@ fn fragmented_export_names_every_fragment() {
         .entities
         .fragmented
         .iter()
-        .map(|f| {
-            (
-                f.gold.as_str(),
-                f.predicted.iter().map(String::as_str).collect(),
-            )
-        })
+        .map(|f| (f.gold.as_str(), f.predicted.iter().map(String::as_str).collect()))
         .collect();
     assert_eq!(
         fragmented,
         [
-            (
-                "Alibaba Group",
-                vec!["Alibaba", "Alibaba-Konzern", "Alibaba Group Holding"]
-            ),
+            ("Alibaba Group", vec!["Alibaba", "Alibaba-Konzern", "Alibaba Group Holding"]),
             ("Donald Trump", vec!["Trump", "Donald Trump"]),
             // The German genitive "Handelsministeriums" folds to the alias "Handelsministerium".
-            (
-                "U.S. Department of Commerce",
-                vec!["Commerce Department", "Handelsministeriums"]
-            ),
+            ("U.S. Department of Commerce", vec!["Commerce Department", "Handelsministeriums"]),
         ]
     );
-    let events: Vec<(&str, usize)> = report
-        .events
-        .fragmented
-        .iter()
-        .map(|f| (f.gold.as_str(), f.n_predicted))
-        .collect();
-    assert_eq!(
-        events,
-        [
-            ("investigate-alibaba-cloud", 3),
-            ("trump-warns-chinese-cloud", 2)
-        ]
-    );
+    let events: Vec<(&str, usize)> =
+        report.events.fragmented.iter().map(|f| (f.gold.as_str(), f.n_predicted)).collect();
+    assert_eq!(events, [("investigate-alibaba-cloud", 3), ("trump-warns-chinese-cloud", 2)]);
 }
 
 #[test]
@@ -262,12 +170,7 @@ fn conflated_export_names_the_merged_entities() {
         .entities
         .conflated
         .iter()
-        .map(|c| {
-            (
-                c.predicted.as_str(),
-                c.gold.iter().map(String::as_str).collect(),
-            )
-        })
+        .map(|c| (c.predicted.as_str(), c.gold.iter().map(String::as_str).collect()))
         .collect();
     // "Washington" also names Washington D.C., which is not required: no conflation.
     assert_eq!(
@@ -281,14 +184,8 @@ fn conflated_export_names_the_merged_entities() {
     // A predicted entity maps by its name only; its aliases count only when the
     // name matches nothing ("Handelsressort" → Commerce via its aliases).
     assert!(report.entities.spurious.is_empty());
-    assert_eq!(
-        report.entities.missed[..3],
-        ["Alibaba Cloud", "Alipay", "Jack Ma"]
-    );
-    assert!(!report
-        .entities
-        .missed
-        .contains(&"U.S. Department of Commerce".to_string()));
+    assert_eq!(report.entities.missed[..3], ["Alibaba Cloud", "Alipay", "Jack Ma"]);
+    assert!(!report.entities.missed.contains(&"U.S. Department of Commerce".to_string()));
 }
 
 #[test]
@@ -325,10 +222,7 @@ fn events_match_by_type_actors_and_null_options() {
 #[test]
 fn relations_match_by_type_and_direction() {
     let report = report("relations.json");
-    assert_eq!(
-        report.relations.missed,
-        ["Jack Ma->Alibaba Group", "Alipay->Ant Group"]
-    );
+    assert_eq!(report.relations.missed, ["Jack Ma->Alibaba Group", "Alipay->Ant Group"]);
     assert_eq!(
         report.relations.unmatched,
         [
@@ -361,33 +255,18 @@ fn repeated_ids_and_names_behave_like_score_py_dicts() {
     assert_eq!(entities.score.predicted, 8);
     // A name that folds to nothing matches nothing.
     assert_eq!(entities.spurious, ["—"]);
-    assert_eq!(
-        entities.fragmented[1].predicted,
-        ["Donald Trump", "Trump", "Trump"]
-    );
+    assert_eq!(entities.fragmented[1].predicted, ["Donald Trump", "Trump", "Trump"]);
     // Two predicted entities named "Alibaba": the last one's conflation wins.
     assert_eq!(entities.conflated.len(), 1);
-    assert_eq!(
-        entities.conflated[0].gold,
-        ["Alibaba Cloud", "Alibaba Group", "Ant Group"]
-    );
+    assert_eq!(entities.conflated[0].gold, ["Alibaba Cloud", "Alibaba Group", "Ant Group"]);
     // The second event "v1" matches nothing, but its id was matched.
-    assert_eq!(
-        report.events.unmatched,
-        ["SANCTION(Donald Trump+Trump -> Alibaba)"]
-    );
+    assert_eq!(report.events.unmatched, ["SANCTION(Donald Trump+Trump -> Alibaba)"]);
 }
 
 /// Runs score.py on `gold` and `export` with `extra` arguments; `None` when
 /// python3 cannot be started.
 fn score_py(score_py: &Path, gold: &Path, export: &Path, extra: &[&str]) -> Option<String> {
-    let output = Command::new("python3")
-        .arg(score_py)
-        .arg(gold)
-        .arg(export)
-        .args(extra)
-        .output()
-        .ok()?;
+    let output = Command::new("python3").arg(score_py).arg(gold).arg(export).args(extra).output().ok()?;
     assert!(
         output.status.success(),
         "score.py {} {}: {}",
@@ -411,10 +290,7 @@ fn agrees_with_score_py_on_every_export() {
     if seeds.is_file() {
         golds.push(seeds);
     } else {
-        eprintln!(
-            "note: {} is missing; scored against tests/data/eval/gold.json only",
-            seeds.display()
-        );
+        eprintln!("note: {} is missing; scored against tests/data/eval/gold.json only", seeds.display());
     }
     for gold_path in &golds {
         let gold = Gold::load(gold_path).unwrap_or_else(|err| panic!("{err}"));
@@ -423,8 +299,7 @@ fn agrees_with_score_py_on_every_export() {
                 eprintln!("note: python3 cannot be run; skipped");
                 return;
             };
-            let expected: serde_json::Value =
-                serde_json::from_str(&stdout).expect("score.py --json prints JSON");
+            let expected: serde_json::Value = serde_json::from_str(&stdout).expect("score.py --json prints JSON");
             let report = evaluate(&gold, &export(file));
             let actual = report.to_score_py_json();
             let (expected, actual) = (expected.as_object().unwrap(), actual.as_object().unwrap());
@@ -432,30 +307,15 @@ fn agrees_with_score_py_on_every_export() {
             let mut actual_keys: Vec<&String> = actual.keys().collect();
             expected_keys.sort();
             actual_keys.sort();
-            assert_eq!(
-                actual_keys,
-                expected_keys,
-                "{file} against {}",
-                gold_path.display()
-            );
+            assert_eq!(actual_keys, expected_keys, "{file} against {}", gold_path.display());
             for (key, value) in expected {
-                assert_eq!(
-                    &actual[key],
-                    value,
-                    "{key} of {file} against {}",
-                    gold_path.display()
-                );
+                assert_eq!(&actual[key], value, "{key} of {file} against {}", gold_path.display());
             }
 
             // The text output's last line, too.
             let text = score_py(&script, gold_path, &data(file), &[]).unwrap_or_default();
             let summary = text.lines().last().unwrap_or_default();
-            assert_eq!(
-                report.summary_line(),
-                summary,
-                "{file} against {}",
-                gold_path.display()
-            );
+            assert_eq!(report.summary_line(), summary, "{file} against {}", gold_path.display());
         }
     }
 }
@@ -468,10 +328,7 @@ fn the_seeds_gold_loads() {
         return;
     }
     let gold = Gold::load(&seeds).unwrap_or_else(|err| panic!("{err}"));
-    assert!(gold
-        .entities
-        .iter()
-        .any(|e| e.name == "Alibaba Group" && e.required));
+    assert!(gold.entities.iter().any(|e| e.name == "Alibaba Group" && e.required));
     assert!(gold.events.iter().any(|e| e.target.contains(&None)));
 }
 
@@ -487,13 +344,9 @@ fn text_reports() {
             std::fs::write(&expect_path, &actual).unwrap();
             continue;
         }
-        let expected = std::fs::read_to_string(&expect_path).unwrap_or_else(|err| {
-            panic!("{}: {err}; run with UPDATE_EXPECT=1", expect_path.display())
-        });
-        assert_eq!(
-            actual, expected,
-            "{file}; run with UPDATE_EXPECT=1 to update"
-        );
+        let expected = std::fs::read_to_string(&expect_path)
+            .unwrap_or_else(|err| panic!("{}: {err}; run with UPDATE_EXPECT=1", expect_path.display()));
+        assert_eq!(actual, expected, "{file}; run with UPDATE_EXPECT=1 to update");
     }
 }
 
@@ -501,9 +354,9 @@ fn text_reports() {
 fn run_eval_prints_text_or_json() {
     let graph = export("missing.json");
     let text = run_eval(&data("gold.json"), &graph, false).unwrap();
-    assert!(text.ends_with(
-        "SUMMARY entity_R=0.56 entity_P=0.75 event_R=0.50 relation_R=0.60 fragmented=0 conflated=0\n"
-    ));
+    assert!(
+        text.ends_with("SUMMARY entity_R=0.56 entity_P=0.75 event_R=0.50 relation_R=0.60 fragmented=0 conflated=0\n")
+    );
     let json = run_eval(&data("gold.json"), &graph, true).unwrap();
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["entities"]["recall"], 0.5625);
@@ -532,10 +385,7 @@ fn bad_gold_files_are_errors_naming_the_file() {
         (&b"{\"entities\": [ {\"name\": \"Alibaba\""[..], "EOF while parsing"),
         (b"not json", "expected"),
         (b"{\"events\": []}", "missing field `entities`"),
-        (
-            b"{\"entities\": [{\"name\": \"Alibaba\", \"type\": \"COMPANY\"}]}",
-            "missing field `aliases`",
-        ),
+        (b"{\"entities\": [{\"name\": \"Alibaba\", \"type\": \"COMPANY\"}]}", "missing field `aliases`"),
         (
             b"{\"entities\": [{\"name\": \"A\", \"type\": \"COMPANY\", \"aliases\": [], \"required\": \"yes\"}]}",
             "invalid type",
@@ -552,15 +402,9 @@ fn bad_gold_files_are_errors_naming_the_file() {
         (b"{\"entities\": [\xff]}", "not valid UTF-8 (byte offset 14)"),
     ] {
         let (path, err, _dir) = load_bad(content);
-        assert!(
-            matches!(&err, Error::Gold { path: p, .. } if p == &path),
-            "{err:?}"
-        );
+        assert!(matches!(&err, Error::Gold { path: p, .. } if p == &path), "{err:?}");
         let message = err.to_string();
-        assert!(
-            message.starts_with(&format!("gold file {}: ", path.display())),
-            "{message}"
-        );
+        assert!(message.starts_with(&format!("gold file {}: ", path.display())), "{message}");
         assert!(message.contains(says), "{message} does not say {says:?}");
     }
 }
@@ -570,21 +414,14 @@ fn a_missing_gold_file_is_not_found() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nowhere.json");
     let err = run_eval(&path, &Graph::default(), false).expect_err("no gold file");
-    assert!(
-        matches!(&err, Error::NotFound { path: p } if p == &path),
-        "{err:?}"
-    );
+    assert!(matches!(&err, Error::NotFound { path: p } if p == &path), "{err:?}");
     assert!(err.to_string().contains("nowhere.json"));
 }
 
 #[test]
 fn from_json_str_names_the_given_path() {
     let err = Gold::from_json_str("42", "gold/hidden.json").expect_err("a number is no gold");
-    assert!(
-        err.to_string()
-            .starts_with("gold file gold/hidden.json: invalid type"),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("gold file gold/hidden.json: invalid type"), "{err}");
     let gold = Gold::from_json_str(r#"{"entities": []}"#, "x.json").unwrap();
     assert!(gold.events.is_empty() && gold.relations.is_empty());
 }
@@ -595,8 +432,7 @@ fn the_example_in_the_gold_format_doc_parses() {
     let doc = std::fs::read_to_string(&doc_path).unwrap();
     let start = doc.find("```json\n").expect("a JSON example") + "```json\n".len();
     let end = start + doc[start..].find("```").expect("the end of the example");
-    let gold =
-        Gold::from_json_str(&doc[start..end], &doc_path).unwrap_or_else(|err| panic!("{err}"));
+    let gold = Gold::from_json_str(&doc[start..end], &doc_path).unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(gold.entities.len(), 4);
     assert_eq!(gold.events[1].target, [None]);
 }

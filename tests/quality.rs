@@ -98,7 +98,10 @@ fn seed_path_from_jack_ma_to_the_office_of_intelligence_and_security() {
     assert!((1..=3).contains(&hops.len()), "{path:#}");
     assert_eq!(hops[0]["from"]["name"], "Jack Ma");
     assert_eq!(hops.last().unwrap()["to"]["name"], "Office of Intelligence and Security");
-    assert!(hops.iter().any(|h| h["to"]["name"] == "Alibaba Group" || h["from"]["name"] == "Alibaba Group"), "{path:#}");
+    assert!(
+        hops.iter().any(|h| h["to"]["name"] == "Alibaba Group" || h["from"]["name"] == "Alibaba Group"),
+        "{path:#}"
+    );
     for hop in hops {
         let evidence = hop["link"]["evidence"]["text"].as_str().unwrap_or_default();
         assert!(!evidence.is_empty(), "hop without evidence: {hop:#}");

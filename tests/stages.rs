@@ -127,7 +127,8 @@ fn check_event(graph: &Graph, spec: &str) -> bool {
 }
 
 fn run(file: &str) {
-    let source = std::fs::read_to_string(format!("{}/tests/cases/{file}.toml", env!("CARGO_MANIFEST_DIR"))).expect("case file");
+    let source =
+        std::fs::read_to_string(format!("{}/tests/cases/{file}.toml", env!("CARGO_MANIFEST_DIR"))).expect("case file");
     let cases: Cases = toml::from_str(&source).expect("case file parses");
     let mut failures = Vec::new();
     for case in &cases.case {
@@ -155,7 +156,9 @@ fn run(file: &str) {
         }
         for spec in &case.relations {
             let found = graph.relations.iter().any(|r| {
-                let name = |id: &String| graph.entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or_default();
+                let name = |id: &String| {
+                    graph.entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or_default()
+                };
                 format!("{} {} {}", name(&r.source), r.rtype, name(&r.target)) == *spec
             });
             if !found {
