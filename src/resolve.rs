@@ -185,28 +185,37 @@ fn link_parenthesized_aliases(text: &str, sentences: &[Span], found: &mut Found)
                 remap[i] = Some(entity);
             }
         }
-        let mut start = 0;
-        while let Some(pos) = text[start..].find(alias.as_str()) {
-            let s = start + pos;
-            let e = s + alias.len();
-            start = e;
-            if !text::at_word_boundary(text, s, e) && !text[e..].starts_with(['\'', '’', ')']) {
-                continue;
-            }
-            let span = Span::new(s, e);
-            if found.mentions.iter().any(|m| m.span.overlaps(span)) {
-                continue;
-            }
-            found.mentions.push(Mention {
-                span,
-                sentence: entities::sentence_of(sentences, s),
-                entity,
-                anaphoric: false,
-                modifier: false,
-            });
-        }
+        // "(BIS)" may be followed by a possessive or closing bracket: "BIS's", "(BIS)".
+        add_occurrences(text, sentences, found, &alias, entity, |s, e| {
+            (text::at_word_boundary(text, s, e) || text[e..].starts_with(['\'', '’', ')'])).then_some(e)
+        });
         apply_remap(found, &remap);
         found.mentions.sort();
+    }
+}
+
+/// Adds a mention of `entity` at every occurrence of `form` that no mention
+/// covers yet; `end_of(start, end)` says where an occurrence ends, or that it
+/// is not a whole word.
+fn add_occurrences(
+    text: &str,
+    sentences: &[Span],
+    found: &mut Found,
+    form: &str,
+    entity: usize,
+    end_of: impl Fn(usize, usize) -> Option<usize>,
+) {
+    let mut start = 0;
+    while let Some(pos) = text[start..].find(form) {
+        let s = start + pos;
+        start = s + form.len();
+        let Some(end) = end_of(s, start) else { continue };
+        let span = Span::new(s, end);
+        if found.mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let sentence = entities::sentence_of(sentences, s);
+        found.mentions.push(Mention { span, sentence, entity, anaphoric: false, modifier: false });
     }
 }
 
@@ -228,26 +237,11 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
         }
     }
     for (form, entity) in forms {
-        let mut start = 0;
-        while let Some(pos) = text[start..].find(form.as_str()) {
-            let (s, e) = (start + pos, start + pos + form.len());
-            start = e;
+        // A German genitive "Elmos" stays the same name.
+        add_occurrences(text, sentences, found, &form, entity, |s, e| {
             let end = if text[e..].starts_with('s') && text::at_word_boundary(text, s, e + 1) { e + 1 } else { e };
-            if !text::at_word_boundary(text, s, end) {
-                continue;
-            }
-            let span = Span::new(s, end);
-            if found.mentions.iter().any(|m| m.span.overlaps(span)) {
-                continue;
-            }
-            found.mentions.push(Mention {
-                span,
-                sentence: entities::sentence_of(sentences, s),
-                entity,
-                anaphoric: false,
-                modifier: false,
-            });
-        }
+            text::at_word_boundary(text, s, end).then_some(end)
+        });
     }
     found.mentions.sort();
 }
