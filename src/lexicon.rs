@@ -264,6 +264,15 @@ struct IndexedList {
     ascii_folded: HashSet<String>,
     /// The items as they are.
     exact: HashSet<String>,
+    /// The items lowercased (`str::to_lowercase`), as a set.
+    lowered_set: HashSet<String>,
+    /// The items without trailing dots and commas ("Co." → "Co").
+    undotted: HashSet<String>,
+    /// The last word of every item, ASCII-lowercased ("drone maker" → "maker").
+    last_words: HashSet<String>,
+    /// An automaton over the items (ASCII case ignored), made on first use
+    /// by [`Words::finder`].
+    finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
 impl Words {
@@ -281,6 +290,14 @@ impl Words {
                         .collect(),
                     ascii_folded: items.iter().map(|i| i.to_ascii_lowercase()).collect(),
                     exact: items.iter().cloned().collect(),
+                    lowered_set: items.iter().map(|i| i.to_lowercase()).collect(),
+                    undotted: items.iter().map(|i| i.trim_end_matches(['.', ',']).to_string()).collect(),
+                    last_words: items
+                        .iter()
+                        .filter_map(|i| i.split_whitespace().last())
+                        .map(str::to_ascii_lowercase)
+                        .collect(),
+                    finder: std::sync::OnceLock::new(),
                 };
                 (path.clone(), list)
             })
@@ -307,8 +324,9 @@ impl Words {
         }
         format!("{path}_{}", lang.code())
     }
-    /// [`Words::resolve_lang_path`], looked up when the lists are indexed.
-    fn lang_path(&self, path: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    /// The path of a language's list (see [`Words::lang`]), to be passed to
+    /// the lookups; resolved once when the lists are indexed.
+    pub fn lang_path(&self, path: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
         match self.lang_paths.get(path) {
             Some(paths) => std::borrow::Cow::Borrowed(&paths[usize::from(lang == Lang::De)]),
             None => std::borrow::Cow::Owned(self.resolve_lang_path(path, lang)),
@@ -328,8 +346,64 @@ impl Words {
     }
     /// `get(path).iter().any(|w| w.eq_ignore_ascii_case(word))`, by lookup.
     pub fn contains_ignore_ascii_case(&self, path: &str, word: &str) -> bool {
-        self.indexed.get(path).is_some_and(|l| l.ascii_folded.contains(&word.to_ascii_lowercase()))
+        self.indexed.get(path).is_some_and(|l| contains_ascii_folded(&l.ascii_folded, word))
     }
+    /// Every occurrence of an item of the list at `path` in `text`, ignoring
+    /// ASCII case, as (item index, start, end), overlapping ones included.
+    /// One pass over the text for the whole list.
+    pub fn find_items(&self, path: &str, text: &str) -> Vec<(usize, usize, usize)> {
+        let finder = self.indexed.get(path).and_then(|l| {
+            l.finder
+                .get_or_init(|| {
+                    aho_corasick::AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .build(self.lists.get(path).map(Vec::as_slice).unwrap_or(&[]))
+                        .ok()
+                })
+                .as_ref()
+        });
+        finder
+            .into_iter()
+            .flat_map(move |f| f.find_overlapping_iter(text))
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect()
+    }
+    /// Whether an item of the list at `path` ends in the word `word`,
+    /// ignoring ASCII case ("maker" ends "drone maker").
+    pub fn last_word_ignore_ascii_case(&self, path: &str, word: &str) -> bool {
+        self.indexed.get(path).is_some_and(|l| contains_ascii_folded(&l.last_words, word))
+    }
+    /// Whether the list at `path` holds `word` once trailing dots and commas
+    /// are cut from both ("Co." and "Co" are one legal form).
+    pub fn contains_undotted(&self, path: &str, word: &str) -> bool {
+        self.indexed.get(path).is_some_and(|l| l.undotted.contains(word.trim_end_matches(['.', ','])))
+    }
+    /// Whether the lowercased list at `path` holds `lower` (a word already
+    /// lowercased with `str::to_lowercase`).
+    pub fn contains_lowered(&self, path: &str, lower: &str) -> bool {
+        self.indexed.get(path).is_some_and(|l| l.lowered_set.contains(lower))
+    }
+    /// Whether `lower` (lowercased) ends with an item of the lowercased list
+    /// at `path` that has at least `min_chars` characters and no space: the
+    /// head of a German compound ("handelsminister" ends with "minister").
+    /// Each suffix of the word is looked up once, so the cost grows with
+    /// the word, not with the list.
+    pub fn ends_with_item(&self, path: &str, lower: &str, min_chars: usize) -> bool {
+        let Some(list) = self.indexed.get(path) else { return false };
+        let mut chars_left = lower.chars().count();
+        for (at, _) in lower.char_indices() {
+            if chars_left < min_chars {
+                return false;
+            }
+            let suffix = &lower[at..];
+            if !suffix.contains(' ') && list.lowered_set.contains(suffix) {
+                return true;
+            }
+            chars_left -= 1;
+        }
+        false
+    }
+
     /// [`Words::contains_ignore_ascii_case`] for a language's list.
     pub fn lang_contains_ignore_ascii_case(&self, path: &str, lang: Lang, word: &str) -> bool {
         self.contains_ignore_ascii_case(&self.lang_path(path, lang), word)
@@ -345,11 +419,7 @@ impl Words {
     }
     /// The list for a language: `"{path}_{lang}"` or `"{path}.{lang}"`.
     pub fn lang(&self, path: &str, lang: Lang) -> &[String] {
-        let dotted = format!("{path}.{}", lang.code());
-        if let Some(list) = self.lists.get(&dotted) {
-            return list;
-        }
-        self.get(&format!("{path}_{}", lang.code()))
+        self.get(&self.lang_path(path, lang))
     }
     fn absorb(&mut self, prefix: &str, value: &toml::Value) {
         match value {
@@ -366,6 +436,21 @@ impl Words {
             toml::Value::String(s) => self.lists.entry(prefix.to_string()).or_default().push(s.clone()),
             _ => {}
         }
+    }
+}
+
+/// Whether `set` (ASCII-lowercased items) holds `word` ASCII-lowercased,
+/// without allocating for words of up to 64 bytes.
+fn contains_ascii_folded(set: &HashSet<String>, word: &str) -> bool {
+    let mut buffer = [0u8; 64];
+    if word.len() <= buffer.len() {
+        let folded = &mut buffer[..word.len()];
+        folded.copy_from_slice(word.as_bytes());
+        folded.make_ascii_lowercase();
+        // ASCII lowercasing keeps UTF-8 valid.
+        std::str::from_utf8(folded).is_ok_and(|w| set.contains(w))
+    } else {
+        set.contains(&word.to_ascii_lowercase())
     }
 }
 

@@ -284,32 +284,20 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     let code = lang.code();
     let lists: [(&str, &[EntityType]); 2] = [("company", &[EntityType::Company]), ("agency", &[EntityType::Agency])];
     let mut added = Vec::new();
-    // Lowercased once for all phrases (it does not depend on them).
-    let lower = text.to_lowercase();
+    let source = source_mentions(text, found);
     for (kind, types) in lists {
-        for phrase in lexicon.words.get(&format!("anaphora.{kind}_{code}")) {
-            let phrase_lower = phrase.to_lowercase();
-            if lower.len() != text.len() {
-                // Lowercasing changed byte lengths (rare letters); offsets would not line up.
+        for (_, s, e) in lexicon.words.find_items(&format!("anaphora.{kind}_{code}"), text) {
+            if !text::at_word_boundary(text, s, e) {
                 continue;
             }
-            let mut start = 0;
-            while let Some(pos) = lower[start..].find(&phrase_lower) {
-                let s = start + pos;
-                let e = s + phrase_lower.len();
-                start = e;
-                if !text::at_word_boundary(text, s, e) || s < 1 && false {
-                    continue;
-                }
-                // The head noun is the mention ("the company" → "company" is not a name).
-                let span = Span::new(s, e);
-                if found.mentions.iter().any(|m| m.span.overlaps(span)) {
-                    continue;
-                }
-                let sentence = entities::sentence_of(sentences, s);
-                if let Some(entity) = antecedent(text, found, s, sentence, types) {
-                    added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
-                }
+            // The head noun is the mention ("the company" → "company" is not a name).
+            let span = Span::new(s, e);
+            if found.mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let sentence = entities::sentence_of(sentences, s);
+            if let Some(entity) = antecedent(found, &source, s, sentence, types) {
+                added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
             }
         }
     }
@@ -324,12 +312,10 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
         if !determiners.contains(&first.text(text).to_lowercase().as_str()) {
             continue;
         }
-        let nouns = lexicon.words.lang("appositions.company", lang);
+        let nouns = lexicon.words.lang_path("appositions.company", lang);
         for k in 1..words.len().min(7) {
             let w = words[k].text(text);
-            let is_noun = nouns.iter().any(|n| {
-                n.eq_ignore_ascii_case(w) || n.split_whitespace().last().is_some_and(|l| l.eq_ignore_ascii_case(w))
-            });
+            let is_noun = lexicon.words.last_word_ignore_ascii_case(&nouns, w);
             if !is_noun {
                 continue;
             }
@@ -338,7 +324,7 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             let span = Span::new(first.span.start, words[k].span.end);
             let taken = found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span));
             if !next_is_name && !taken {
-                if let Some(entity) = antecedent(text, found, span.start, i, &[EntityType::Company]) {
+                if let Some(entity) = antecedent(found, &source, span.start, i, &[EntityType::Company]) {
                     added.push(Mention { span, sentence: i, entity, anaphoric: true, modifier: false });
                 }
             }
@@ -347,30 +333,23 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     }
     // Personal pronouns refer back to the last person ("he was working with
     // Xi", "accused her of misleading HSBC", "er kritisierte").
-    for pronoun in lexicon.words.get(&format!("anaphora.person_{code}")) {
-        let mut start = 0;
-        while let Some(pos) = text[start..].find(pronoun.as_str()).or_else(|| {
-            // Capitalised at the start of a sentence.
-            let mut capital = pronoun.clone();
-            if let Some(first) = capital.get_mut(0..1) {
-                first.make_ascii_uppercase();
-            }
-            text[start..].find(capital.as_str())
-        }) {
-            let s = start + pos;
-            let e = s + pronoun.len();
-            start = e;
-            if !text::at_word_boundary(text, s, e) {
-                continue;
-            }
-            let span = Span::new(s, e);
-            if found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span)) {
-                continue;
-            }
-            let sentence = entities::sentence_of(sentences, s);
-            if let Some(entity) = antecedent(text, found, s, sentence, &[EntityType::Person]) {
-                added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
-            }
+    let pronouns = format!("anaphora.person_{code}");
+    for (p, s, e) in lexicon.words.find_items(&pronouns, text) {
+        // As listed, or capitalised at the start of a sentence ("He", "Er"), not "HER".
+        let pronoun = &lexicon.words.get(&pronouns)[p];
+        let found_text = &text[s..e];
+        let capitalised = found_text.get(..1).is_some_and(|c| c.bytes().all(|b| b.is_ascii_uppercase()))
+            && found_text.get(1..) == pronoun.get(1..);
+        if (found_text != pronoun && !capitalised) || !text::at_word_boundary(text, s, e) {
+            continue;
+        }
+        let span = Span::new(s, e);
+        if found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let sentence = entities::sentence_of(sentences, s);
+        if let Some(entity) = antecedent(found, &source, s, sentence, &[EntityType::Person]) {
+            added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
         }
     }
     // A sentence that opens with "It" (English) continues with the last organisation.
@@ -380,7 +359,8 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             let slice = trimmed.slice(text);
             if slice.starts_with("It ") && !slice.starts_with("It is ") && !slice.starts_with("It was ") {
                 let span = Span::new(trimmed.start, trimmed.start + 2);
-                if let Some(entity) = antecedent(text, found, span.start, i, &[EntityType::Company, EntityType::Agency])
+                if let Some(entity) =
+                    antecedent(found, &source, span.start, i, &[EntityType::Company, EntityType::Agency])
                 {
                     added.push(Mention { span, sentence: i, entity, anaphoric: true, modifier: false });
                 }
@@ -391,21 +371,39 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     found.mentions.sort();
 }
 
+/// Which mentions stand as sources ("according to Reuters", "laut
+/// Canalys"): one of the four words before the name makes it so.
+fn source_mentions(text: &str, found: &Found) -> Vec<bool> {
+    found
+        .mentions
+        .iter()
+        .map(|m| {
+            // The four words before the name, as " w1 w2 w3 w4 ".
+            let window: Vec<&str> = text[..m.span.start].split_whitespace().rev().take(4).collect();
+            let window = format!(" {} ", window.into_iter().rev().collect::<Vec<_>>().join(" ").to_lowercase());
+            [" laut ", " according to ", " in accordance with ", " in accordance to ", " zufolge "]
+                .iter()
+                .any(|c| window.contains(c))
+        })
+        .collect()
+}
+
 /// The antecedent of an anaphor at `offset`: the nearest compatible name
 /// earlier in the same sentence, else the first compatible name (the
 /// subject, as a rule) of the closest earlier sentence that has one. Sources
-/// ("according to Reuters", "laut Canalys") are never antecedents.
-fn antecedent(text: &str, found: &Found, offset: usize, sentence: usize, types: &[EntityType]) -> Option<usize> {
-    let compatible = |m: &&Mention| {
-        // The four words before the name, as " w1 w2 w3 w4 ".
-        let window: Vec<&str> = text[..m.span.start].split_whitespace().rev().take(4).collect();
-        let window = format!(" {} ", window.into_iter().rev().collect::<Vec<_>>().join(" ").to_lowercase());
-        let source = [" laut ", " according to ", " in accordance with ", " in accordance to ", " zufolge "]
-            .iter()
-            .any(|c| window.contains(c));
-        !m.modifier && !m.anaphoric && types.contains(&found.entities[m.entity].etype) && !source
+/// (`source`, from [`source_mentions`]) are never antecedents.
+fn antecedent(found: &Found, source: &[bool], offset: usize, sentence: usize, types: &[EntityType]) -> Option<usize> {
+    let compatible = |&(i, m): &(usize, &Mention)| {
+        !m.modifier && !m.anaphoric && types.contains(&found.entities[m.entity].etype) && !source[i]
     };
-    let earlier: Vec<&Mention> = found.mentions.iter().filter(|m| m.span.end <= offset).filter(compatible).collect();
+    let earlier: Vec<&Mention> = found
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.span.end <= offset)
+        .filter(compatible)
+        .map(|(_, m)| m)
+        .collect();
     if let Some(m) = earlier.iter().rev().find(|m| m.sentence == sentence) {
         return Some(m.entity);
     }

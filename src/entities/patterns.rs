@@ -21,10 +21,8 @@ use crate::text::{self, Word};
 pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
     let mut words: Vec<&str> = strip_legal_form(name, lexicon).split_whitespace().collect();
     if etype == EntityType::Company && words.len() > 1 {
-        let suffixes = lexicon.words.get("org_suffixes.company");
         if let Some(last) = words.last() {
-            let bare = last.trim_end_matches('.');
-            if suffixes.iter().any(|s| s.trim_end_matches('.') == bare) {
+            if is_company_suffix(last, lexicon) {
                 words.pop();
             }
         }
@@ -36,8 +34,7 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
 /// A company name without its legal form: "Guangzhou Ausay Technology Co.
 /// Ltd." → "Guangzhou Ausay Technology", "OOO Kaspersky Group" → "Kaspersky Group".
 pub fn strip_legal_form<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
-    let forms = lexicon.words.get("legal_forms.forms");
-    let is_form = |w: &str| forms.iter().any(|f| f.trim_end_matches(['.', ',']) == w.trim_end_matches(['.', ',']));
+    let is_form = |w: &str| lexicon.words.contains_undotted("legal_forms.forms", w);
     let mut rest = name.trim();
     loop {
         let mut changed = false;
@@ -59,8 +56,10 @@ pub fn strip_legal_form<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
     }
 }
 
-fn in_list(list: &[String], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// An organisation suffix such as "Inc", "Co." or "AG", compared without
+/// trailing dots.
+fn is_company_suffix(word: &str, lexicon: &Lexicon) -> bool {
+    !word.ends_with(',') && lexicon.words.contains_undotted("org_suffixes.company", word)
 }
 
 /// Finds pattern names in every sentence, avoiding spans already `taken`.
@@ -128,8 +127,7 @@ fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, le
     let Some(k) = (start + 1..end).find(|&k| matches!(words[k].text(text), "and" | "und" | "&")) else { return end };
     // "Hamburger Hafen und Logistik AG" is one company: the suffix closes the
     // whole run and the part before the conjunction has none of its own.
-    let suffixes = lexicon.words.get("org_suffixes.company");
-    let is_suffix = |w: &Word| suffixes.iter().any(|s| s.trim_end_matches('.') == w.text(text).trim_end_matches('.'));
+    let is_suffix = |w: &Word| is_company_suffix(w.text(text), lexicon);
     if is_suffix(&words[end - 1]) && !is_suffix(&words[k - 1]) && end - k <= 3 {
         return end;
     }
@@ -197,16 +195,17 @@ fn classify(
     title_case: bool,
 ) -> Option<Candidate> {
     let words = &lexicon.words;
-    let function_words = words.lang("function_words", lang);
+    let function_words = words.lang_path("function_words", lang);
+    let is_function_word = |w: &str| words.contains_ignore_ascii_case(&function_words, w);
     let mut run: Vec<Word> = run.to_vec();
     let mut at = at;
     // Leading function words ("The", "In", "Laut") and trailing connectors are not part of names.
-    let stop_names = words.lang("stop_names", lang);
+    let stop_names = words.lang_path("stop_names", lang);
     while let Some(first) = run.first() {
         let w = first.text(text);
-        if in_list(function_words, w)
-            || in_list(stop_names, w)
-            || in_list(words.get("function_words.en"), w) && lang == Lang::En
+        if is_function_word(w)
+            || words.contains_ignore_ascii_case(&stop_names, w)
+            || lang == Lang::En && words.contains_ignore_ascii_case("function_words.en", w)
         {
             run.remove(0);
             at += 1;
@@ -214,10 +213,9 @@ fn classify(
             break;
         }
     }
-    while run
-        .last()
-        .is_some_and(|w| in_list(&["of", "and", "for", "für", "der", "des", "&", "on"].map(String::from), w.text(text)))
-    {
+    while run.last().is_some_and(|w| {
+        ["of", "and", "for", "für", "der", "des", "&", "on"].iter().any(|c| c.eq_ignore_ascii_case(w.text(text)))
+    }) {
         run.pop();
     }
     if run.is_empty() {
@@ -234,7 +232,7 @@ fn classify(
     // Skip a title at the start of the run, with the words that extend it
     // ("Deputy Attorney General", "Under Secretary of Commerce"): the name
     // starts after the last real title word.
-    let title_words = words.lang("title_words", lang);
+    let title_words = words.lang_path("title_words", lang);
     let mut start_word = 0;
     let mut k = 0;
     while k < word_texts.len() - 1 {
@@ -242,7 +240,9 @@ fn classify(
         if is_title(w) {
             person_by_title = true;
             start_word = k + 1;
-        } else if in_list(title_words, w) || (person_by_title && matches!(w, "of" | "for" | "and")) {
+        } else if words.contains_ignore_ascii_case(&title_words, w)
+            || (person_by_title && matches!(w, "of" | "for" | "and"))
+        {
             if person_by_title {
                 start_word = k + 1;
             }
@@ -251,7 +251,9 @@ fn classify(
         }
         k += 1;
     }
-    let given = |w: &str| in_list(words.get("given_names.en"), w) || in_list(words.get("given_names.de"), w);
+    let given = |w: &str| {
+        words.contains_ignore_ascii_case("given_names.en", w) || words.contains_ignore_ascii_case("given_names.de", w)
+    };
     // "Security Alan Estevez": role words, then a given name.
     if !person_by_title && k > 0 && k < word_texts.len() - 1 && given(word_texts[k]) {
         start_word = k;
@@ -278,15 +280,14 @@ fn classify(
         return None;
     }
     // A name is more than organisation suffixes ("Cloud", "Group").
-    let suffixes = words.get("org_suffixes.company");
-    if word_texts.iter().all(|w| in_list(suffixes, w)) {
+    if word_texts.iter().all(|w| words.contains_ignore_ascii_case("org_suffixes.company", w)) {
         return None;
     }
     // An apposition noun inside the run types what follows ("Kamerahersteller Vantrix").
     if lang == Lang::De {
         if let Some(k) = (0..word_texts.len() - 1).find(|&k| is_apposition(word_texts[k], lang, "company", lexicon)) {
             let next = word_texts[k + 1];
-            if in_list(function_words, next) || looks_like_german_noun(next) {
+            if is_function_word(next) || looks_like_german_noun(next) {
                 return None;
             }
             let to = (k + 4).min(run.len());
@@ -295,13 +296,13 @@ fn classify(
     }
 
     // Organisation suffix: "Gartner Inc", "Siemens AG".
-    if word_texts.len() >= 2 && in_list(words.get("org_suffixes.company"), last.trim_end_matches('.')) {
+    if word_texts.len() >= 2 && words.contains_ignore_ascii_case("org_suffixes.company", last.trim_end_matches('.')) {
         return Some(make(0, run.len(), EntityType::Company, false));
     }
     // Agency shapes: "Office of Intelligence and Security", "Bundesamt für Verfassungsschutz".
     let heads = words.get("org_suffixes.agency_heads_en").iter().chain(words.get("org_suffixes.agency_heads_de"));
     let agency_head = heads.clone().any(|h| joined.starts_with(h.as_str()) && joined.len() > h.len() + 1);
-    let agency_tail = word_texts.len() >= 2 && in_list(words.get("org_suffixes.agency_tails_en"), last);
+    let agency_tail = word_texts.len() >= 2 && words.contains_ignore_ascii_case("org_suffixes.agency_tails_en", last);
     if agency_head || agency_tail {
         return Some(make(0, run.len(), EntityType::Agency, false));
     }
@@ -312,7 +313,7 @@ fn classify(
     if is_title(&joined) || word_texts.iter().all(|w| is_title(w)) || (names == 0 || is_title(last)) && !agency_head {
         return None;
     }
-    if person_by_title && name_words.first().is_some_and(|w| in_list(function_words, w) || !text::is_capitalized(w)) {
+    if person_by_title && name_words.first().is_some_and(|w| is_function_word(w) || !text::is_capitalized(w)) {
         return None;
     }
     if person_by_title
@@ -323,7 +324,7 @@ fn classify(
     }
     let alphabetic = name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
     if (2..=3).contains(&names)
-        && (given(name_words[0]) || alphabetic && in_list(words.get("surnames.zh"), name_words[0]))
+        && (given(name_words[0]) || alphabetic && words.contains_ignore_ascii_case("surnames.zh", name_words[0]))
     {
         return Some(make(start_word, run.len(), EntityType::Person, false));
     }
@@ -361,16 +362,14 @@ fn is_acronym(word: &str) -> bool {
 /// A title or role before a name: listed, or in German the head of a
 /// compound ("Kremlsprecher", "HHLA-Chefin", "EU-Kommissionspräsidentin").
 fn is_title(word: &str, lang: Lang, lexicon: &Lexicon) -> bool {
-    let titles_en = lexicon.words.get("titles.en");
-    let titles_de = lexicon.words.get("titles.de");
-    if in_list(titles_en, word) || in_list(titles_de, word) {
+    let words = &lexicon.words;
+    if words.contains_ignore_ascii_case("titles.en", word) || words.contains_ignore_ascii_case("titles.de", word) {
         return true;
     }
     if lang != Lang::De || !text::is_capitalized(word) {
         return false;
     }
-    let lower = word.to_lowercase();
-    titles_de.iter().any(|t| !t.contains(' ') && t.chars().count() >= 6 && lower.ends_with(&t.to_lowercase()))
+    words.ends_with_item("titles.de", &word.to_lowercase(), 6)
 }
 
 /// German common nouns end in a handful of suffixes that names rarely have
@@ -390,10 +389,8 @@ fn is_apposition(word: &str, lang: Lang, kind: &str, lexicon: &Lexicon) -> bool 
         return false;
     }
     let w = word.to_lowercase();
-    lexicon.words.lang(&format!("appositions.{kind}"), lang).iter().any(|a| {
-        let a = a.to_lowercase();
-        w == a || (lang == Lang::De && a.chars().count() >= 5 && w.ends_with(&a))
-    })
+    let path = lexicon.words.lang_path(&format!("appositions.{kind}"), lang);
+    lexicon.words.contains_lowered(&path, &w) || lang == Lang::De && lexicon.words.ends_with_item(&path, &w, 5)
 }
 
 /// The type an apposition noun right before position `at` gives a name:
@@ -408,21 +405,19 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
     let prev = previous.text(text);
     let lists = [("company", EntityType::Company), ("person", EntityType::Person), ("product", EntityType::Product)];
     for (kind, etype) in lists {
-        let list = lexicon.words.lang(&format!("appositions.{kind}"), lang);
+        let path = lexicon.words.lang_path(&format!("appositions.{kind}"), lang);
+        let list = &lexicon.words;
         let found = match lang {
             Lang::En => {
                 let two = at.checked_sub(2).map(|p| format!("{} {}", words[p].text(text), prev));
-                list.iter()
-                    .any(|a| a.eq_ignore_ascii_case(prev) || two.as_deref().is_some_and(|t| a.eq_ignore_ascii_case(t)))
+                list.contains_ignore_ascii_case(&path, prev)
+                    || two.as_deref().is_some_and(|t| list.contains_ignore_ascii_case(&path, t))
             }
             Lang::De => {
+                let lower = prev.to_lowercase();
                 text::is_capitalized(prev)
                     && !looks_like_german_noun(words[at].text(text))
-                    && list.iter().any(|a| {
-                        let a_lower = a.to_lowercase();
-                        let p_lower = prev.to_lowercase();
-                        p_lower == a_lower || (a_lower.chars().count() >= 5 && p_lower.ends_with(&a_lower))
-                    })
+                    && (list.contains_lowered(&path, &lower) || list.ends_with_item(&path, &lower, 5))
             }
         };
         if found {
