@@ -121,9 +121,11 @@ fn find_triggers<'l>(lexicon: &'l Lexicon, lang: Lang, text: &str, words: &[Word
     kept
 }
 
-fn any_phrase(list: &[String], texts: &[String], from: usize, to: usize) -> bool {
-    list.iter().any(|phrase| {
-        let parts: Vec<String> = phrase.to_lowercase().split_whitespace().map(str::to_string).collect();
+/// Does one of the phrases (lowercased and split into words, as
+/// [`Words::phrases`](crate::lexicon::Words::phrases) gives them) stand
+/// among the lowercased words `texts[from..to]`?
+fn any_phrase(phrases: &[Vec<String>], texts: &[String], from: usize, to: usize) -> bool {
+    phrases.iter().any(|parts| {
         !parts.is_empty()
             && (from..to.min(texts.len())).any(|i| {
                 i + parts.len() <= to.min(texts.len()) && parts.iter().enumerate().all(|(k, p)| texts[i + k] == *p)
@@ -142,6 +144,8 @@ pub fn extract(
     let text = doc.text.as_str();
     let mut events = Vec::new();
     let mut dateline_reporters: Vec<usize> = Vec::new();
+    let before_source = lexicon.words.lowered(&format!("attribution.{}_before_source", lang.code()));
+    let after_source = lexicon.words.lowered(&format!("attribution.{}_after_source", lang.code()));
     for (sentence_idx, sentence) in sentence_spans.iter().enumerate() {
         let sentence = sentences::trimmed(text, *sentence);
         if sentence.start < doc.body_start {
@@ -171,17 +175,11 @@ pub fn extract(
                 k -= 1;
             }
             let preceding = lower[k.saturating_sub(5)..k].join(" ");
-            let cue = lexicon
-                .words
-                .get(&format!("attribution.{}_before_source", lang.code()))
+            let cue = before_source
                 .iter()
-                .map(|p| p.to_lowercase())
-                .any(|p| preceding == p || preceding.ends_with(&format!(" {p}")));
-            let after_cue = lexicon
-                .words
-                .get(&format!("attribution.{}_after_source", lang.code()))
-                .iter()
-                .any(|w| text[mention.span.end..].trim_start().to_lowercase().starts_with(&w.to_lowercase()));
+                .any(|p| preceding == *p || preceding.strip_suffix(p.as_str()).is_some_and(|head| head.ends_with(' ')));
+            let rest = text[mention.span.end..].trim_start();
+            let after_cue = after_source.iter().any(|w| text::lowercase_starts_with(rest, w));
             // "…, wie das Handelsministerium am Donnerstag mitteilte": a source.
             let wie = lang == Lang::De && k > 0 && lower[k - 1] == "wie" && {
                 let rest = &text[mention.span.end..sentence.end];
@@ -695,11 +693,13 @@ fn is_passive(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexi
     if trigger.pattern.noun {
         return false;
     }
-    let aux = lexicon.words.get(&format!("voice.passive_aux_{}", lang.code()));
+    let aux_path = format!("voice.passive_aux_{}", lang.code());
+    let aux = lexicon.words.get(&aux_path);
     match lang {
         Lang::En => {
             let from = trigger.first.saturating_sub(3);
-            any_phrase(aux, lower, from, trigger.first) && !lower[trigger.first].ends_with("ing")
+            any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first)
+                && !lower[trigger.first].ends_with("ing")
         }
         Lang::De => {
             let has_aux = lower[..trigger.first].iter().any(|w| aux.iter().any(|a| a == w));
@@ -758,7 +758,9 @@ fn by_phrase_mention<'m>(
 
 /// How the sentence commits to the event around its trigger.
 fn modality(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexicon) -> Modality {
-    let list = |name: &str| lexicon.words.get(&format!("modality.{name}_{}", lang.code()));
+    let path = |name: &str| format!("modality.{name}_{}", lang.code());
+    let list = |name: &str| lexicon.words.get(&path(name));
+    let phrases = |name: &str| lexicon.words.phrases(&path(name));
     // A trigger that is itself a negation ("did not respond", "äußerte sich
     // nicht") states a refusal; its own words do not negate it.
     let own_negation = trigger.pattern.words.iter().flatten().any(|w| list("negated").iter().any(|n| n == w));
@@ -781,16 +783,16 @@ fn modality(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexico
         // German modals sit in second position, the verb at the end: look at the whole sentence before the trigger.
         Lang::De => (0, near_to),
     };
-    if any_phrase(list("negated"), lower, near_from, near_to) {
+    if any_phrase(phrases("negated"), lower, near_from, near_to) {
         return Modality::Negated;
     }
-    if any_phrase(list("hypothetical"), lower, clause_from, clause_to) {
+    if any_phrase(phrases("hypothetical"), lower, clause_from, clause_to) {
         return Modality::Hypothetical;
     }
-    if any_phrase(list("alleged"), lower, clause_from, clause_to) {
+    if any_phrase(phrases("alleged"), lower, clause_from, clause_to) {
         return Modality::Alleged;
     }
-    if any_phrase(list("future"), lower, clause_from, clause_to) {
+    if any_phrase(phrases("future"), lower, clause_from, clause_to) {
         return Modality::Future;
     }
     Modality::Asserted

@@ -270,6 +270,8 @@ struct IndexedList {
     undotted: HashSet<String>,
     /// The last word of every item, ASCII-lowercased ("drone maker" → "maker").
     last_words: HashSet<String>,
+    /// Every word of every item, ASCII-lowercased.
+    item_words: HashSet<String>,
     /// An automaton over the items (ASCII case ignored), made on first use
     /// by [`Words::finder`].
     finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
@@ -297,6 +299,7 @@ impl Words {
                         .filter_map(|i| i.split_whitespace().last())
                         .map(str::to_ascii_lowercase)
                         .collect(),
+                    item_words: items.iter().flat_map(|i| i.split_whitespace()).map(str::to_ascii_lowercase).collect(),
                     finder: std::sync::OnceLock::new(),
                 };
                 (path.clone(), list)
@@ -372,6 +375,11 @@ impl Words {
     /// ignoring ASCII case ("maker" ends "drone maker").
     pub fn last_word_ignore_ascii_case(&self, path: &str, word: &str) -> bool {
         self.indexed.get(path).is_some_and(|l| contains_ascii_folded(&l.last_words, word))
+    }
+    /// Whether some item of the list at `path` has the word `word` in it,
+    /// ignoring ASCII case ("General" is in "Attorney General").
+    pub fn has_word_ignore_ascii_case(&self, path: &str, word: &str) -> bool {
+        self.indexed.get(path).is_some_and(|l| contains_ascii_folded(&l.item_words, word))
     }
     /// Whether the list at `path` holds `word` once trailing dots and commas
     /// are cut from both ("Co." and "Co" are one legal form).

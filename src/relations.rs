@@ -33,6 +33,15 @@ const PART_OF_CUES: &[&str] = &[
 
 const FOUNDER_CUES: &[&str] = &["founded by", "co-founded by", "gegründet von", "von"];
 
+/// One automaton over [`PART_OF_CUES`] then [`FOUNDER_CUES`]: a sentence is
+/// read once for all of them.
+fn cue_finder() -> &'static aho_corasick::AhoCorasick {
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(PART_OF_CUES.iter().chain(FOUNDER_CUES)).expect("the cue lists are small")
+    })
+}
+
 /// Extracts the relations a document states.
 pub fn extract(
     doc: &Document,
@@ -87,71 +96,57 @@ pub fn extract(
         let slice = sentence.slice(text);
         let in_sentence: Vec<&Mention> = found.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
         // Part of: "<cue> <Agency X>" with another agency nearby (after it, else before).
-        for cue in PART_OF_CUES {
-            let mut from = 0;
-            while let Some(pos) = slice[from..].find(cue) {
-                let cue_end = sentence.start + from + pos + cue.len();
-                from += pos + cue.len();
-                let Some(whole) = in_sentence
-                    .iter()
-                    .find(|m| m.span.start >= cue_end && m.span.start <= cue_end + 2 && etype(m) == EntityType::Agency)
-                else {
-                    continue;
-                };
-                let part = in_sentence
-                    .iter()
-                    .filter(|m| {
-                        m.entity != whole.entity && etype(m) == EntityType::Agency && m.span.start > whole.span.end
-                    })
-                    .find(|m| !found.entities[m.entity].key.starts_with("body:government"))
-                    .or_else(|| {
-                        in_sentence.iter().rev().find(|m| {
-                            m.span.end <= cue_end - cue.len()
-                                && m.entity != whole.entity
-                                && etype(m) == EntityType::Agency
-                        })
-                    });
-                if let Some(part) = part {
-                    out.push(LocalRelation {
-                        source: part.entity,
-                        rtype: RelationType::PartOf,
-                        target: whole.entity,
-                        sentence: Some(idx),
-                    });
-                }
-            }
-        }
-        // Founder: "founded by <Person>", "von <Person> gegründet".
-        for cue in FOUNDER_CUES {
-            let mut from = 0;
-            while let Some(pos) = slice[from..].find(cue) {
-                let cue_end = sentence.start + from + pos + cue.len();
-                from += pos + cue.len();
+        for hit in cue_finder().find_overlapping_iter(slice) {
+            let cue_end = sentence.start + hit.end();
+            let Some(&cue) = PART_OF_CUES.get(hit.pattern().as_usize()) else {
+                let cue = FOUNDER_CUES[hit.pattern().as_usize() - PART_OF_CUES.len()];
                 let Some(person) =
                     in_sentence.iter().find(|m| m.span.start == cue_end + 1 && etype(m) == EntityType::Person)
                 else {
                     continue;
                 };
                 let rest = &text[person.span.end..sentence.end];
-                let german = *cue == "von";
+                let german = cue == "von";
                 if german && !rest.trim_start().starts_with("gegründet") {
                     continue;
                 }
-                if !german || rest.trim_start().starts_with("gegründet") {
-                    // The company: the nearest organisation before the cue (the founded one).
-                    let company =
-                        found.mentions.iter().rev().find(|m| {
-                            m.span.end <= cue_end - cue.len() && etype(m) == EntityType::Company && !m.modifier
-                        });
-                    if let Some(company) = company {
-                        out.push(LocalRelation {
-                            source: person.entity,
-                            rtype: RelationType::FounderOf,
-                            target: company.entity,
-                            sentence: Some(idx),
-                        });
-                    }
+                let company = found
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.span.end <= cue_end - cue.len() && etype(m) == EntityType::Company && !m.modifier);
+                if let Some(company) = company {
+                    out.push(LocalRelation {
+                        source: person.entity,
+                        rtype: RelationType::FounderOf,
+                        target: company.entity,
+                        sentence: Some(idx),
+                    });
                 }
+                continue;
+            };
+            let Some(whole) = in_sentence
+                .iter()
+                .find(|m| m.span.start >= cue_end && m.span.start <= cue_end + 2 && etype(m) == EntityType::Agency)
+            else {
+                continue;
+            };
+            let part = in_sentence
+                .iter()
+                .filter(|m| m.entity != whole.entity && etype(m) == EntityType::Agency && m.span.start > whole.span.end)
+                .find(|m| !found.entities[m.entity].key.starts_with("body:government"))
+                .or_else(|| {
+                    in_sentence.iter().rev().find(|m| {
+                        m.span.end <= cue_end - cue.len() && m.entity != whole.entity && etype(m) == EntityType::Agency
+                    })
+                });
+            if let Some(part) = part {
+                out.push(LocalRelation {
+                    source: part.entity,
+                    rtype: RelationType::PartOf,
+                    target: whole.entity,
+                    sentence: Some(idx),
+                });
             }
         }
     }
@@ -165,19 +160,15 @@ pub fn extract(
 /// not a title.
 fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType> {
     let get = |key: &str| lexicon.words.get(&format!("roles.{key}"));
-    let titles = [
-        lexicon.words.get("titles.en"),
-        lexicon.words.get("titles.de"),
-        lexicon.words.get("title_words.en"),
-        lexicon.words.get("title_words.de"),
-    ];
+    let role_lists = [format!("roles.leader_{}", lang.code()), format!("roles.founder_{}", lang.code())];
     let is_title_word = |w: &str| {
-        titles.iter().any(|list| {
-            list.iter().any(|t| t.eq_ignore_ascii_case(w) || t.split_whitespace().any(|p| p.eq_ignore_ascii_case(w)))
-        }) || get(&format!("leader_{}", lang.code())).iter().chain(get(&format!("founder_{}", lang.code()))).any(|t| {
-            w.eq_ignore_ascii_case(t)
-                || (lang == Lang::De && t.chars().count() >= 4 && w.to_lowercase().ends_with(&t.to_lowercase()))
-        })
+        ["titles.en", "titles.de", "title_words.en", "title_words.de"]
+            .iter()
+            .any(|list| lexicon.words.has_word_ignore_ascii_case(list, w))
+            || role_lists.iter().any(|list| {
+                lexicon.words.contains_ignore_ascii_case(list, w)
+                    || lang == Lang::De && lexicon.words.ends_with_item(list, &w.to_lowercase(), 4)
+            })
     };
     if words.is_empty()
         || !words.iter().all(|w| is_title_word(w) || matches!(*w, "of" | "at" | "for" | "the" | "a" | "an"))
