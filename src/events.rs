@@ -39,7 +39,7 @@ fn word_matches(pattern: &str, word: &str) -> bool {
 
 /// Matches one pattern at word `at`; returns the index past the last matched
 /// word. `lower` holds `words` lowercased (once per sentence, not once per pattern).
-fn match_at(pattern: &TriggerPattern, words: &[&str], lower: &[String], at: usize) -> Option<usize> {
+fn match_at(pattern: &TriggerPattern, words: &[&str], lower: &[&str], at: usize) -> Option<usize> {
     let mut i = at;
     let mut gap = false;
     for (n, part) in pattern.words.iter().enumerate() {
@@ -79,16 +79,22 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], lower: &[String], at: usiz
     Some(i)
 }
 
-fn find_triggers<'l>(lexicon: &'l Lexicon, lang: Lang, text: &str, words: &[Word]) -> Vec<TriggerHit<'l>> {
+fn find_triggers<'l>(
+    lexicon: &'l Lexicon,
+    lang: Lang,
+    text: &str,
+    words: &[Word],
+    lower: &[&str],
+) -> Vec<TriggerHit<'l>> {
     let texts: Vec<&str> = words.iter().map(|w| text::strip_possessive(w.text(text))).collect();
-    let lower: Vec<String> = texts.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(|w| text::strip_possessive(w)).collect();
     let mut hits: Vec<TriggerHit> = Vec::new();
     let index = lexicon.trigger_index(lang);
     let mut candidates = Vec::new();
     for at in 0..words.len() {
         let mut best: Option<TriggerHit> = None;
         // Only the patterns that can start at this word, in lexicon order.
-        index.candidates(&lower[at], &mut candidates);
+        index.candidates(lower[at], &mut candidates);
         for pattern in candidates.iter().map(|&i| &lexicon.trigger_patterns[i]) {
             if let Some(end) = match_at(pattern, &texts, &lower, at) {
                 let longer = best.as_ref().is_none_or(|b| pattern.words.len() > b.pattern.words.len());
@@ -124,7 +130,7 @@ fn find_triggers<'l>(lexicon: &'l Lexicon, lang: Lang, text: &str, words: &[Word
 /// Does one of the phrases (lowercased and split into words, as
 /// [`Words::phrases`](crate::lexicon::Words::phrases) gives them) stand
 /// among the lowercased words `texts[from..to]`?
-fn any_phrase(phrases: &[Vec<String>], texts: &[String], from: usize, to: usize) -> bool {
+fn any_phrase(phrases: &[Vec<String>], texts: &[&str], from: usize, to: usize) -> bool {
     phrases.iter().any(|parts| {
         !parts.is_empty()
             && (from..to.min(texts.len())).any(|i| {
@@ -144,6 +150,8 @@ pub fn extract(
     let text = doc.text.as_str();
     let mut events = Vec::new();
     let mut dateline_reporters: Vec<usize> = Vec::new();
+    let lowered_text = text::lowercase_aligned(text);
+    let mut lowered_storage = Vec::new();
     let before_source = lexicon.words.lowered(&format!("attribution.{}_before_source", lang.code()));
     let after_source = lexicon.words.lowered(&format!("attribution.{}_after_source", lang.code()));
     for (sentence_idx, sentence) in sentence_spans.iter().enumerate() {
@@ -155,7 +163,8 @@ pub fn extract(
         if words.is_empty() {
             continue;
         }
-        let mut triggers = find_triggers(lexicon, lang, text, &words);
+        let lower = text::lowered_words(text, lowered_text.as_deref(), &words, &mut lowered_storage);
+        let mut triggers = find_triggers(lexicon, lang, text, &words, &lower);
         // "verhängte … Exportbeschränkungen": the noun restates the verb's event.
         let verb_types: Vec<_> =
             triggers.iter().filter(|t| !t.pattern.noun).map(|t| lexicon.triggers[t.pattern.trigger].etype).collect();
@@ -163,7 +172,6 @@ pub fn extract(
         if triggers.is_empty() {
             continue;
         }
-        let lower: Vec<String> = words.iter().map(|w| w.text(text).to_lowercase()).collect();
         let mentions: Vec<&Mention> = found.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
         // Attribution: sources named after "according to", "laut", "told".
         let mut reporters: Vec<usize> = Vec::new();
@@ -171,7 +179,7 @@ pub fn extract(
         for mention in &mentions {
             let before = word_index_before(&words, mention.span.start);
             let mut k = before;
-            while k > 0 && ["the", "a", "an", "der", "die", "dem", "den", "des"].contains(&lower[k - 1].as_str()) {
+            while k > 0 && ["the", "a", "an", "der", "die", "dem", "den", "des"].contains(&lower[k - 1]) {
                 k -= 1;
             }
             let preceding = lower[k.saturating_sub(5)..k].join(" ");
@@ -273,7 +281,7 @@ pub fn extract(
                 matches!(spec.etype, EventType::Invest | EventType::Assault | EventType::Mobilize | EventType::Consult);
             let locative = |m: &&Mention| {
                 let k = word_index_before(&words, m.span.start);
-                let prev = |n: usize| k.checked_sub(n).map(|i| lower[i].as_str());
+                let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]);
                 let loc = ["in", "im", "at", "within", "withinside", "inside", "across"];
                 loc.contains(&prev(1).unwrap_or(""))
                     || (["the", "den", "der", "dem", "die", "das"].contains(&prev(1).unwrap_or(""))
@@ -314,7 +322,7 @@ pub fn extract(
             // after reaching an agreement", "mit der Cosco-Tochter").
             let after_preposition = |m: &&Mention| {
                 let k = word_index_before(&words, m.span.start);
-                let prev = |n: usize| k.checked_sub(n).map(|i| lower[i].as_str()).unwrap_or("");
+                let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]).unwrap_or("");
                 let prepositions = [
                     "to", "from", "with", "for", "against", "into", "on", "over", "nach", "aus", "mit", "für", "gegen",
                     "zu", "zur", "zum", "an", "auf", "über",
@@ -407,9 +415,7 @@ pub fn extract(
                     clause[1..].iter().copied().filter(|m| m.entity != clause[0].entity).collect();
                 let target = object.first().map(|first| list_from(text, &object, first)).unwrap_or_default();
                 (vec![clause[0].entity], target)
-            } else if trigger.first > 0
-                && ["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1].as_str())
-            {
+            } else if trigger.first > 0 && ["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1]) {
                 // "SMIC said it had no ties to the military and denied the
                 // allegations": a coordinated verb shares the sentence subject.
                 let agent = subjects.first().map(|m| vec![m.entity]).unwrap_or_default();
@@ -488,16 +494,16 @@ pub fn extract(
 fn genitive_agent(
     text: &str,
     words: &[Word],
-    lower: &[String],
+    lower: &[&str],
     trigger: &TriggerHit,
     after: &[&Mention],
 ) -> Option<(Vec<usize>, Vec<usize>)> {
     let p = after.iter().position(|m| {
         let k = word_index_before(words, m.span.start);
-        k > 0 && ["gegen", "against", "into"].contains(&lower[k - 1].as_str())
+        k > 0 && ["gegen", "against", "into"].contains(&lower[k - 1])
     })?;
     // The genitive follows the noun directly, with its article ("des", "der").
-    let article = lower.get(trigger.last).is_some_and(|w| w == "des" || w == "der");
+    let article = lower.get(trigger.last).is_some_and(|w| *w == "des" || *w == "der");
     let genitive =
         after.first().filter(|g| p > 0 && article && words_between(words, trigger.span.end, g.span.start) <= 2)?;
     Some((vec![genitive.entity], list_from(text, &after[p..], after[p])))
@@ -511,7 +517,7 @@ fn genitive_agent(
 fn nominal_agent<'m>(
     lang: Lang,
     words: &[Word],
-    lower: &[String],
+    lower: &[&str],
     trigger: &TriggerHit,
     before: &[&'m Mention],
     fronted: bool,
@@ -689,7 +695,7 @@ fn list_around(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
 /// Is the trigger a passive participle? English: a form of "be" (or the
 /// paraphrase "changed into") within three words before it. German: a form of
 /// "werden" earlier in the sentence and an agent introduced by "von"/"durch".
-fn is_passive(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexicon) -> bool {
+fn is_passive(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon) -> bool {
     if trigger.pattern.noun {
         return false;
     }
@@ -719,7 +725,7 @@ fn by_phrase_mention<'m>(
     text: &str,
     lang: Lang,
     words: &[Word],
-    lower: &[String],
+    lower: &[&str],
     trigger: &TriggerHit,
     args: &[&'m Mention],
     lexicon: &Lexicon,
@@ -757,19 +763,19 @@ fn by_phrase_mention<'m>(
 }
 
 /// How the sentence commits to the event around its trigger.
-fn modality(lang: Lang, lower: &[String], trigger: &TriggerHit, lexicon: &Lexicon) -> Modality {
+fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon) -> Modality {
     let path = |name: &str| format!("modality.{name}_{}", lang.code());
     let list = |name: &str| lexicon.words.get(&path(name));
     let phrases = |name: &str| lexicon.words.phrases(&path(name));
     // A trigger that is itself a negation ("did not respond", "äußerte sich
     // nicht") states a refusal; its own words do not negate it.
     let own_negation = trigger.pattern.words.iter().flatten().any(|w| list("negated").iter().any(|n| n == w));
-    let masked: Vec<String>;
+    let masked: Vec<&str>;
     let lower = if own_negation {
         masked = lower
             .iter()
             .enumerate()
-            .map(|(k, w)| if (trigger.first..trigger.last).contains(&k) { String::new() } else { w.clone() })
+            .map(|(k, w)| if (trigger.first..trigger.last).contains(&k) { "" } else { *w })
             .collect();
         &masked[..]
     } else {

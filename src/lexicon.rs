@@ -9,9 +9,9 @@
 use crate::entities::gazetteer::Gazetteer;
 use crate::error::{Error, Result};
 use crate::model::{EntityType, EventType, Lang, RelationType};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 /// The built-in lexicon files, in load order.

@@ -58,6 +58,43 @@ pub fn lowercase_starts_with(text: &str, prefix: &str) -> bool {
     rest.is_empty()
 }
 
+/// `text` lowercased with every byte offset kept, so that a span of `text`
+/// slices the same word out of the result: `None` when some character's
+/// lowercase has another length ("İ") or depends on context ("Σ"). Equal to
+/// `str::to_lowercase` whenever it is `Some`.
+pub fn lowercase_aligned(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return Some(text.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() && c != 'Σ' => out.push(l),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The words of `text` lowercased, each as `str::to_lowercase` gives it:
+/// slices of `lowered` (from [`lowercase_aligned`]) when there is one, else
+/// lowercased one by one into `storage`.
+pub fn lowered_words<'a>(
+    text: &str,
+    lowered: Option<&'a str>,
+    words: &[Word],
+    storage: &'a mut Vec<String>,
+) -> Vec<&'a str> {
+    match lowered {
+        Some(lowered) => words.iter().map(|w| w.span.slice(lowered)).collect(),
+        None => {
+            *storage = words.iter().map(|w| w.text(text).to_lowercase()).collect();
+            storage.iter().map(String::as_str).collect()
+        }
+    }
+}
+
 /// Is the char at this byte offset inside a word (alphanumeric)?
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -98,6 +135,20 @@ mod tests {
                 text.to_lowercase().starts_with(prefix),
                 "{text:?} {prefix:?}"
             );
+        }
+    }
+
+    #[test]
+    fn aligned_lowercase_agrees_with_to_lowercase() {
+        for text in ["U.S. Commerce", "Behörde ÄÖÜ ß", "İstanbul", "ΟΔΟΣ", "ẞ", "Ǆ dž", "", "Kelvin \u{212A}"]
+        {
+            match lowercase_aligned(text) {
+                Some(lower) => {
+                    assert_eq!(lower, text.to_lowercase(), "{text:?}");
+                    assert_eq!(lower.len(), text.len());
+                }
+                None => assert!(text.chars().any(|c| c.to_lowercase().to_string().len() != c.len_utf8() || c == 'Σ')),
+            }
         }
     }
 
