@@ -26,7 +26,8 @@ use crate::compact::Compact;
 use crate::lexicon::Lexicon;
 use crate::model::{EntityType, EventType, LocalEntity, Modality, RelationType};
 use crate::text;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Ids an earlier build gave, to be kept for the same entities, events and
 /// relations.
@@ -73,11 +74,11 @@ impl EntityPass {
     pub fn add(&mut self, d: u32, compact: &Compact) {
         let mut map = Vec::with_capacity(compact.entities.len());
         for (i, entity) in compact.entities.iter().enumerate() {
-            let g = match self.by_key.get(entity.key.as_str()) {
+            let g = match self.by_key.get(entity.key.as_ref()) {
                 Some(&g) => g as usize,
                 None => {
                     self.globals.push(GlobalEntity {
-                        key: entity.key.clone(),
+                        key: entity.key.to_string(),
                         etype_votes: BTreeMap::new(),
                         local: compact.local_entity(i),
                         surfaces: BTreeMap::new(),
@@ -86,7 +87,7 @@ impl EntityPass {
                         weak: true,
                         named: false,
                     });
-                    self.by_key.insert(entity.key.clone(), (self.globals.len() - 1) as u32);
+                    self.by_key.insert(entity.key.to_string(), (self.globals.len() - 1) as u32);
                     self.globals.len() - 1
                 }
             };
@@ -261,7 +262,7 @@ impl Entities {
         compact
             .entities
             .iter()
-            .map(|e| self.by_key.get(e.key.as_str()).map(|&g| self.merge_into[g as usize]).unwrap_or(u32::MAX))
+            .map(|e| self.by_key.get(e.key.as_ref()).map(|&g| self.merge_into[g as usize]).unwrap_or(u32::MAX))
             .collect()
     }
 
@@ -270,7 +271,7 @@ impl Entities {
         compact
             .entities
             .iter()
-            .map(|e| self.by_key.get(e.key.as_str()).map(|&g| self.doc_owner[g as usize]).unwrap_or(u32::MAX))
+            .map(|e| self.by_key.get(e.key.as_ref()).map(|&g| self.doc_owner[g as usize]).unwrap_or(u32::MAX))
             .collect()
     }
 }
