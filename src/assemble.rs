@@ -328,6 +328,13 @@ fn best_date(counts: &[(u32, u32)], strings: &Interner) -> Option<u32> {
         .map(|(d, _)| *d)
 }
 
+/// The year of a date ("2021-07-14" → 2021), 0 for none. [`same_happening`]
+/// keeps two dated events apart unless one date begins the other, so two
+/// different years never meet.
+fn year_of(date: Option<u32>, strings: &Interner) -> u16 {
+    date.and_then(|d| strings.get(d).get(..4)?.parse().ok()).unwrap_or(0)
+}
+
 fn majority(counts: &[u32; 5]) -> Modality {
     Modality::ALL
         .iter()
@@ -368,6 +375,10 @@ pub struct EventPass<'a> {
     entities: &'a Entities,
     lexicon: &'a Lexicon,
     clusters: Vec<Cluster>,
+    /// The year of each cluster's best date (0 for none), beside the
+    /// clusters so that a scan for the same happening passes over clusters
+    /// of other years without reading them (see [`EventPass::merge`]).
+    years: Vec<u16>,
     /// (type, mode, target family or `u32::MAX` for none) → clusters, ascending.
     buckets: HashMap<(EventType, u32, u32), Vec<u32>>,
     modes: Vec<Option<String>>,
@@ -410,6 +421,7 @@ impl<'a> EventPass<'a> {
             entities,
             lexicon,
             clusters: Vec::new(),
+            years: Vec::new(),
             buckets: HashMap::new(),
             modes: Vec::new(),
             mode_ids: HashMap::new(),
@@ -572,11 +584,17 @@ impl<'a> EventPass<'a> {
         // evidence in this document (an untargeted headline and its
         // targeted body merge there).
         let mut found: Option<u32> = None;
+        let year = year_of(event.best_date, &self.strings);
         let lists = bucket_keys.iter().filter_map(|key| self.buckets.get(key)).chain([&self.document_clusters]);
         for list in lists {
             for &c in list {
                 if found.is_some_and(|f| c >= f) {
                     break;
+                }
+                // Dated events of different years are never the same happening.
+                let other = self.years[c as usize];
+                if year != 0 && other != 0 && year != other {
+                    continue;
                 }
                 let same_document = self.document_clusters.binary_search(&c).is_ok();
                 if same_happening(&self.clusters[c as usize], &event, same_document, self.entities, &self.strings) {
@@ -612,6 +630,7 @@ impl<'a> EventPass<'a> {
                     }
                 }
                 m.best_date = best_date(&m.dates, &self.strings);
+                self.years[c as usize] = year_of(m.best_date, &self.strings);
                 for (total, n) in m.modalities.iter_mut().zip(event.modalities) {
                     *total += n;
                 }
@@ -631,6 +650,7 @@ impl<'a> EventPass<'a> {
                     self.buckets.entry(key).or_default().push(c);
                 }
                 self.clusters.push(event);
+                self.years.push(year);
                 c
             }
         }

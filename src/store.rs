@@ -1167,21 +1167,19 @@ impl Store {
                 6,
             );
             // Tables keyed by (entity or event, position) get their rows in
-            // document order, not key order: in a full rewrite they go to
-            // temporary tables first and into their own in key order after,
-            // which spares the key index random inserts.
-            if rewrite_all {
-                tx.execute_batch(
-                    "CREATE TEMP TABLE staged_entity_documents (entity, position, document);
-                     CREATE TEMP TABLE staged_event_evidence (event, position, document, start, end, text);
-                     CREATE TEMP TABLE staged_event_documents (event, position, document);",
-                )?;
-            }
-            let (entity_documents, event_evidence, event_documents) = if rewrite_all {
-                ("temp.staged_entity_documents", "temp.staged_event_evidence", "temp.staged_event_documents")
-            } else {
-                ("main.entity_documents", "main.event_evidence", "main.event_documents")
-            };
+            // document order, not key order: they go to temporary tables
+            // first and into their own in key order after, which spares the
+            // key index random inserts. In an incremental build it also keeps
+            // the keys unique while documents are rewritten one by one: a
+            // document added early moves the positions of every later one, so
+            // a position is written only after all rows it replaces are gone.
+            tx.execute_batch(
+                "CREATE TEMP TABLE staged_entity_documents (entity, position, document);
+                 CREATE TEMP TABLE staged_event_evidence (event, position, document, start, end, text);
+                 CREATE TEMP TABLE staged_event_documents (event, position, document);",
+            )?;
+            let (entity_documents, event_evidence, event_documents) =
+                ("temp.staged_entity_documents", "temp.staged_event_evidence", "temp.staged_event_documents");
             let sql = |template: &str, table: &str| template.replace("{table}", table);
             let mut insert_entity_document = MultiRowInsert::new(
                 &tx,
@@ -1275,20 +1273,18 @@ impl Store {
             {
                 insert.flush()?;
             }
-            if rewrite_all {
-                tx.execute_batch(
-                    "INSERT INTO main.entity_documents (entity, position, document)
-                       SELECT entity, position, document FROM temp.staged_entity_documents ORDER BY entity, position;
-                     INSERT INTO main.event_evidence (event, position, document, start, end, text)
-                       SELECT event, position, document, start, end, text FROM temp.staged_event_evidence
-                        ORDER BY event, position;
-                     INSERT INTO main.event_documents (event, position, document)
-                       SELECT event, position, document FROM temp.staged_event_documents ORDER BY event, position;
-                     DROP TABLE temp.staged_entity_documents;
-                     DROP TABLE temp.staged_event_evidence;
-                     DROP TABLE temp.staged_event_documents;",
-                )?;
-            }
+            tx.execute_batch(
+                "INSERT INTO main.entity_documents (entity, position, document)
+                   SELECT entity, position, document FROM temp.staged_entity_documents ORDER BY entity, position;
+                 INSERT INTO main.event_evidence (event, position, document, start, end, text)
+                   SELECT event, position, document, start, end, text FROM temp.staged_event_evidence
+                    ORDER BY event, position;
+                 INSERT INTO main.event_documents (event, position, document)
+                   SELECT event, position, document FROM temp.staged_event_documents ORDER BY event, position;
+                 DROP TABLE temp.staged_entity_documents;
+                 DROP TABLE temp.staged_event_evidence;
+                 DROP TABLE temp.staged_event_documents;",
+            )?;
             counts.n_mentions = n_mentions;
             counts.n_rewritten = n_rewritten;
         }

@@ -155,3 +155,30 @@ fn a_changed_document_is_analysed_again() {
     let names = |g: &Graph| g.entities.iter().map(|e| e.name.clone()).collect::<std::collections::BTreeSet<_>>();
     assert_eq!(names(&graph), names(&reference));
 }
+
+/// Regression: a document added before many others that name the same
+/// entity moves every one of them a position down in the entity's document
+/// list. The rows were rewritten document by document in batches, so a batch
+/// could write a position the next document still held, and the build failed
+/// with "UNIQUE constraint failed: entity_documents.entity, entity_documents.position".
+#[test]
+fn a_document_added_before_many_others_shifts_their_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let story = |n: usize| {
+        format!("Probe {n}\n\nThe U.S. Commerce Department is investigating Alibaba over case {n}, Reuters reported.\n")
+    };
+    for n in 1..=150 {
+        std::fs::write(input.join(format!("d{n:03}.txt")), story(n)).unwrap();
+    }
+    let db = dir.path().join("g.db");
+    build(&[input.clone()], &db, 2);
+    std::fs::write(input.join("d000.txt"), story(0)).unwrap();
+    let report = build(&[input.clone()], &db, 2);
+    assert_eq!((report.added, report.unchanged), (1, 150));
+    // The graph is the one a build of everything at once makes.
+    let fresh = dir.path().join("fresh.db");
+    build(&[input.clone()], &fresh, 2);
+    assert_eq!(export_json(&db), export_json(&fresh));
+}
