@@ -273,7 +273,7 @@ struct IndexedList {
     /// Every word of every item, ASCII-lowercased.
     item_words: HashSet<String>,
     /// An automaton over the items (ASCII case ignored), made on first use
-    /// by [`Words::finder`].
+    /// by [`Words::find_items`].
     finder: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
