@@ -13,7 +13,7 @@
 //!    events that tell the same happening (looked up by type, mode and target
 //!    family instead of a scan of every event), relations from text and from
 //!    the lexicon. Then which entities are kept and every id.
-//! 3. [`Plan::mentions`]: the mention rows and entity documents of each
+//! 3. [`Plan::document_rows`]: the mention rows and entity documents of each
 //!    document with their final ids.
 //!
 //! This is the one implementation of the corpus merge:
@@ -815,7 +815,7 @@ fn same_happening(a: &Cluster, b: &Cluster, same_document: bool, entities: &Enti
     ca.len() == 1 && ca == states(&b.agent)
 }
 
-/// An entity of the graph, without its documents (see [`Plan::mentions`]).
+/// An entity of the graph, without its documents (see [`Plan::document_rows`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityRow {
     pub id: String,
