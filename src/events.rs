@@ -48,7 +48,7 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], lower: &[&str], at: usize)
             Some(p) => {
                 if gap {
                     let limit = (i + 20).min(words.len());
-                    let found = (i..limit).find(|&k| word_matches(p, &lower[k]))?;
+                    let found = (i..limit).find(|&k| word_matches(p, lower[k]))?;
                     i = found + 1;
                     gap = false;
                 } else {
@@ -533,7 +533,7 @@ fn nominal_agent<'m>(
         Lang::En => trigger.first,
         Lang::De => lower.len(),
     };
-    let supported = (from..to).any(|k| support.iter().any(|v| word_matches(v, &lower[k])));
+    let supported = (from..to).any(|k| support.iter().any(|v| word_matches(v, lower[k])));
     if !supported {
         return None;
     }

@@ -81,7 +81,7 @@ fn streaming_build_exports_what_the_in_memory_path_exports() {
         let reference = reference_export(&input, &dir.path().join("reference.db"));
         for threads in [1, 2, 3] {
             let db = dir.path().join(format!("streaming-{threads}.db"));
-            build(&[input.clone()], &db, threads);
+            build(std::slice::from_ref(&input), &db, threads);
             assert_eq!(export_json(&db), reference, "{} with {threads} threads", input.display());
         }
         for file in std::fs::read_dir(dir.path()).unwrap() {
@@ -144,9 +144,9 @@ fn a_changed_document_is_analysed_again() {
     std::fs::create_dir_all(&input).unwrap();
     std::fs::write(input.join("a.txt"), "Title\n\nThe U.S. Commerce Department is investigating Alibaba.\n").unwrap();
     let db = dir.path().join("g.db");
-    build(&[input.clone()], &db, 1);
+    build(std::slice::from_ref(&input), &db, 1);
     std::fs::write(input.join("a.txt"), "Title\n\nDas US-Handelsministerium ermittelt gegen Huawei.\n").unwrap();
-    let report = build(&[input.clone()], &db, 1);
+    let report = build(std::slice::from_ref(&input), &db, 1);
     assert_eq!(report.added, 1);
     let graph: Graph = serde_json::from_str(&export_json(&db)).unwrap();
     assert_eq!(graph.documents.len(), 1);
@@ -173,12 +173,12 @@ fn a_document_added_before_many_others_shifts_their_positions() {
         std::fs::write(input.join(format!("d{n:03}.txt")), story(n)).unwrap();
     }
     let db = dir.path().join("g.db");
-    build(&[input.clone()], &db, 2);
+    build(std::slice::from_ref(&input), &db, 2);
     std::fs::write(input.join("d000.txt"), story(0)).unwrap();
-    let report = build(&[input.clone()], &db, 2);
+    let report = build(std::slice::from_ref(&input), &db, 2);
     assert_eq!((report.added, report.unchanged), (1, 150));
     // The graph is the one a build of everything at once makes.
     let fresh = dir.path().join("fresh.db");
-    build(&[input.clone()], &fresh, 2);
+    build(std::slice::from_ref(&input), &fresh, 2);
     assert_eq!(export_json(&db), export_json(&fresh));
 }

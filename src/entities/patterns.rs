@@ -228,7 +228,7 @@ fn classify(
     // A title or role before the name, or at the start of the run in German
     // ("Handelsminister Wilbur Ross").
     let is_title = |w: &str| is_title(w, lang, lexicon);
-    let mut person_by_title = previous.is_some_and(|p| is_title(p));
+    let mut person_by_title = previous.is_some_and(&is_title);
     // Skip a title at the start of the run, with the words that extend it
     // ("Deputy Attorney General", "Under Secretary of Commerce"): the name
     // starts after the last real title word.
