@@ -5,6 +5,11 @@
 
 mod cli;
 
+/// mimalloc instead of the system allocator: the build makes and frees many
+/// small strings and vectors on every thread (see ARCHITECTURE.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use anyhow::Context;
 use clap::Parser;
 use std::io::{self, Write};
