@@ -370,19 +370,26 @@ type RelationParts = (u32, RelationType, u32, Vec<u32>, Vec<EvidenceRef>);
 /// type): (mode, id number) pairs.
 type PriorEvents = HashMap<(u32, u32, EventType), Vec<(Option<String>, u32)>>;
 
+/// Type, mode, and a family that the same happening must share: a target's
+/// family for an event with targets; for one without (a statement, a
+/// denial), an agent's family and [`NO_FAMILY`] for the target, since such
+/// events are the same only when their agents overlap.
+type BucketKey = (EventType, u32, u32, u32);
+
+const NO_FAMILY: u32 = u32::MAX;
+
 /// Pass 2: events and relations.
 pub struct EventPass<'a> {
     entities: &'a Entities,
     lexicon: &'a Lexicon,
     clusters: Vec<Cluster>,
-    /// The year of each cluster's best date (0 for none), beside the
-    /// clusters so that a scan for the same happening passes over clusters
-    /// of other years without reading them (see [`EventPass::merge`]).
-    years: Vec<u16>,
-    /// (type, mode, target family or `u32::MAX` for none) → clusters, ascending.
-    buckets: HashMap<(EventType, u32, u32), Vec<u32>>,
+    /// A [`Summary`] of each cluster, beside the clusters so that a scan
+    /// for the same happening passes over most of them without reading them
+    /// (see [`EventPass::merge`]).
+    summaries: Vec<Summary>,
+    /// Where to look for the same happening ([`BucketKey`]) → clusters, ascending.
+    buckets: HashMap<BucketKey, Vec<u32>>,
     modes: Vec<Option<String>>,
-    mode_ids: HashMap<Option<String>, u32>,
     strings: Interner,
     /// The cluster of every local event, in the order of the documents.
     event_cluster: Vec<u32>,
@@ -421,10 +428,9 @@ impl<'a> EventPass<'a> {
             entities,
             lexicon,
             clusters: Vec::new(),
-            years: Vec::new(),
+            summaries: Vec::new(),
             buckets: HashMap::new(),
             modes: Vec::new(),
-            mode_ids: HashMap::new(),
             strings: Interner::default(),
             event_cluster: Vec::new(),
             first_evidence: Vec::new(),
@@ -455,13 +461,12 @@ impl<'a> EventPass<'a> {
                 out
             };
             let Some(span) = compact.sentence_span(event.sentence) else { continue };
-            let mode = match self.mode_ids.get(&event.mode) {
-                Some(&id) => id,
+            // Modes are few: a scan finds one faster than a hash.
+            let mode = match self.modes.iter().position(|m| m.as_deref() == event.mode.as_deref()) {
+                Some(id) => id as u32,
                 None => {
-                    let id = self.modes.len() as u32;
-                    self.modes.push(event.mode.clone());
-                    self.mode_ids.insert(event.mode.clone(), id);
-                    id
+                    self.modes.push(event.mode.as_deref().map(str::to_string));
+                    (self.modes.len() - 1) as u32
                 }
             };
             let mut context: Vec<u32> = event.context.iter().map(|c| self.strings.id(c)).collect();
@@ -497,7 +502,7 @@ impl<'a> EventPass<'a> {
             }
             if let Some(candidates) = self.prior_events.get(&(d, span.start as u32, event.etype)) {
                 for (mode, n) in candidates {
-                    if *mode == event.mode && !self.prior_numbers[c as usize].contains(n) {
+                    if mode.as_deref() == event.mode.as_deref() && !self.prior_numbers[c as usize].contains(n) {
                         self.prior_numbers[c as usize].push(*n);
                     }
                 }
@@ -569,34 +574,23 @@ impl<'a> EventPass<'a> {
     /// happening, or makes it a new cluster; returns the cluster.
     fn merge(&mut self, event: Cluster) -> u32 {
         let family = &self.entities.family;
-        let none = u32::MAX;
-        let bucket_keys: Vec<(EventType, u32, u32)> = if event.target.is_empty() {
-            vec![(event.etype, event.mode, none)]
-        } else {
-            let mut keys: Vec<_> =
-                event.target.iter().map(|&t| (event.etype, event.mode, family[t as usize])).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            keys
-        };
+        let keys = bucket_keys(&event, family);
         // Candidates: the clusters of the same type and mode that share a
-        // target family (or have none, as the event), and those with
-        // evidence in this document (an untargeted headline and its
-        // targeted body merge there).
+        // target family (or, without targets, an agent family), and those
+        // with evidence in this document (an untargeted headline and its
+        // targeted body merge there). `same_happening` finds no other.
         let mut found: Option<u32> = None;
-        let year = year_of(event.best_date, &self.strings);
-        let lists = bucket_keys.iter().filter_map(|key| self.buckets.get(key)).chain([&self.document_clusters]);
+        let summary = Summary::of(&event, self.entities, &mut self.strings);
+        let lists = keys.iter().filter_map(|key| self.buckets.get(key)).chain([&self.document_clusters]);
         for list in lists {
             for &c in list {
                 if found.is_some_and(|f| c >= f) {
                     break;
                 }
-                // Dated events of different years are never the same happening.
-                let other = self.years[c as usize];
-                if year != 0 && other != 0 && year != other {
+                let same_document = self.document_clusters.binary_search(&c).is_ok();
+                if !self.summaries[c as usize].may_be_same(&summary, same_document) {
                     continue;
                 }
-                let same_document = self.document_clusters.binary_search(&c).is_ok();
                 if same_happening(&self.clusters[c as usize], &event, same_document, self.entities, &self.strings) {
                     found = Some(c);
                     break;
@@ -630,14 +624,15 @@ impl<'a> EventPass<'a> {
                     }
                 }
                 m.best_date = best_date(&m.dates, &self.strings);
-                self.years[c as usize] = year_of(m.best_date, &self.strings);
                 for (total, n) in m.modalities.iter_mut().zip(event.modalities) {
                     *total += n;
                 }
-                let new_targets: Vec<u32> = m.target[before..].to_vec();
-                let (etype, mode) = (m.etype, m.mode);
-                for t in new_targets {
-                    let list = self.buckets.entry((etype, mode, family[t as usize])).or_default();
+                self.summaries[c as usize] = Summary::of(m, self.entities, &mut self.strings);
+                // New targets (or, while it has none, new agents) file the
+                // cluster under more keys.
+                let keys = if before == m.target.len() && before > 0 { Vec::new() } else { bucket_keys(m, family) };
+                for key in keys {
+                    let list = self.buckets.entry(key).or_default();
                     if let Err(at) = list.binary_search(&c) {
                         list.insert(at, c);
                     }
@@ -646,11 +641,11 @@ impl<'a> EventPass<'a> {
             }
             None => {
                 let c = self.clusters.len() as u32;
-                for key in bucket_keys {
+                for key in keys {
                     self.buckets.entry(key).or_default().push(c);
                 }
                 self.clusters.push(event);
-                self.years.push(year);
+                self.summaries.push(summary);
                 c
             }
         }
@@ -760,6 +755,90 @@ impl<'a> EventPass<'a> {
     }
 }
 
+/// What [`same_happening`] needs to know of an event to rule most others
+/// out, in 32 bytes: its type and mode, its year, and its target and agent
+/// families as bit sets (a family sets bit `family % 64`).
+#[derive(Debug, Clone, Copy)]
+struct Summary {
+    etype: EventType,
+    year: u16,
+    mode: u32,
+    /// The one state of its agents ([`agent_states`]), interned, or `u32::MAX`.
+    state: u32,
+    targets: u64,
+    agents: u64,
+}
+
+impl Summary {
+    fn of(event: &Cluster, entities: &Entities, strings: &mut Interner) -> Summary {
+        let family = &entities.family;
+        let bits = |list: &[u32]| list.iter().fold(0u64, |bits, &g| bits | 1 << (family[g as usize] % 64));
+        let states = agent_states(&event.agent, entities);
+        Summary {
+            etype: event.etype,
+            year: year_of(event.best_date, strings),
+            mode: event.mode,
+            state: if states.len() == 1 { strings.id(states[0]) } else { u32::MAX },
+            targets: bits(&event.target),
+            agents: bits(&event.agent),
+        }
+    }
+
+    /// False when [`same_happening`] is sure to be: the same tests on the
+    /// summaries, where a shared bit stands for a shared family.
+    fn may_be_same(&self, other: &Summary, same_document: bool) -> bool {
+        if self.etype != other.etype || self.mode != other.mode {
+            return false;
+        }
+        // Dated events of different years are never the same happening.
+        if self.year != 0 && other.year != 0 && self.year != other.year {
+            return false;
+        }
+        let (targeted, other_targeted) = (self.targets != 0, other.targets != 0);
+        if targeted != other_targeted {
+            return same_document && self.agents & other.agents != 0;
+        }
+        if targeted && self.targets & other.targets == 0 {
+            return false;
+        }
+        if self.agents == 0 || other.agents == 0 {
+            return targeted;
+        }
+        self.agents & other.agents != 0 || (targeted && self.state != u32::MAX && self.state == other.state)
+    }
+}
+
+/// The states of the agents of an event (of agencies, countries and
+/// persons), sorted, without duplicates.
+fn agent_states<'e>(agents: &[u32], entities: &'e Entities) -> Vec<&'e str> {
+    let mut out: Vec<&str> = agents
+        .iter()
+        .filter_map(|g| {
+            let e = &entities.globals[*g as usize].local;
+            matches!(e.etype, EntityType::Agency | EntityType::Country | EntityType::Person)
+                .then_some(e.country.as_deref())
+                .flatten()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The keys under which `same_happening` can find `event`'s equals (see
+/// [`BucketKey`]): none for an event with neither targets nor agents, which
+/// is the same as another only within one document.
+fn bucket_keys(event: &Cluster, family: &[u32]) -> Vec<BucketKey> {
+    let mut keys: Vec<BucketKey> = if event.target.is_empty() {
+        event.agent.iter().map(|&a| (event.etype, event.mode, NO_FAMILY, family[a as usize])).collect()
+    } else {
+        event.target.iter().map(|&t| (event.etype, event.mode, family[t as usize], NO_FAMILY)).collect()
+    };
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// Two events tell the same happening when type and mode agree, their
 /// targets overlap (or both have none), their agents overlap or belong to the
 /// same state (or one has none), and their dates do not contradict. An event
@@ -796,23 +875,9 @@ fn same_happening(a: &Cluster, b: &Cluster, same_document: bool, entities: &Enti
     if a.target.is_empty() {
         return false;
     }
-    // The states of the agents (agencies, countries, persons): the same single one?
-    let states = |agents: &[u32]| -> Vec<&str> {
-        let mut out: Vec<&str> = agents
-            .iter()
-            .filter_map(|g| {
-                let e = &entities.globals[*g as usize].local;
-                matches!(e.etype, EntityType::Agency | EntityType::Country | EntityType::Person)
-                    .then_some(e.country.as_deref())
-                    .flatten()
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    };
-    let ca = states(&a.agent);
-    ca.len() == 1 && ca == states(&b.agent)
+    // The states of the agents: the same single one?
+    let ca = agent_states(&a.agent, entities);
+    ca.len() == 1 && ca == agent_states(&b.agent, entities)
 }
 
 /// An entity of the graph, without its documents (see [`Plan::document_rows`]).
@@ -1111,5 +1176,95 @@ impl Plan<'_> {
                 RelationRow { id: format!("r{n}"), source, rtype, target, documents, evidence }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Six entities in four families (0 and 1 are one family; 4 and 5 too,
+    /// and 69 ≡ 5 mod 64 makes their bits collide), of several types and
+    /// states.
+    fn entities() -> Entities {
+        let entity = |etype: EntityType, country: Option<&str>| GlobalEntity {
+            key: String::new(),
+            etype_votes: BTreeMap::new(),
+            local: LocalEntity {
+                key: String::new(),
+                name: String::new(),
+                etype,
+                country: country.map(str::to_string),
+                sector: None,
+                weak: false,
+            },
+            surfaces: BTreeMap::new(),
+            n_mentions: 1,
+            first: (0, 0),
+            weak: false,
+            named: true,
+        };
+        let globals = vec![
+            entity(EntityType::Agency, Some("USA")),
+            entity(EntityType::Agency, Some("USA")),
+            entity(EntityType::Country, Some("DEU")),
+            entity(EntityType::Company, Some("CHN")),
+            entity(EntityType::Person, Some("USA")),
+            entity(EntityType::Company, None),
+        ];
+        Entities {
+            globals,
+            by_key: HashMap::new(),
+            merge_into: (0..6).collect(),
+            doc_owner: (0..6).collect(),
+            family: vec![0, 0, 2, 3, 5, 69],
+        }
+    }
+
+    fn cluster() -> impl Strategy<Value = (u8, u32, Option<u32>, Vec<u32>, Vec<u32>)> {
+        (
+            0u8..2,
+            0u32..2,
+            proptest::option::of(0u32..4),
+            proptest::collection::vec(0u32..6, 0..3),
+            proptest::collection::vec(prop_oneof![Just(3u32), Just(5), 0u32..6], 0..3),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// The summaries rule out only what `same_happening` would: a
+        /// merge scan that skips on them finds the same cluster.
+        #[test]
+        fn summaries_never_rule_out_the_same_happening(a in cluster(), b in cluster(), same_document: bool) {
+            let entities = entities();
+            let mut strings = Interner::default();
+            let dates = ["2021", "2021-03", "2021-04", "2022"].map(|d| strings.id(d));
+            let make = |(t, mode, date, agent, target): (u8, u32, Option<u32>, Vec<u32>, Vec<u32>)| Cluster {
+                etype: if t == 0 { EventType::Accuse } else { EventType::Sanction },
+                mode,
+                context: Vec::new(),
+                cameo: 0,
+                agent,
+                target,
+                reported_by: Vec::new(),
+                dates: Vec::new(),
+                best_date: date.map(|d| dates[d as usize]),
+                modalities: [1, 0, 0, 0, 0],
+            };
+            let (a, b) = (make(a), make(b));
+            let (sa, sb) = (Summary::of(&a, &entities, &mut strings), Summary::of(&b, &entities, &mut strings));
+            if same_happening(&a, &b, same_document, &entities, &strings) {
+                prop_assert!(sa.may_be_same(&sb, same_document));
+            }
+            // And the bucket keys: two events that are the same share one,
+            // or are in one document (where the scan looks too).
+            if same_happening(&a, &b, same_document, &entities, &strings) && !same_document {
+                let (ka, kb) = (bucket_keys(&a, &entities.family), bucket_keys(&b, &entities.family));
+                prop_assert!(ka.iter().any(|k| kb.contains(k)), "{ka:?} {kb:?}");
+            }
+        }
     }
 }

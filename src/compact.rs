@@ -56,14 +56,17 @@ pub struct CompactMention<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompactEvent<'a> {
     pub etype: EventType,
-    pub mode: Option<String>,
-    pub context: Vec<String>,
+    #[serde(borrow)]
+    pub mode: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub context: Vec<Cow<'a, str>>,
     #[serde(borrow)]
     pub cameo: Cow<'a, str>,
     pub agent: Vec<u32>,
     pub target: Vec<u32>,
     pub reported_by: Vec<u32>,
-    pub date: Option<String>,
+    #[serde(borrow)]
+    pub date: Option<Cow<'a, str>>,
     pub modality: Modality,
     pub sentence: u32,
 }
@@ -143,13 +146,13 @@ impl<'a> Compact<'a> {
             .iter()
             .map(|e| CompactEvent {
                 etype: e.etype,
-                mode: e.mode.clone(),
-                context: e.context.clone(),
+                mode: e.mode.clone().map(Cow::Owned),
+                context: e.context.iter().map(|c| Cow::Owned(c.clone())).collect(),
                 cameo: Cow::Owned(e.cameo.clone()),
                 agent: list(&e.agent),
                 target: list(&e.target),
                 reported_by: list(&e.reported_by),
-                date: e.date.clone(),
+                date: e.date.clone().map(Cow::Owned),
                 modality: e.modality,
                 sentence: to_u32(e.sentence),
             })
