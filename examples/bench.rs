@@ -154,7 +154,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         report.n_local_events,
         report.n_events
     );
-    print_timings(&report.timings);
+    print!("{}", pipeline::format_timings(&report.timings));
     println!("  peak RSS:  {:.0} MB", peak as f64 / 1024.0);
     println!("  database:  {:.1} MB", mb(db_size));
     println!(
@@ -178,7 +178,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
             report.n_events
         );
         debug_assert_eq!(report.added, added);
-        print_timings(&report.timings);
+        print!("{}", pipeline::format_timings(&report.timings));
     }
     if args.keep {
         println!("kept:       {}", dir.display());
@@ -189,21 +189,6 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Phases and their seconds; the assembly's steps (indented) come in pairs:
-/// seconds since the assembly started, then resident memory in MB.
-fn print_timings(timings: &[(&str, f64)]) {
-    let mut i = 0;
-    while i < timings.len() {
-        let (phase, value) = timings[i];
-        if phase.starts_with(' ') && i + 1 < timings.len() && timings[i + 1].0 == phase {
-            println!("  {phase:<30} at {value:6.2} s, {:4.0} MB resident", timings[i + 1].1);
-            i += 2;
-        } else {
-            println!("  {phase:<30} {value:6.2} s");
-            i += 1;
-        }
-    }
-}
 
 fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1e6

@@ -161,6 +161,9 @@ pub struct BuildArgs {
     /// Print no progress and no summary (skipped files are still reported on stderr).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print how long each phase of the build took, and the memory it held, on stderr.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -369,6 +372,7 @@ fn build(args: BuildArgs, out: &mut dyn Write, err: &mut dyn Write, cancel: Arc<
     for error in &report.skipped {
         writeln!(err, "skipped: {error}").map_err(stderr_error)?;
     }
+
     if !args.quiet {
         for (document, note) in &report.diagnostics {
             writeln!(err, "note: {document}: {note}").map_err(stderr_error)?;
@@ -389,6 +393,10 @@ fn build(args: BuildArgs, out: &mut dyn Write, err: &mut dyn Write, cancel: Arc<
             report.n_relations,
         )
         .map_err(stdout_error)?;
+    }
+    if args.timings {
+        out.flush().map_err(stdout_error)?;
+        write!(err, "timings:\n{}", pipeline::format_timings(&report.timings)).map_err(stderr_error)?;
     }
     if report.skipped.is_empty() {
         Ok(Outcome::Done)

@@ -9,7 +9,8 @@ use crate::compact::{self, Compact};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::model::{Analysis, Document, Graph};
-use crate::store::{AnalyzedDocument, Store};
+use crate::store::{resident_megabytes, AnalyzedDocument, Store};
+pub use crate::store::Timing;
 use crate::{entities, events, ingest, lang, relations, resolve, sentences};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -58,8 +59,9 @@ pub struct BuildReport {
     pub n_local_events: usize,
     /// Documents whose rows in the graph tables the assembly (re)wrote.
     pub n_rewritten: usize,
-    /// Seconds spent in each phase: ("analyse and store", ...), ("assemble", ...).
-    pub timings: Vec<(&'static str, f64)>,
+    /// How long each phase took: reading, analysing and storing, then the
+    /// assembly and its steps ([`format_timings`] shows them).
+    pub timings: Vec<Timing>,
 }
 
 /// How far a build is, for a progress display.
@@ -170,7 +172,12 @@ fn build_in_pool(
     store.use_analyzer(&analyzer_version(lexicon))?;
     let started = std::time::Instant::now();
     let result = stream(&mut store, &listing.groups, options, lexicon, progress, &mut report, &mut skipped, &cancelled);
-    report.timings.push(("read, analyse, store", started.elapsed().as_secs_f64()));
+    report.timings.push(Timing {
+        phase: "read, analyse, store",
+        seconds: started.elapsed().as_secs_f64(),
+        resident_mb: resident_megabytes(),
+        step: false,
+    });
     let started = std::time::Instant::now();
     skipped.sort_by_key(|(order, _)| *order);
     report.skipped = skipped.into_iter().map(|(_, e)| e).collect();
@@ -199,8 +206,13 @@ fn build_in_pool(
     report.n_mentions = counts.n_mentions;
     report.n_local_events = counts.n_local_events;
     report.n_rewritten = counts.n_rewritten;
-    report.timings.push(("assemble", started.elapsed().as_secs_f64()));
-    report.timings.extend(counts.timings.iter().map(|(name, t)| (*name, *t)));
+    report.timings.push(Timing {
+        phase: "assemble",
+        seconds: started.elapsed().as_secs_f64(),
+        resident_mb: resident_megabytes(),
+        step: false,
+    });
+    report.timings.extend(counts.timings);
     drop(store);
     if options.rebuild {
         replace_database(&target, &options.db)?;
@@ -313,6 +325,19 @@ fn stream(
     }
     progress(Progress::Assembling);
     Ok(())
+}
+
+/// The timings of a build as a table, a line per phase, steps indented:
+/// seconds and resident memory at the end.
+pub fn format_timings(timings: &[Timing]) -> String {
+    let mut out = String::new();
+    for t in timings {
+        let indent = if t.step { "    " } else { "  " };
+        let name = format!("{indent}{}", t.phase);
+        let memory = t.resident_mb.map(|mb| format!(", {mb:5.0} MB resident")).unwrap_or_default();
+        out.push_str(&format!("{name:<32} {:7.2} s{memory}\n", t.seconds));
+    }
+    out
 }
 
 /// The first 64 bits of a hex SHA-256.

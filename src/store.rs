@@ -856,12 +856,24 @@ pub struct AnalyzedDocument {
     pub diagnostics: Vec<String>,
 }
 
+/// How long one phase of a build took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timing {
+    /// What the phase did ("read, analyse, store", "pass 2: events", ...).
+    pub phase: &'static str,
+    /// Wall-clock seconds it took.
+    pub seconds: f64,
+    /// Resident memory (MB) at its end, where known (Linux).
+    pub resident_mb: Option<f64>,
+    /// A step of the phase before it (the assembly's passes).
+    pub step: bool,
+}
+
 /// What an assembly wrote.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AssemblyCounts {
-    /// Seconds since the start of the assembly at the end of each step,
-    /// each followed by the resident memory (MB) then.
-    pub timings: Vec<(&'static str, f64)>,
+    /// Its steps, in order.
+    pub timings: Vec<Timing>,
     pub n_documents: usize,
     pub n_entities: usize,
     pub n_mentions: usize,
@@ -1066,18 +1078,19 @@ impl Store {
         };
         let prior = read_prior_ids(&tx)?;
 
-        let clock = std::time::Instant::now();
-        let mut timings: Vec<(&'static str, f64)> = Vec::new();
-        let mut lap = |name: &'static str| {
-            timings.push((name, clock.elapsed().as_secs_f64()));
-            timings.push((name, resident_megabytes()));
+        let mut clock = std::time::Instant::now();
+        let mut timings: Vec<Timing> = Vec::new();
+        let mut lap = |phase: &'static str| {
+            let seconds = clock.elapsed().as_secs_f64();
+            clock = std::time::Instant::now();
+            timings.push(Timing { phase, seconds, resident_mb: resident_megabytes(), step: true });
         };
         let mut entity_pass = assemble::EntityPass::new();
         if !for_each_compact(&tx, cancelled, |d, c| entity_pass.add(d, c))? {
             return Ok(None);
         }
         let entities = entity_pass.finish(lexicon);
-        lap("  pass 1: entities");
+        lap("pass 1: entities");
         let mut event_pass = assemble::EventPass::new(&entities, lexicon, &prior, &document_ids);
         let mut n_local_events = 0;
         if !for_each_compact(&tx, cancelled, |d, c| {
@@ -1087,7 +1100,7 @@ impl Store {
             return Ok(None);
         }
         let mut plan = event_pass.finish(&prior);
-        lap("  pass 2: events");
+        lap("pass 2: events");
 
         // The digest of each document's rows as last written. When most are
         // known (an incremental build), only the rows of documents whose
@@ -1288,7 +1301,7 @@ impl Store {
             counts.n_mentions = n_mentions;
             counts.n_rewritten = n_rewritten;
         }
-        lap("  pass 3: mentions, evidence");
+        lap("pass 3: mentions, evidence");
 
         let relations = plan.relations(&prior);
         counts.n_relations = relations.len();
@@ -1324,17 +1337,17 @@ impl Store {
             }
         }
 
-        lap("  relations");
+        lap("relations");
         if cancelled() {
             return Ok(None);
         }
         if rewrite_all {
             tx.execute_batch(schema_section("indexes"))?;
         }
-        lap("  indexes");
+        lap("indexes");
         tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('assembled', '1')", [])?;
         tx.commit()?;
-        lap("  commit");
+        lap("commit");
         counts.timings = timings;
         Ok(Some(counts))
     }
@@ -1379,15 +1392,15 @@ impl<'c> MultiRowInsert<'c> {
     }
 }
 
-/// The resident set size of this process in MB (Linux; 0 elsewhere), for
-/// the timings of a build.
-fn resident_megabytes() -> f64 {
-    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
+/// The resident set size of this process in MB (Linux; `None` elsewhere),
+/// for the timings of a build.
+pub(crate) fn resident_megabytes() -> Option<f64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
     let kb = status
         .lines()
         .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
-    kb.unwrap_or(0.0) / 1024.0
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())?;
+    Some(kb / 1024.0)
 }
 
 /// The ids of the graph stored now, to be kept by the next assembly.
@@ -1439,29 +1452,65 @@ fn for_each_compact(
     let mut stmt =
         tx.prepare("SELECT a.data FROM documents d LEFT JOIN analyses a ON a.document = d.id ORDER BY d.id")?;
     let mut rows = stmt.query([])?;
-    let mut d: u32 = 0;
-    let mut block: Vec<Option<Vec<u8>>> = Vec::with_capacity(BLOCK);
-    loop {
-        block.clear();
+    let mut read = || -> rusqlite::Result<Vec<Option<Vec<u8>>>> {
+        let mut block = Vec::with_capacity(BLOCK);
         while block.len() < BLOCK {
             match rows.next()? {
                 Some(row) => block.push(row.get(0)?),
                 None => break,
             }
         }
-        if block.is_empty() {
+        Ok(block)
+    };
+    // Two blocks at a time: while `f` goes through one, the next is decoded
+    // on the other threads. (Unrolled, so that each decoded block borrows
+    // the bytes of its own variable.)
+    let mut d: u32 = 0;
+    let mut raw0 = read()?;
+    let mut decoded0 = decode_block(&raw0);
+    loop {
+        if decoded0.is_empty() {
             return Ok(true);
         }
         if cancelled() {
             return Ok(false);
         }
-        let decoded: Vec<Compact> =
-            block.par_iter().map(|bytes| bytes.as_deref().and_then(Compact::decode).unwrap_or_default()).collect();
-        for compact in &decoded {
-            f(d, compact);
-            d += 1;
+        let raw1 = read()?;
+        let decoded1 = apply_while_decoding(&decoded0, &raw1, &mut d, &mut f);
+        drop(decoded0);
+        if decoded1.is_empty() {
+            return Ok(true);
         }
+        if cancelled() {
+            return Ok(false);
+        }
+        raw0 = read()?;
+        decoded0 = apply_while_decoding(&decoded1, &raw0, &mut d, &mut f);
     }
+}
+
+/// Decodes stored analyses (a missing or unreadable one is empty).
+fn decode_block(block: &[Option<Vec<u8>>]) -> Vec<Compact<'_>> {
+    block.par_iter().map(|bytes| bytes.as_deref().and_then(Compact::decode).unwrap_or_default()).collect()
+}
+
+/// Calls `f` on each of `decoded` (documents `*d`, `*d + 1`, ...) on this
+/// thread while `next` is decoded on the others; returns `next` decoded.
+fn apply_while_decoding<'n>(
+    decoded: &[Compact<'_>],
+    next: &'n [Option<Vec<u8>>],
+    d: &mut u32,
+    f: &mut impl FnMut(u32, &Compact),
+) -> Vec<Compact<'n>> {
+    let mut out = Vec::new();
+    rayon::in_place_scope(|scope| {
+        scope.spawn(|_| out = decode_block(next));
+        for compact in decoded {
+            f(*d, compact);
+            *d += 1;
+        }
+    });
+    out
 }
 
 // ---------------------------------------------------------------------------

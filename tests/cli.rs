@@ -383,3 +383,32 @@ fn read_commands_on_a_known_graph() {
     let output = newsgraph(d).args(["export", "json", "--mentions"]).assert().code(0).get_output().stdout.clone();
     assert_eq!(String::from_utf8(output).unwrap(), newsgraph::export::json::to_json(&fx.graph).unwrap());
 }
+
+#[test]
+fn build_timings_name_every_phase_on_stderr() {
+    let dir = seeded();
+    let output = newsgraph(dir.path()).args(["build", "--quiet", "--timings"]).assert().code(0).stdout("");
+    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    let phases = [
+        "read, analyse, store",
+        "assemble",
+        "pass 1: entities",
+        "pass 2: events",
+        "pass 3: mentions, evidence",
+        "relations",
+        "indexes",
+        "commit",
+    ];
+    let lines: Vec<&str> = stderr.lines().skip_while(|l| *l != "timings:").skip(1).collect();
+    assert_eq!(lines.len(), phases.len(), "{stderr}");
+    for (line, phase) in lines.iter().zip(phases) {
+        // "  phase   1.23 s,    85 MB resident", the assembly's steps indented under it.
+        let indent = if phase.starts_with("pass") || ["relations", "indexes", "commit"].contains(&phase) { 4 } else { 2 };
+        assert!(line.starts_with(&format!("{}{phase}", " ".repeat(indent))), "{line:?}");
+        let seconds = line[indent + phase.len()..].trim_start().split(" s").next().unwrap();
+        assert!(seconds.parse::<f64>().is_ok_and(|s| s >= 0.0), "{line:?}");
+    }
+    // Without the flag, nothing of it.
+    let output = newsgraph(dir.path()).args(["build", "--quiet"]).assert().code(0);
+    assert!(!String::from_utf8_lossy(&output.get_output().stderr).contains("timings"));
+}
