@@ -57,10 +57,12 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "documents",
 ];
 
-/// The tables of the corpus graph that list entities, events and relations
-/// (not documents), children before parents: what every assembly rewrites.
+/// The tables of the corpus graph that list entities and relations (not
+/// documents, not events), children before parents: what every assembly
+/// rewrites. Events are rewritten where they changed (see
+/// [`event_signatures`]).
 const ENTITY_TABLES_CHILD_FIRST: &[&str] =
-    &["relation_documents", "relation_evidence", "relations", "event_roles", "events", "aliases", "entities"];
+    &["relation_documents", "relation_evidence", "relations", "aliases", "entities"];
 
 /// The tables of the corpus graph, children before parents: what an
 /// assembly rewrites when it rewrites everything.
@@ -1160,13 +1162,32 @@ impl Store {
         let events = plan.events();
         counts.n_events = events.len();
         {
+            // Every event when everything is rewritten; otherwise those whose
+            // rows changed, and the stored ones that are gone.
+            let mut stored = if rewrite_all { HashMap::new() } else { event_signatures(&tx)? };
             let mut insert_event = tx.prepare(
                 "INSERT INTO events (id, type, mode, context, cameo, date, modality) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let mut insert_role =
                 tx.prepare("INSERT INTO event_roles (event, role, position, entity) VALUES (?1, ?2, ?3, ?4)")?;
+            let mut delete_event = tx.prepare("DELETE FROM events WHERE id = ?1")?;
+            let mut delete_roles = tx.prepare("DELETE FROM event_roles WHERE event = ?1")?;
             for event in &events {
+                match stored.remove(event.id.as_str()) {
+                    Some(signature) if signature == new_event_signature(event) => continue,
+                    Some(_) => {
+                        delete_roles.execute([&event.id])?;
+                        delete_event.execute([&event.id])?;
+                    }
+                    None => {}
+                }
                 insert_event_rows(&mut insert_event, &mut insert_role, event)?;
+            }
+            let mut gone: Vec<String> = stored.into_keys().collect();
+            gone.sort_unstable();
+            for id in gone {
+                delete_roles.execute([&id])?;
+                delete_event.execute([&id])?;
             }
         }
         drop(events);
@@ -1792,6 +1813,81 @@ impl EventFields for assemble::EventRow {
     fn roles(&self) -> [(&'static str, &[String]); 3] {
         [("agent", &self.agent), ("target", &self.target), ("reported_by", &self.reported_by)]
     }
+}
+
+/// A hash of the values of one event's rows — its `events` row (id, type,
+/// mode, context as JSON, CAMEO code, date, modality) and its roles (role,
+/// position, entity) sorted by role and position — the same whether they
+/// were read from the database or made by the assembly. (SipHash with fixed
+/// keys.)
+fn event_signature<'r>(row: &[Option<&str>; 7], roles: impl Iterator<Item = (&'r str, i64, &'r str)>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    row.hash(&mut hasher);
+    let mut n = 0usize;
+    for role in roles {
+        role.hash(&mut hasher);
+        n += 1;
+    }
+    n.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// [`event_signature`] of an event the assembly made.
+fn new_event_signature(event: &impl EventFields) -> u64 {
+    let (id, etype, mode, context, cameo, date, modality) = event.fields();
+    let context = serde_json::Value::from(context.to_vec()).to_string();
+    let mut roles: Vec<(&str, i64, &str)> = event
+        .roles()
+        .iter()
+        .flat_map(|(role, entities)| {
+            entities.iter().enumerate().map(|(position, entity)| (*role, to_i64(position), entity.as_str()))
+        })
+        .collect();
+    roles.sort_unstable_by_key(|(role, position, _)| (*role, *position));
+    let row = [
+        Some(id),
+        Some(etype.as_str()),
+        mode.as_deref(),
+        Some(context.as_str()),
+        Some(cameo),
+        date.as_deref(),
+        Some(modality.as_str()),
+    ];
+    event_signature(&row, roles.into_iter())
+}
+
+/// [`event_signature`] of every stored event, by id: events and their roles
+/// are read side by side, both in id order.
+fn event_signatures(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<HashMap<String, u64>> {
+    let mut events = tx.prepare("SELECT id, type, mode, context, cameo, date, modality FROM events ORDER BY id")?;
+    let mut roles = tx.prepare("SELECT event, role, position, entity FROM event_roles ORDER BY event, role, position")?;
+    let mut events = events.query([])?;
+    let mut roles = roles.query([])?;
+    type Role = (String, String, i64, String);
+    fn next_role(roles: &mut rusqlite::Rows<'_>) -> rusqlite::Result<Option<Role>> {
+        roles.next()?.map(|r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).transpose()
+    }
+    let mut role = next_role(&mut roles)?;
+    let mut out = HashMap::new();
+    while let Some(row) = events.next()? {
+        let values: [Option<String>; 7] =
+            [row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?];
+        let id = values[0].clone().unwrap_or_default();
+        // Roles of events that are not stored (none, unless edited by hand) are passed over.
+        while role.as_ref().is_some_and(|r| r.0 < id) {
+            role = next_role(&mut roles)?;
+        }
+        let mut own: Vec<(String, i64, String)> = Vec::new();
+        while let Some((_, name, position, entity)) = role.take_if(|r| r.0 == id) {
+            own.push((name, position, entity));
+            role = next_role(&mut roles)?;
+        }
+        let row = values.each_ref().map(|v| v.as_deref());
+        let signature = event_signature(&row, own.iter().map(|(r, p, e)| (r.as_str(), *p, e.as_str())));
+        out.insert(id, signature);
+    }
+    Ok(out)
 }
 
 /// One event's row and its agent, target and reporter roles: the one place

@@ -9,7 +9,7 @@
 //! what is new.
 
 use newsgraph::export;
-use newsgraph::model::{Analysis, Graph};
+use newsgraph::model::{Analysis, EventType, Graph};
 use newsgraph::pipeline::{self, BuildOptions, BuildReport};
 use newsgraph::store::Store;
 use newsgraph::{ingest, Lexicon};
@@ -181,4 +181,75 @@ fn a_document_added_before_many_others_shifts_their_positions() {
     let fresh = dir.path().join("fresh.db");
     build(std::slice::from_ref(&input), &fresh, 2);
     assert_eq!(export_json(&db), export_json(&fresh));
+}
+
+/// An incremental build rewrites only the events whose rows changed: an
+/// event that a new article gives another target and a date, and one whose
+/// only article no longer states it, end as a build of everything makes them.
+#[test]
+fn an_incremental_build_rewrites_changed_and_removes_vanished_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(input.join(name), text).unwrap();
+    // Enough other articles that one new or changed article is not "most of
+    // the corpus" (which rewrites everything).
+    for n in 0..12 {
+        write(&format!("c{n:02}.txt"), &format!("Deal {n}\n\nSiemens agreed to acquire Brenvik {n} GmbH.\n"));
+    }
+    write("a1.txt", "Probe\n\nThe U.S. Commerce Department is investigating Alibaba.\n");
+    write("a2.txt", "Sanctions\n\nThe U.S. Treasury sanctioned Huawei.\n");
+    let db = dir.path().join("g.db");
+    build(std::slice::from_ref(&input), &db, 2);
+    let before: Graph = serde_json::from_str(&export_json(&db)).unwrap();
+    assert!(before.events.iter().any(|e| e.etype == EventType::Sanction), "{:?}", before.events);
+
+    // A new article: the same investigation, with a second target and a date.
+    write("a3.txt", "Probe widens\n\nThe U.S. Commerce Department is investigating Alibaba and Tencent since March 2021.\n");
+    // A changed one: the sanction is no longer stated.
+    write("a2.txt", "Earnings\n\nHuawei reported higher revenue.\n");
+    let report = build(std::slice::from_ref(&input), &db, 2);
+    assert_eq!(report.added, 2);
+    assert!(report.n_rewritten < report.n_documents, "the incremental path: {report:?}");
+    let after: Graph = serde_json::from_str(&export_json(&db)).unwrap();
+    assert!(!after.events.iter().any(|e| e.etype == EventType::Sanction));
+    let probe = after
+        .events
+        .iter()
+        .find(|e| e.etype == EventType::Accuse && e.mode.as_deref() == Some("investigate"))
+        .expect("the investigation");
+    assert!(probe.target.len() >= 2 && probe.date.is_some(), "{probe:?}");
+
+    // A build of everything numbers the ids anew (the incremental one keeps
+    // them): the same graph up to ids.
+    let fresh = dir.path().join("fresh.db");
+    build(std::slice::from_ref(&input), &fresh, 2);
+    let fresh: Graph = serde_json::from_str(&export_json(&fresh)).unwrap();
+    assert_eq!(without_ids(&after), without_ids(&fresh));
+}
+
+/// A graph's entities and events with entity ids replaced by names and
+/// event ids left out, sorted.
+fn without_ids(graph: &Graph) -> (Vec<String>, Vec<String>) {
+    let name = |id: &String| graph.entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or_default();
+    let names = |ids: &[String]| ids.iter().map(name).collect::<Vec<_>>();
+    let mut entities: Vec<String> = graph
+        .entities
+        .iter()
+        .map(|e| format!("{} {:?} {:?} {:?} {:?} {}", e.name, e.etype, e.country, e.aliases, e.documents, e.mentions))
+        .collect();
+    let mut events: Vec<String> = graph
+        .events
+        .iter()
+        .map(|v| {
+            let mut v = v.clone();
+            v.id = String::new();
+            let (agent, target, reported_by) = (names(&v.agent), names(&v.target), names(&v.reported_by));
+            (v.agent, v.target, v.reported_by) = (agent, target, reported_by);
+            format!("{v:?}")
+        })
+        .collect();
+    entities.sort();
+    events.sort();
+    (entities, events)
 }
