@@ -23,6 +23,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// The allocator of the `newsgraph` binary, so that the benchmark measures
+/// the build as users run it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Args {
     size: u64,
     articles: Option<usize>,
