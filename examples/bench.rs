@@ -194,7 +194,6 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-
 fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1e6
 }

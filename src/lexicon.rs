@@ -355,7 +355,22 @@ impl Words {
     /// ASCII case, as (item index, start, end), overlapping ones included.
     /// One pass over the text for the whole list.
     pub fn find_items(&self, path: &str, text: &str) -> Vec<(usize, usize, usize)> {
-        let finder = self.indexed.get(path).and_then(|l| {
+        self.finder(path)
+            .into_iter()
+            .flat_map(move |f| f.find_overlapping_iter(text))
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect()
+    }
+    /// `get(path).iter().any(|item| text.contains(item))`, in one pass.
+    pub fn any_item_in(&self, path: &str, text: &str) -> bool {
+        let items = self.get(path);
+        self.finder(path).is_some_and(|f| {
+            f.find_overlapping_iter(text).any(|m| text[m.start()..m.end()] == items[m.pattern().as_usize()])
+        })
+    }
+    /// The automaton of the list at `path` (ASCII case ignored), made on first use.
+    fn finder(&self, path: &str) -> Option<&aho_corasick::AhoCorasick> {
+        self.indexed.get(path).and_then(|l| {
             l.finder
                 .get_or_init(|| {
                     aho_corasick::AhoCorasick::builder()
@@ -364,12 +379,7 @@ impl Words {
                         .ok()
                 })
                 .as_ref()
-        });
-        finder
-            .into_iter()
-            .flat_map(move |f| f.find_overlapping_iter(text))
-            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-            .collect()
+        })
     }
     /// Whether an item of the list at `path` ends in the word `word`,
     /// ignoring ASCII case ("maker" ends "drone maker").
@@ -691,5 +701,32 @@ impl Lexicon {
         let de = self.entries.iter().map(|e| e.de.len()).sum::<usize>()
             + self.countries.iter().map(|c| c.de.len()).sum::<usize>();
         (entries, en, de)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `any_item_in` is a case-sensitive substring test, as the scan it replaces.
+    #[test]
+    fn any_item_in_keeps_the_case_of_the_items() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let path = "org_suffixes.agency_heads_en";
+        let item = lexicon.words.get(path).first().expect("a list with items").clone();
+        let cases = [
+            (format!("The {item} said"), true),
+            (format!("The {} said", item.to_lowercase()), item == item.to_lowercase()),
+            (
+                "Nothing of the kind".to_string(),
+                lexicon.words.get(path).iter().any(|h| "Nothing of the kind".contains(h.as_str())),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(lexicon.words.any_item_in(path, &text), expected, "{text:?}");
+            let scan = lexicon.words.get(path).iter().any(|h| text.contains(h.as_str()));
+            assert_eq!(lexicon.words.any_item_in(path, &text), scan, "{text:?}");
+        }
+        assert!(!lexicon.words.any_item_in("no.such.list", "anything"));
     }
 }

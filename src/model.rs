@@ -41,6 +41,35 @@ impl Span {
     }
 }
 
+/// Spans indexed for one question, asked many times: does any of them
+/// overlap this span? (Sorted by start, with the greatest end so far.)
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    sorted: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    pub fn new(spans: &[Span]) -> SpanIndex {
+        let mut sorted = spans.to_vec();
+        sorted.sort_unstable();
+        let max_end = sorted
+            .iter()
+            .scan(0, |max, s| {
+                *max = (*max).max(s.end);
+                Some(*max)
+            })
+            .collect();
+        SpanIndex { sorted, max_end }
+    }
+
+    /// `spans.iter().any(|t| t.overlaps(span))`, by binary search.
+    pub fn overlaps_any(&self, span: Span) -> bool {
+        let k = self.sorted.partition_point(|t| t.start < span.end);
+        k > 0 && self.max_end[k - 1] > span.start
+    }
+}
+
 /// The languages newsgraph reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -342,4 +371,25 @@ pub struct Graph {
     pub relations: Vec<Relation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentions: Option<Vec<GraphMention>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The index answers as a scan of the spans does, empty spans and
+        /// spans that overlap each other included.
+        #[test]
+        fn span_index_answers_as_a_scan(
+            spans in proptest::collection::vec((0usize..60, 0usize..12), 0..12),
+            query in (0usize..70, 0usize..12),
+        ) {
+            let spans: Vec<Span> = spans.into_iter().map(|(s, l)| Span::new(s, s + l)).collect();
+            let query = Span::new(query.0, query.0 + query.1);
+            let index = SpanIndex::new(&spans);
+            prop_assert_eq!(index.overlaps_any(query), spans.iter().any(|t| t.overlaps(query)));
+        }
+    }
 }

@@ -1861,7 +1861,8 @@ fn new_event_signature(event: &impl EventFields) -> u64 {
 /// are read side by side, both in id order.
 fn event_signatures(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<HashMap<String, u64>> {
     let mut events = tx.prepare("SELECT id, type, mode, context, cameo, date, modality FROM events ORDER BY id")?;
-    let mut roles = tx.prepare("SELECT event, role, position, entity FROM event_roles ORDER BY event, role, position")?;
+    let mut roles =
+        tx.prepare("SELECT event, role, position, entity FROM event_roles ORDER BY event, role, position")?;
     let mut events = events.query([])?;
     let mut roles = roles.query([])?;
     type Role = (String, String, i64, String);

@@ -403,7 +403,8 @@ fn build_timings_name_every_phase_on_stderr() {
     assert_eq!(lines.len(), phases.len(), "{stderr}");
     for (line, phase) in lines.iter().zip(phases) {
         // "  phase   1.23 s,    85 MB resident", the assembly's steps indented under it.
-        let indent = if phase.starts_with("pass") || ["relations", "indexes", "commit"].contains(&phase) { 4 } else { 2 };
+        let indent =
+            if phase.starts_with("pass") || ["relations", "indexes", "commit"].contains(&phase) { 4 } else { 2 };
         assert!(line.starts_with(&format!("{}{phase}", " ".repeat(indent))), "{line:?}");
         let seconds = line[indent + phase.len()..].trim_start().split(" s").next().unwrap();
         assert!(seconds.parse::<f64>().is_ok_and(|s| s >= 0.0), "{line:?}");

@@ -205,7 +205,10 @@ fn an_incremental_build_rewrites_changed_and_removes_vanished_events() {
     assert!(before.events.iter().any(|e| e.etype == EventType::Sanction), "{:?}", before.events);
 
     // A new article: the same investigation, with a second target and a date.
-    write("a3.txt", "Probe widens\n\nThe U.S. Commerce Department is investigating Alibaba and Tencent since March 2021.\n");
+    write(
+        "a3.txt",
+        "Probe widens\n\nThe U.S. Commerce Department is investigating Alibaba and Tencent since March 2021.\n",
+    );
     // A changed one: the sanction is no longer stated.
     write("a2.txt", "Earnings\n\nHuawei reported higher revenue.\n");
     let report = build(std::slice::from_ref(&input), &db, 2);

@@ -11,7 +11,7 @@
 
 use super::{Candidate, Reading};
 use crate::lexicon::Lexicon;
-use crate::model::{EntityType, Lang, Span};
+use crate::model::{EntityType, Lang, Span, SpanIndex};
 use crate::text::{self, Word};
 
 /// The resolution key of a pattern name: the folded name without an
@@ -76,6 +76,7 @@ pub fn find(
     absorbable: &[Span],
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let taken = SpanIndex::new(taken);
     for sentence in sentences {
         let words = text::words(text, sentence.start, sentence.end);
         if words.is_empty() {
@@ -84,7 +85,7 @@ pub fn find(
         let title_case = is_title_case(text, &words);
         let mut i = 0;
         while i < words.len() {
-            let Some(run_end) = run_from(text, &words, i, lang, taken) else {
+            let Some(run_end) = run_from(text, &words, i, lang, &taken) else {
                 i += 1;
                 continue;
             };
@@ -119,8 +120,7 @@ fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, le
         "org_suffixes.org_heads_de",
     ]
     .iter()
-    .flat_map(|path| lexicon.words.get(path))
-    .any(|h| joined.contains(h.as_str()));
+    .any(|path| lexicon.words.any_item_in(path, &joined));
     if headed {
         return end;
     }
@@ -142,8 +142,8 @@ fn is_title_case(text: &str, words: &[Word]) -> bool {
 
 /// The end of a run of capitalised words starting at `i` (connectors such as
 /// "of", "and", "für" allowed inside), or `None` if no run starts there.
-fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &[Span]) -> Option<usize> {
-    let is_free = |w: &Word| !taken.iter().any(|t| t.overlaps(w.span));
+fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex) -> Option<usize> {
+    let is_free = |w: &Word| !taken.overlaps_any(w.span);
     let starts = |w: &Word| {
         let s = w.text(text);
         (text::is_capitalized(s)
