@@ -181,6 +181,8 @@ pub struct TriggerIndex {
     /// German one-word noun patterns that also match as the head of a
     /// compound ("Exportbeschränkungen"), by the word.
     pub compound_heads: HashMap<String, Vec<usize>>,
+    /// The shortest and longest compound head, in bytes.
+    compound_head_lengths: (usize, usize),
 }
 
 impl TriggerIndex {
@@ -202,6 +204,8 @@ impl TriggerIndex {
                 index.compound_heads.entry(first.clone()).or_default().push(i);
             }
         }
+        let lengths = index.compound_heads.keys().map(String::len);
+        index.compound_head_lengths = (lengths.clone().min().unwrap_or(0), lengths.max().unwrap_or(0));
         index
     }
 
@@ -210,13 +214,16 @@ impl TriggerIndex {
     /// nouns inflected ("Angriffs") or as a compound head ("Exportbeschränkungen").
     pub fn candidates(&self, lower: &str, out: &mut Vec<usize>) {
         out.clear();
-        let mut forms = vec![lower];
+        let mut forms = [lower; 5];
+        let mut n = 1;
         for ending in ["es", "s", "en", "n"] {
             if let Some(stem) = lower.strip_suffix(ending).filter(|s| s.chars().count() >= 4) {
-                forms.push(stem);
+                forms[n] = stem;
+                n += 1;
             }
         }
-        for form in &forms {
+        let forms = &forms[..n];
+        for form in forms {
             if let Some(list) = self.exact.get(*form) {
                 out.extend(list);
             }
@@ -227,8 +234,17 @@ impl TriggerIndex {
             }
         }
         if !self.compound_heads.is_empty() {
-            for form in &forms {
+            // Only the endings as long as some head (in bytes).
+            let (shortest, longest) = self.compound_head_lengths;
+            for form in forms {
                 for (at, _) in form.char_indices() {
+                    let len = form.len() - at;
+                    if len > longest {
+                        continue;
+                    }
+                    if len < shortest {
+                        break;
+                    }
                     if let Some(list) = self.compound_heads.get(&form[at..]) {
                         out.extend(list);
                     }
