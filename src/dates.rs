@@ -101,6 +101,13 @@ enum Kind {
     Weekday,
 }
 
+impl Kind {
+    /// Its expressions have a digit (a year, a day).
+    fn needs_digit(self) -> bool {
+        matches!(self, Kind::Iso | Kind::MonthDayYear | Kind::DayMonthYear | Kind::MonthYear | Kind::Year)
+    }
+}
+
 /// A date expression found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
@@ -126,7 +133,12 @@ pub fn find(text: &str, span: Span, doc_date: Option<&str>) -> Vec<FoundDate> {
     let slice = &text[span.start..span.end];
     let reference = doc_date.and_then(parse_iso);
     let mut out: Vec<FoundDate> = Vec::new();
+    // Most expressions have a number (`\d` is any Unicode digit).
+    let has_digit = slice.chars().any(char::is_numeric);
     for (re, kind) in regexes() {
+        if !has_digit && kind.needs_digit() {
+            continue;
+        }
         for caps in re.captures_iter(slice) {
             let Some(whole) = caps.get(0) else { continue };
             let found = Span::new(span.start + whole.start(), span.start + whole.end());

@@ -252,6 +252,8 @@ pub fn extract(
             .filter(|m| (!m.modifier || before_verb(m)) && !reporter_spans.contains(&m.span))
             .collect();
         let fronted = lang == Lang::De && lexicon.words.get("fronting.de").iter().any(|f| *f == lower[0]);
+        // The sentence's dates, found for its first event.
+        let mut sentence_dates: Option<Vec<dates::FoundDate>> = None;
         for trigger in &triggers {
             let spec = &lexicon.triggers[trigger.pattern.trigger];
             if args.iter().any(|m| m.span.overlaps(trigger.span)) {
@@ -466,10 +468,11 @@ pub fn extract(
                 continue;
             }
             let modality = modality(lang, &lower, trigger, lexicon);
-            let date = dates::find(text, sentence, doc.date.as_deref())
-                .into_iter()
+            let date = sentence_dates
+                .get_or_insert_with(|| dates::find(text, sentence, doc.date.as_deref()))
+                .iter()
                 .min_by_key(|d| d.span.start.abs_diff(trigger.span.start))
-                .map(|d| d.iso);
+                .map(|d| d.iso.clone());
             events.push(LocalEvent {
                 etype: spec.etype,
                 mode: spec.mode.clone(),
