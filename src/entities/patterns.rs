@@ -112,6 +112,7 @@ pub fn find(
 /// a run is cut at its first conjunction unless it opens with an agency or
 /// organisation head ("Office of", "Bundesamt für").
 fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, lexicon: &Lexicon) -> usize {
+    let Some(k) = (start + 1..end).find(|&k| matches!(words[k].text(text), "and" | "und" | "&")) else { return end };
     let joined: String = words[start..end].iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
     let headed = [
         "org_suffixes.agency_heads_en",
@@ -124,7 +125,6 @@ fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, le
     if headed {
         return end;
     }
-    let Some(k) = (start + 1..end).find(|&k| matches!(words[k].text(text), "and" | "und" | "&")) else { return end };
     // "Hamburger Hafen und Logistik AG" is one company: the suffix closes the
     // whole run and the part before the conjunction has none of its own.
     let is_suffix = |w: &Word| is_company_suffix(w.text(text), lexicon);
