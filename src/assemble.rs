@@ -11,8 +11,9 @@
 //!    from the lexicon and from the text).
 //! 2. [`EventPass`]: events mapped to corpus entities and merged with the
 //!    events that tell the same happening (looked up by type, mode and target
-//!    family instead of a scan of every event), relations from text and from
-//!    the lexicon. Then which entities are kept and every id.
+//!    family — agent family for an event without targets — instead of a scan
+//!    of every event, most candidates ruled out by a summary), relations from
+//!    text and from the lexicon. Then which entities are kept and every id.
 //! 3. [`Plan::document_rows`]: the mention rows and entity documents of each
 //!    document with their final ids.
 //!
