@@ -1001,9 +1001,11 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .map_err(db)?;
-            let mut insert_sentence = tx
-                .prepare_cached("INSERT INTO sentences (document, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .map_err(db)?;
+            let mut insert_sentence = MultiRowInsert::new(
+                &tx,
+                "INSERT INTO sentences (document, idx, start, end, text) VALUES {values}".to_string(),
+                5,
+            );
             let mut insert_analysis =
                 tx.prepare_cached("INSERT OR REPLACE INTO analyses (document, data) VALUES (?1, ?2)").map_err(db)?;
             let mut set_lang = tx.prepare_cached("UPDATE documents SET lang = ?2 WHERE id = ?1").map_err(db)?;
@@ -1024,10 +1026,18 @@ impl Store {
                             doc.text,
                         ])
                         .map_err(db)?;
+                    use rusqlite::types::Value;
+                    let int = |n: usize| Value::Integer(to_i64(n));
                     for (idx, span) in item.sentences.iter().enumerate() {
                         let text = doc.text.get(span.start..span.end).unwrap_or_default().trim();
                         insert_sentence
-                            .execute(params![doc.id, to_i64(idx), to_i64(span.start), to_i64(span.end), text])
+                            .push([
+                                Value::Text(doc.id.clone()),
+                                int(idx),
+                                int(span.start),
+                                int(span.end),
+                                Value::Text(text.to_string()),
+                            ])
                             .map_err(db)?;
                     }
                 } else {
@@ -1035,6 +1045,7 @@ impl Store {
                 }
                 insert_analysis.execute(params![doc.id, item.compact]).map_err(db)?;
             }
+            insert_sentence.flush().map_err(db)?;
         }
         tx.execute("INSERT OR REPLACE INTO build_state (name, value) VALUES ('assembled', '0')", []).map_err(db)?;
         tx.commit().map_err(db)
