@@ -14,14 +14,8 @@ use crate::model::{Lang, Span};
 
 /// Splits `text` into sentences that tile it.
 pub fn split(text: &str, body_start: usize, lang: Lang, lexicon: &Lexicon) -> Vec<Span> {
-    let abbreviations: Vec<&str> = lexicon
-        .words
-        .get("abbreviations.en")
-        .iter()
-        .chain(lexicon.words.get("abbreviations.de"))
-        .map(String::as_str)
-        .collect();
     let _ = lang;
+    let abbreviations = Abbreviations::of(lexicon);
     let function_words: Vec<&str> = lexicon.words.get("function_words.de").iter().map(String::as_str).collect();
     let mut boundaries = Vec::new();
     let body_start = if text.is_char_boundary(body_start) { body_start.min(text.len()) } else { 0 };
@@ -123,8 +117,37 @@ fn before_ordinal_context(before: &str) -> bool {
     DETERMINERS.contains(&previous.as_str())
 }
 
+/// The abbreviations of both languages: one-token ones are looked up (the
+/// lexicon indexes them), the few with a space ("z. B.") are scanned.
+struct Abbreviations<'l> {
+    lexicon: &'l Lexicon,
+    spaced: Vec<&'l str>,
+}
+
+const ABBREVIATION_LISTS: [&str; 2] = ["abbreviations.en", "abbreviations.de"];
+
+impl<'l> Abbreviations<'l> {
+    fn of(lexicon: &'l Lexicon) -> Abbreviations<'l> {
+        let spaced = ABBREVIATION_LISTS
+            .iter()
+            .flat_map(|path| lexicon.words.get(path))
+            .map(String::as_str)
+            .filter(|a| a.contains(' '))
+            .collect();
+        Abbreviations { lexicon, spaced }
+    }
+
+    /// Whether `token` (which starts at `token_start` in `text` and ends
+    /// `before`) is an abbreviation, ASCII case ignored, or one with a space
+    /// ends `before` or starts at the token.
+    fn at(&self, text: &str, before: &str, token_start: usize, token: &str) -> bool {
+        ABBREVIATION_LISTS.iter().any(|path| self.lexicon.words.contains_ignore_ascii_case(path, token))
+            || self.spaced.iter().any(|a| before.ends_with(a) || text[token_start..].starts_with(a))
+    }
+}
+
 /// Does the `.` at `dot` end a sentence, given that the next sentence would start at `next`?
-fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &[&str], function_words: &[&str]) -> bool {
+fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &Abbreviations, function_words: &[&str]) -> bool {
     let before = &text[..=dot];
     // After the separator, whatever its length in bytes (a no-break space is two).
     let token_start = before
@@ -132,10 +155,7 @@ fn ends_sentence(text: &str, dot: usize, next: usize, abbreviations: &[&str], fu
         .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let token = &before[token_start..];
-    if abbreviations.iter().any(|a| {
-        a.eq_ignore_ascii_case(token)
-            || (a.contains(' ') && (before.ends_with(a) || text[token_start..].starts_with(a)))
-    }) {
+    if abbreviations.at(text, before, token_start, token) {
         return false;
     }
     let core = token.trim_end_matches('.');

@@ -96,8 +96,13 @@ pub fn lowered_words<'a>(
 }
 
 /// Is the char at this byte offset inside a word (alphanumeric)?
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// True when `start..end` in `text` is bounded by non-word characters.
@@ -183,22 +188,21 @@ impl Word {
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
     let mut out = Vec::new();
     let slice = &text[start..end];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(slice, i) {
         if !is_word_char(c) {
+            i += len;
             continue;
         }
-        let mut last = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let first = i;
+        i += len;
+        while let Some((d, len)) = char_at(slice, i) {
             if is_word_char(d) {
-                last = j + d.len_utf8();
-                chars.next();
+                i += len;
             } else if matches!(d, '.' | '-' | '&' | '\'' | '’') {
                 // Keep inner punctuation only when a letter or digit follows.
-                let next = slice[j + d.len_utf8()..].chars().next();
-                if next.is_some_and(is_word_char) {
-                    chars.next();
-                    last = j + d.len_utf8();
+                if char_at(slice, i + len).is_some_and(|(next, _)| is_word_char(next)) {
+                    i += len;
                 } else {
                     break;
                 }
@@ -206,9 +210,21 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
                 break;
             }
         }
-        out.push(Word { span: crate::model::Span::new(start + i, start + last) });
+        out.push(Word { span: crate::model::Span::new(start + first, start + i) });
     }
     out
+}
+
+/// The character at byte `i` of `s` (a boundary) and its length; ASCII
+/// without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = s[i..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// Strips an English possessive (`'s`, `’s`, `'`) from a word.
