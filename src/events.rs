@@ -172,7 +172,7 @@ pub fn extract(
         if triggers.is_empty() {
             continue;
         }
-        let mentions: Vec<&Mention> = found.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
+        let mentions: Vec<&Mention> = found.mentions_within(sentence).collect();
         // Attribution: sources named after "according to", "laut", "told".
         let mut reporters: Vec<usize> = Vec::new();
         let mut reporter_spans: Vec<Span> = Vec::new();
@@ -734,7 +734,8 @@ fn by_phrase_mention<'m>(
     lexicon: &Lexicon,
     passive: bool,
 ) -> Vec<&'m Mention> {
-    let markers = lexicon.words.get(&format!("voice.passive_by_{}", lang.code()));
+    // Lowercased and split at whitespace, as `lower` is.
+    let markers = lexicon.words.phrases(&format!("voice.passive_by_{}", lang.code()));
     let _ = text;
     let range: Vec<usize> = match lang {
         Lang::En => (trigger.last..lower.len()).collect(),
@@ -743,12 +744,11 @@ fn by_phrase_mention<'m>(
         Lang::De => (trigger.last..lower.len()).filter(|&k| lower[k] == "durch").collect(),
     };
     for k in range {
-        for marker in markers {
-            let parts: Vec<&str> = marker.split_whitespace().collect();
+        for parts in markers {
             if k + parts.len() > lower.len() || !parts.iter().enumerate().all(|(n, p)| lower[k + n] == *p) {
                 continue;
             }
-            if lang == Lang::De && !passive && parts != ["durch"] {
+            if lang == Lang::De && !passive && !(parts.len() == 1 && parts[0] == "durch") {
                 continue;
             }
             let after = words[k + parts.len() - 1].span.end;
@@ -768,11 +768,11 @@ fn by_phrase_mention<'m>(
 /// How the sentence commits to the event around its trigger.
 fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon) -> Modality {
     let path = |name: &str| format!("modality.{name}_{}", lang.code());
-    let list = |name: &str| lexicon.words.get(&path(name));
     let phrases = |name: &str| lexicon.words.phrases(&path(name));
     // A trigger that is itself a negation ("did not respond", "äußerte sich
     // nicht") states a refusal; its own words do not negate it.
-    let own_negation = trigger.pattern.words.iter().flatten().any(|w| list("negated").iter().any(|n| n == w));
+    let negated = lexicon.words.get(&path("negated"));
+    let own_negation = trigger.pattern.words.iter().flatten().any(|w| negated.iter().any(|n| n == w));
     let masked: Vec<&str>;
     let lower = if own_negation {
         masked = lower

@@ -94,7 +94,7 @@ pub fn extract(
     for (idx, sentence) in sentence_spans.iter().enumerate() {
         let sentence = sentences::trimmed(text, *sentence);
         let slice = sentence.slice(text);
-        let in_sentence: Vec<&Mention> = found.mentions.iter().filter(|m| sentence.contains(m.span)).collect();
+        let in_sentence: Vec<&Mention> = found.mentions_within(sentence).collect();
         // Part of: "<cue> <Agency X>" with another agency nearby (after it, else before).
         for hit in cue_finder().find_overlapping_iter(slice) {
             let cue_end = sentence.start + hit.end();

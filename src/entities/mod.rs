@@ -26,6 +26,16 @@ pub struct Found {
     pub mentions: Vec<Mention>,
 }
 
+impl Found {
+    /// The mentions inside `span`, in order: those that start in it, found
+    /// by binary search (the mentions are sorted by span).
+    pub fn mentions_within(&self, span: Span) -> impl Iterator<Item = &Mention> {
+        let from = self.mentions.partition_point(|m| m.span.start < span.start);
+        let to = self.mentions.partition_point(|m| m.span.start <= span.end);
+        self.mentions[from..to.max(from)].iter().filter(move |m| span.contains(m.span))
+    }
+}
+
 /// What a span of text names.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reading {
@@ -320,13 +330,14 @@ fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
 fn administration_after(text: &str, end: usize, lexicon: &Lexicon) -> Option<usize> {
     let rest = &text[end..];
     for lang in [Lang::En, Lang::De] {
-        for word in lexicon.words.lang("administration", lang) {
+        for word in lexicon.words.lowered_lang("administration", lang) {
             for sep in [" ", "-"] {
-                let phrase = format!("{sep}{}", word.to_lowercase());
-                if text::lowercase_starts_with(rest, &phrase)
-                    && !rest[phrase.len()..].chars().next().is_some_and(text::is_word_char)
+                let Some(after) = rest.strip_prefix(sep) else { continue };
+                let len = sep.len() + word.len();
+                if text::lowercase_starts_with(after, word)
+                    && rest.get(len..).is_some_and(|r| !r.chars().next().is_some_and(text::is_word_char))
                 {
-                    return Some(end + phrase.len());
+                    return Some(end + len);
                 }
             }
         }
