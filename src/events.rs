@@ -261,21 +261,8 @@ pub fn extract(
             }
             // Arguments stay inside the clause: ':' and ';' separate a headline's
             // topic ("Alibaba: US leads investigation") and joined statements.
-            let sentence_text = sentence.slice(text);
-            let rel = trigger.span.start - sentence.start;
-            // A dateline ("Brüssel (AFP) - Die EU …") ends at its dash.
-            let clause_start = sentence.start
-                + [":", ";", " - ", " – ", " — "]
-                    .iter()
-                    .filter_map(|b| sentence_text[..rel].rfind(b).map(|p| p + b.len()))
-                    .max()
-                    .unwrap_or(0);
-            let clause_end = sentence.start
-                + [":", ";", " - ", " – ", " — "]
-                    .iter()
-                    .filter_map(|b| sentence_text[rel..].find(b).map(|p| p + rel))
-                    .min()
-                    .unwrap_or(sentence_text.len());
+            let (clause_start, clause_end) = clause_around(sentence.slice(text), trigger.span.start - sentence.start);
+            let (clause_start, clause_end) = (sentence.start + clause_start, sentence.start + clause_end);
             let in_clause = |m: &&Mention| m.span.start >= clause_start && m.span.end <= clause_end;
             // A place named after "in"/"im" is where, not whom ("in den USA"),
             // except for events that happen to places (INVEST, ASSAULT, …).
@@ -377,7 +364,7 @@ pub fn extract(
                 // The target follows a preposition or genitive article right
                 // after the noun ("investigation into X", "curbs on dozens of
                 // companies such as X", "Untersuchung des … von X").
-                let prepositions = lexicon.words.get(&format!("nominal.prepositions_{}", lang.code()));
+                let prepositions = lexicon.words.lang("nominal.prepositions", lang);
                 let opens = lower.get(trigger.last).is_some_and(|w| prepositions.iter().any(|p| p == w));
                 let target = after
                     .first()
@@ -530,7 +517,7 @@ fn nominal_agent<'m>(
     if words_between(words, nearest.span.end, trigger.span.start) <= 1 {
         return Some(nearest);
     }
-    let support = lexicon.words.get(&format!("nominal.support_verbs_{}", lang.code()));
+    let support = lexicon.words.lang("nominal.support_verbs", lang);
     let from = word_index_before(words, before.first()?.span.start);
     let to = match lang {
         Lang::En => trigger.first,
@@ -607,6 +594,35 @@ fn clause_final(words: &[Word], text: &str, trigger: &TriggerHit) -> bool {
 
 fn word_index_before(words: &[Word], offset: usize) -> usize {
     words.iter().take_while(|w| w.span.end <= offset).count()
+}
+
+/// The clause of `sentence` around byte `at`: from the end of the last
+/// separator before it to the start of the first one after it. Colons and
+/// semicolons separate a headline's topic ("Alibaba: US leads
+/// investigation") and joined statements, a dash ends a dateline ("Brüssel
+/// (AFP) - Die EU …").
+fn clause_around(sentence: &str, at: usize) -> (usize, usize) {
+    const SEPARATORS: [&str; 5] = [":", ";", " - ", " – ", " — "];
+    let (mut start, mut end) = (0, sentence.len());
+    for (i, b) in sentence.bytes().enumerate() {
+        if !matches!(b, b':' | b';' | b' ') {
+            continue;
+        }
+        for separator in SEPARATORS {
+            if !sentence[i..].starts_with(separator) {
+                continue;
+            }
+            if i + separator.len() <= at {
+                start = start.max(i + separator.len());
+            } else if i >= at {
+                end = end.min(i);
+            }
+        }
+        if i >= end {
+            break;
+        }
+    }
+    (start, end)
 }
 
 fn words_between(words: &[Word], start: usize, end: usize) -> usize {
@@ -702,7 +718,7 @@ fn is_passive(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexico
     if trigger.pattern.noun {
         return false;
     }
-    let aux_path = format!("voice.passive_aux_{}", lang.code());
+    let aux_path = lexicon.words.lang_path("voice.passive_aux", lang);
     let aux = lexicon.words.get(&aux_path);
     match lang {
         Lang::En => {
@@ -735,7 +751,7 @@ fn by_phrase_mention<'m>(
     passive: bool,
 ) -> Vec<&'m Mention> {
     // Lowercased and split at whitespace, as `lower` is.
-    let markers = lexicon.words.phrases(&format!("voice.passive_by_{}", lang.code()));
+    let markers = lexicon.words.phrases(&lexicon.words.lang_path("voice.passive_by", lang));
     let _ = text;
     let range: Vec<usize> = match lang {
         Lang::En => (trigger.last..lower.len()).collect(),
@@ -767,11 +783,10 @@ fn by_phrase_mention<'m>(
 
 /// How the sentence commits to the event around its trigger.
 fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon) -> Modality {
-    let path = |name: &str| format!("modality.{name}_{}", lang.code());
-    let phrases = |name: &str| lexicon.words.phrases(&path(name));
+    let phrases = |path: &str| lexicon.words.phrases(&lexicon.words.lang_path(path, lang));
     // A trigger that is itself a negation ("did not respond", "äußerte sich
     // nicht") states a refusal; its own words do not negate it.
-    let negated = lexicon.words.get(&path("negated"));
+    let negated = lexicon.words.lang("modality.negated", lang);
     let own_negation = trigger.pattern.words.iter().flatten().any(|w| negated.iter().any(|n| n == w));
     let masked: Vec<&str>;
     let lower = if own_negation {
@@ -792,17 +807,41 @@ fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon)
         // German modals sit in second position, the verb at the end: look at the whole sentence before the trigger.
         Lang::De => (0, near_to),
     };
-    if any_phrase(phrases("negated"), lower, near_from, near_to) {
+    if any_phrase(phrases("modality.negated"), lower, near_from, near_to) {
         return Modality::Negated;
     }
-    if any_phrase(phrases("hypothetical"), lower, clause_from, clause_to) {
+    if any_phrase(phrases("modality.hypothetical"), lower, clause_from, clause_to) {
         return Modality::Hypothetical;
     }
-    if any_phrase(phrases("alleged"), lower, clause_from, clause_to) {
+    if any_phrase(phrases("modality.alleged"), lower, clause_from, clause_to) {
         return Modality::Alleged;
     }
-    if any_phrase(phrases("future"), lower, clause_from, clause_to) {
+    if any_phrase(phrases("modality.future"), lower, clause_from, clause_to) {
         return Modality::Future;
     }
     Modality::Asserted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clause_around;
+
+    #[test]
+    fn the_clause_around_a_word_ends_at_separators() {
+        // (sentence, word, its clause)
+        let cases = [
+            ("Alibaba: US leads investigation", "leads", " US leads investigation"),
+            ("Brüssel (AFP) - Die EU verhängt Sanktionen", "verhängt", "Die EU verhängt Sanktionen"),
+            ("A sues B; C denies it", "sues", "A sues B"),
+            ("A sues B; C denies it", "denies", " C denies it"),
+            ("Berlin – Der Bund — so heißt es – prüft", "prüft", "prüft"),
+            ("No separator here", "separator", "No separator here"),
+            ("Ratio 3:1 stands", "stands", "1 stands"),
+        ];
+        for (sentence, word, clause) in cases {
+            let at = sentence.find(word).unwrap();
+            let (start, end) = clause_around(sentence, at);
+            assert_eq!(&sentence[start..end], clause, "{sentence:?} around {word:?}");
+        }
+    }
 }

@@ -33,6 +33,18 @@ pub fn detect(doc: &Document) -> Detected {
 pub fn detect_text(text: &str) -> Detected {
     let (mut en, mut de) = (0usize, 0usize);
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(2000) {
+        if word.is_ascii() {
+            // Most words: lowercased on the stack, and only the short ones,
+            // since no function word is longer than five letters.
+            let mut buffer = [0u8; 5];
+            let Some(lower) = buffer.get_mut(..word.len()) else { continue };
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            en += EN_WORDS.contains(&lower) as usize;
+            de += DE_WORDS.contains(&lower) as usize;
+            continue;
+        }
         let lower = word.to_lowercase();
         en += EN_WORDS.contains(&lower.as_str()) as usize;
         de += DE_WORDS.contains(&lower.as_str()) as usize;

@@ -601,7 +601,8 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                     let gap_trim = gap.trim_start_matches(['\'', '’', 's']).trim();
                     let possessive = gap.starts_with("'s ") || gap.starts_with("’s ") || gap.starts_with("s ");
                     let relational = RELATIONAL_NOUNS.iter().any(|r| {
-                        gap_trim.trim_start_matches('-').eq_ignore_ascii_case(r) || gap.trim() == format!("-{r}")
+                        gap_trim.trim_start_matches('-').eq_ignore_ascii_case(r)
+                            || gap.trim().strip_prefix('-') == Some(*r)
                     });
                     let ric = gap.contains('(') && gap.contains(')') && gap.len() < 14;
                     (relational && gap.len() < 24) || (possessive && gap.trim().len() <= 2) || (ric && possessive)

@@ -285,7 +285,9 @@ fn classify(
     }
     // An apposition noun inside the run types what follows ("Kamerahersteller Vantrix").
     if lang == Lang::De {
-        if let Some(k) = (0..word_texts.len() - 1).find(|&k| is_apposition(word_texts[k], lang, "company", lexicon)) {
+        if let Some(k) =
+            (0..word_texts.len() - 1).find(|&k| is_apposition(word_texts[k], lang, "appositions.company", lexicon))
+        {
             let next = word_texts[k + 1];
             if is_function_word(next) || looks_like_german_noun(next) {
                 return None;
@@ -384,12 +386,13 @@ fn looks_like_german_noun(word: &str) -> bool {
     word.chars().count() > 5 && !word.chars().all(|c| c.is_uppercase()) && SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
-fn is_apposition(word: &str, lang: Lang, kind: &str, lexicon: &Lexicon) -> bool {
+/// Whether `word` is an apposition noun of the list at `path` ("appositions.company").
+fn is_apposition(word: &str, lang: Lang, path: &str, lexicon: &Lexicon) -> bool {
     if lang == Lang::De && !text::is_capitalized(word) {
         return false;
     }
     let w = word.to_lowercase();
-    let path = lexicon.words.lang_path(&format!("appositions.{kind}"), lang);
+    let path = lexicon.words.lang_path(path, lang);
     lexicon.words.contains_lowered(&path, &w) || lang == Lang::De && lexicon.words.ends_with_item(&path, &w, 5)
 }
 
@@ -403,13 +406,24 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
         return None;
     }
     let prev = previous.text(text);
-    let lists = [("company", EntityType::Company), ("person", EntityType::Person), ("product", EntityType::Product)];
-    for (kind, etype) in lists {
-        let path = lexicon.words.lang_path(&format!("appositions.{kind}"), lang);
+    // The two words before ("research firm"), as one string.
+    let two = at.checked_sub(2).filter(|_| lang == Lang::En).map(|p| {
+        if &text[words[p].span.end..previous.span.start] == " " {
+            std::borrow::Cow::Borrowed(&text[words[p].span.start..previous.span.end])
+        } else {
+            std::borrow::Cow::Owned(format!("{} {}", words[p].text(text), prev))
+        }
+    });
+    let lists = [
+        ("appositions.company", EntityType::Company),
+        ("appositions.person", EntityType::Person),
+        ("appositions.product", EntityType::Product),
+    ];
+    for (path, etype) in lists {
+        let path = lexicon.words.lang_path(path, lang);
         let list = &lexicon.words;
         let found = match lang {
             Lang::En => {
-                let two = at.checked_sub(2).map(|p| format!("{} {}", words[p].text(text), prev));
                 list.contains_ignore_ascii_case(&path, prev)
                     || two.as_deref().is_some_and(|t| list.contains_ignore_ascii_case(&path, t))
             }
