@@ -306,10 +306,11 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     // company noun of the apposition list refers back to the last company.
     for (i, sentence) in sentences.iter().enumerate() {
         let trimmed = sentences::trimmed(text, *sentence);
-        let words = text::words(text, trimmed.start, trimmed.end);
+        // The description is at most six words after the determiner, then a name.
+        let words = text::first_words(text, trimmed.start, trimmed.end, 8);
         let Some(first) = words.first() else { continue };
         let determiners = ["the", "der", "die", "das"];
-        if !determiners.contains(&first.text(text).to_lowercase().as_str()) {
+        if !determiners.iter().any(|d| first.text(text).eq_ignore_ascii_case(d)) {
             continue;
         }
         let nouns = lexicon.words.lang_path("appositions.company", lang);

@@ -158,6 +158,27 @@ mod tests {
     }
 
     #[test]
+    fn words_keep_inner_punctuation_followed_by_a_letter() {
+        for (text, expected) in [
+            ("The U.S. Commerce Department's probe.", &["The", "U.S", "Commerce", "Department's", "probe"][..]),
+            (
+                "Hewlett-Packard, AT&T und die Behörde (BIS) –",
+                &["Hewlett-Packard", "AT&T", "und", "die", "Behörde", "BIS"],
+            ),
+            ("Alibaba’s 2,5 Mrd. Euro-", &["Alibaba’s", "2", "5", "Mrd", "Euro"]),
+            ("  ", &[]),
+            ("Straße—Ära…ok", &["Straße", "Ära", "ok"]),
+        ] {
+            let words: Vec<&str> = words(text, 0, text.len()).iter().map(|w| w.text(text)).collect();
+            assert_eq!(words, expected, "{text:?}");
+            for limit in 0..=expected.len() {
+                let first: Vec<&str> = first_words(text, 0, text.len(), limit).iter().map(|w| w.text(text)).collect();
+                assert_eq!(first, expected[..limit], "{text:?} {limit}");
+            }
+        }
+    }
+
+    #[test]
     fn fold_cases() {
         for (input, expected) in [
             ("U.S. Department of Commerce", "us department of commerce"),
@@ -186,11 +207,18 @@ impl Word {
 
 /// The words of `text[start..end]`, with spans into `text`.
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
+    first_words(text, start, end, usize::MAX)
+}
+
+/// The first `limit` words of `text[start..end]`: the beginning of what
+/// [`words`] gives.
+pub fn first_words(text: &str, start: usize, end: usize, limit: usize) -> Vec<Word> {
     let slice = &text[start..end];
     // News prose averages six to seven bytes a word with its space.
-    let mut out = Vec::with_capacity(slice.len() / 6 + 1);
+    let mut out = Vec::with_capacity((slice.len() / 6 + 1).min(limit));
     let mut i = 0;
-    while let Some((c, len)) = char_at(slice, i) {
+    while out.len() < limit {
+        let Some((c, len)) = char_at(slice, i) else { break };
         if !is_word_char(c) {
             i += len;
             continue;
