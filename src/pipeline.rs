@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::model::{Analysis, Document, Graph};
 pub use crate::store::Timing;
-use crate::store::{resident_megabytes, AnalyzedDocument, Store};
+use crate::store::{self, remove_database_files, resident_megabytes, AnalyzedDocument, Store};
 use crate::{entities, events, ingest, lang, relations, resolve, sentences};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -184,7 +184,7 @@ fn build_in_pool(
     if let Err(error) = result {
         drop(store);
         if options.rebuild {
-            remove_database(&target);
+            remove_database_files(&target);
         }
         return Err(error);
     }
@@ -194,7 +194,7 @@ fn build_in_pool(
         Err(error) => {
             drop(store);
             if options.rebuild {
-                remove_database(&target);
+                remove_database_files(&target);
             }
             return Err(error);
         }
@@ -394,28 +394,16 @@ fn rebuild_path(db: &Path) -> Result<PathBuf> {
         // Refuses (and leaves untouched) a file that is not a newsgraph database.
         drop(Store::open_read_only(db)?);
     }
-    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(".rebuild");
-    let target = db.with_file_name(name);
-    remove_database(&target);
+    let target = store::sibling(db, ".rebuild");
+    remove_database_files(&target);
     Ok(target)
-}
-
-fn remove_database(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_os_string();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
-    }
 }
 
 /// Puts the finished rebuild in the place of the old database (a rename, so
 /// that a reader sees one or the other).
 fn replace_database(built: &Path, db: &Path) -> Result<()> {
     for suffix in ["-wal", "-shm"] {
-        let mut name = db.as_os_str().to_os_string();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
+        let _ = std::fs::remove_file(store::sibling(db, suffix));
     }
     std::fs::rename(built, db).map_err(|source| Error::Io { path: db.to_path_buf(), source })
 }

@@ -234,11 +234,40 @@ impl Store {
     /// Opens the database at `path`, creating it (with the schema) when there
     /// is no file yet. A file that is not a newsgraph database, or one of
     /// another schema version, is an error and is left as it is.
+    ///
+    /// A new database is created under a temporary name beside `path` and
+    /// renamed into place once it holds the whole schema, so that a process
+    /// killed while creating it leaves either no database or a complete,
+    /// empty one (never a file without tables).
     pub fn open(path: &Path) -> Result<Store> {
-        let state = inspect_file(path)?;
-        if matches!(state, FileState::Missing) {
+        if matches!(inspect_file(path)?, FileState::Missing) {
             check_parent_directory(path)?;
+            let creating = sibling(path, ".creating");
+            remove_database_files(&creating);
+            let result = Store::open_existing(&creating).and_then(|store| {
+                // Closing the only connection checkpoints the WAL into the
+                // main file and removes it: the file alone is the database.
+                store.conn.close().map_err(|(_, e)| Error::Database { path: path.to_path_buf(), source: e })
+            });
+            let result = result.and_then(|()| {
+                fs::rename(&creating, path)
+                    .map_err(|e| Error::Unwritable { path: path.to_path_buf(), message: e.to_string() })
+            });
+            if let Err(error) = result {
+                remove_database_files(&creating);
+                return Err(match error {
+                    // Name the file the user asked for, not the temporary one.
+                    Error::Unwritable { message, .. } => Error::Unwritable { path: path.to_path_buf(), message },
+                    Error::Database { source, .. } => Error::Database { path: path.to_path_buf(), source },
+                    other => other,
+                });
+            }
         }
+        Store::open_existing(path)
+    }
+
+    /// [`Store::open`] on a file that exists, or that SQLite creates in place.
+    fn open_existing(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         let mut store = Store { conn, path: path.to_path_buf(), access: Access::ReadWrite };
@@ -1773,6 +1802,21 @@ fn sentence_of(sentences: &[Span], offset: usize) -> Option<usize> {
 // ---------------------------------------------------------------------------
 // Small helpers
 // ---------------------------------------------------------------------------
+
+/// `path` with `suffix` appended to its file name.
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Removes a database file and its WAL, shared-memory and journal files,
+/// whichever exist.
+pub(crate) fn remove_database_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = fs::remove_file(sibling(path, suffix));
+    }
+}
 
 fn check_parent_directory(path: &Path) -> Result<()> {
     let parent = match path.parent() {

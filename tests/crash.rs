@@ -146,3 +146,53 @@ fn a_killed_rebuild_leaves_the_old_database_as_it_was() {
     assert_eq!(export(d, "g.db"), before);
     assert!(!d.join("g.db.rebuild").exists());
 }
+
+/// Regression: a first build killed while it created the database left a
+/// SQLite file without tables, which other commands took for a foreign
+/// database. The database now appears only with its whole schema.
+#[test]
+fn a_build_killed_while_creating_the_database_leaves_none_or_a_whole_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let input = corpus(d, 20);
+    let db = d.join("new.db");
+    let creating = d.join("new.db.creating");
+
+    // When the creation starts and ends, seen by polling (the lexicon loads first).
+    let started = Instant::now();
+    let mut child = newsgraph(d).args(["build", "corpus", "--db", "new.db", "--quiet"]).spawn().unwrap();
+    let mut begins = None;
+    while !db.exists() && started.elapsed() < Duration::from_secs(60) {
+        if begins.is_none() && creating.exists() {
+            begins = Some(started.elapsed());
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let ends = started.elapsed();
+    assert!(child.wait().unwrap().success());
+    let begins = begins.unwrap_or(ends).mul_f64(0.9);
+
+    for k in 0..12 {
+        remove(&db);
+        // From just before the creation to a little after the file appears.
+        let at = begins + (ends + Duration::from_millis(30)).saturating_sub(begins).mul_f64(k as f64 / 11.0);
+        let mut child = newsgraph(d).args(["build", "corpus", "--db", "new.db", "--quiet"]).spawn().unwrap();
+        std::thread::sleep(at);
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        if db.exists() {
+            check_database(&db, &input);
+            let output = newsgraph(d).args(["entities", "--db", "new.db"]).output().unwrap();
+            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        }
+        assert!(newsgraph(d).args(["build", "corpus", "--db", "new.db", "--quiet"]).status().unwrap().success());
+        assert_eq!(check_database(&db, &input), 20);
+        assert!(!creating.exists(), "the temporary database was left behind");
+    }
+}
+
+fn remove(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+}
