@@ -86,7 +86,7 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// text, so that analyses stored by an earlier build are redone rather than
 /// mixed with new ones. 2: capitalised pronouns ("He", "Er") link to a person
 /// wherever they stand.
-pub const ANALYSIS: u32 = 2;
+pub const ANALYSIS: u32 = 3;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

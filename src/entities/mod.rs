@@ -93,13 +93,23 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
                 .filter(|h| !matches!(h.target, Target::Entry(_) | Target::Institution(_) | Target::Country(_)))
                 .map(|h| h.span),
         )
+        // "British" in "British Columbia" is part of a place.
+        .filter(|span| !places.iter().any(|p| p.contains(*span)))
         .collect();
     let companies: Vec<Span> = candidates
         .iter()
         .filter(|c| matches!(c.reading, Reading::Entry(i) if lexicon.entries[i].etype.eq_ignore_ascii_case("COMPANY")))
         .map(|c| c.span)
         .collect();
-    let found_by_patterns = patterns::find(text, lang, sentences, lexicon, &taken, &companies);
+    // Countries and capitals by name (not adjectives: "the Dutch Lumentis
+    // Holding" is a Dutch company, not one named so).
+    let places_before: Vec<Span> = hits
+        .iter()
+        .filter(|h| matches!(h.target, Target::Country(_) | Target::Capital(_)))
+        .filter(|h| h.span.slice(text).chars().all(|c| c.is_alphabetic() || c == ' '))
+        .map(|h| h.span)
+        .collect();
+    let found_by_patterns = patterns::find(text, lang, sentences, lexicon, &taken, &companies, &places_before);
     candidates.extend(found_by_patterns.into_iter().filter(|c| {
         // A guess never displaces a known place.
         !(matches!(c.reading, Reading::Named { weak: true, .. }) && places.iter().any(|p| p.overlaps(c.span)))

@@ -66,7 +66,9 @@ fn is_company_suffix(word: &str, lexicon: &Lexicon) -> bool {
 ///
 /// A company name found by its suffix takes in a known company name right
 /// before it (`absorbable`): "Cosco Shipping Ports Limited" is one company,
-/// a subsidiary, not "Cosco Shipping" and "Ports Limited".
+/// a subsidiary, not "Cosco Shipping" and "Ports Limited". An organisation
+/// of any kind found by its shape takes in a country or capital right before
+/// it (`places`): "London Metal Exchange", "China Development Bank".
 pub fn find(
     text: &str,
     lang: Lang,
@@ -74,6 +76,7 @@ pub fn find(
     lexicon: &Lexicon,
     taken: &[Span],
     absorbable: &[Span],
+    places: &[Span],
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
     let taken = SpanIndex::new(taken);
@@ -92,10 +95,14 @@ pub fn find(
             let run_end = split_at_conjunction(text, &words, i, run_end, lexicon);
             let run = &words[i..run_end];
             if let Some(mut candidate) = classify(text, lang, &words, i, run, lexicon, title_case) {
-                if let Reading::Named { name, etype: EntityType::Company, weak: false } = &mut candidate.reading {
-                    if let Some(before) =
-                        absorbable.iter().find(|a| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ')
-                    {
+                if let Reading::Named { name, etype, weak: false } = &mut candidate.reading {
+                    let right_before = |a: &&Span| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ';
+                    let before = match etype {
+                        EntityType::Company => absorbable.iter().chain(places).find(right_before),
+                        EntityType::Agency | EntityType::Organization => places.iter().find(right_before),
+                        _ => None,
+                    };
+                    if let Some(before) = before {
                         candidate.span = Span::new(before.start, candidate.span.end);
                         *name = candidate.span.slice(text).to_string();
                     }
@@ -213,9 +220,18 @@ fn classify(
             break;
         }
     }
-    while run.last().is_some_and(|w| {
+    // Nor is a stop name after a connector ("Vancouver International Airport
+    // on Dec. 1").
+    let is_connector = |w: &Word| {
         ["of", "and", "for", "für", "der", "des", "&", "on"].iter().any(|c| c.eq_ignore_ascii_case(w.text(text)))
-    }) {
+    };
+    if run.len() > 2
+        && is_connector(&run[run.len() - 2])
+        && words.contains_ignore_ascii_case(&stop_names, run[run.len() - 1].text(text))
+    {
+        run.pop();
+    }
+    while run.last().is_some_and(is_connector) {
         run.pop();
     }
     if run.is_empty() {
@@ -307,6 +323,21 @@ fn classify(
     let agency_tail = word_texts.len() >= 2 && words.contains_ignore_ascii_case("org_suffixes.agency_tails_en", last);
     if agency_head || agency_tail {
         return Some(make(0, run.len(), EntityType::Agency, false));
+    }
+    // Organisation shapes: "Institute for Security Studies", "Human Rights
+    // Watch", "Bundesverband der Deutschen Industrie"; places: "Vancouver
+    // International Airport".
+    let org_heads = words.lang_path("org_suffixes.org_heads", lang);
+    let org_head = words.get(&org_heads).iter().any(|h| joined.starts_with(h.as_str()) && joined.len() > h.len() + 1);
+    let org_tails = words.lang_path("org_suffixes.org_tails", lang);
+    if org_head || word_texts.len() >= 2 && words.contains_ignore_ascii_case(&org_tails, last) {
+        return Some(make(0, run.len(), EntityType::Organization, false));
+    }
+    if lang == Lang::En
+        && word_texts.len() >= 2
+        && words.contains_ignore_ascii_case("org_suffixes.place_tails_en", last)
+    {
+        return Some(make(0, run.len(), EntityType::Location, false));
     }
     // Persons: after a title, or a given name followed by one or two more names.
     let names = name_words.len();
