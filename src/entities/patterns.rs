@@ -329,9 +329,19 @@ fn classify(
     // International Airport".
     let org_heads = words.lang_path("org_suffixes.org_heads", lang);
     let org_head = words.get(&org_heads).iter().any(|h| joined.starts_with(h.as_str()) && joined.len() > h.len() + 1);
-    let org_tails = words.lang_path("org_suffixes.org_tails", lang);
-    if org_head || word_texts.len() >= 2 && words.contains_ignore_ascii_case(&org_tails, last) {
+    if org_head {
         return Some(make(0, run.len(), EntityType::Organization, false));
+    }
+    // German nouns are capitalised: "Angaben der Partei" is no name; a tail
+    // counts there only with the capitalised words right before it ("Sprecher
+    // der Bertelsmann Stiftung").
+    let from = match lang {
+        Lang::De => word_texts.iter().rposition(|w| is_function_word(w)).map_or(0, |k| k + 1),
+        Lang::En => 0,
+    };
+    let org_tails = words.lang_path("org_suffixes.org_tails", lang);
+    if word_texts.len() >= from + 2 && words.contains_ignore_ascii_case(&org_tails, last) {
+        return Some(make(from, run.len(), EntityType::Organization, false));
     }
     if lang == Lang::En
         && word_texts.len() >= 2
