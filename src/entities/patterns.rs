@@ -317,11 +317,26 @@ fn classify(
     if word_texts.len() >= 2 && words.contains_ignore_ascii_case("org_suffixes.company", last.trim_end_matches('.')) {
         return Some(make(0, run.len(), EntityType::Company, false));
     }
+    // German nouns are capitalised: "Angaben der Partei" is no name; a German
+    // tail counts only with the capitalised words right before it ("Sprecher
+    // der Bertelsmann Stiftung", "die Hamburger Polizei").
+    let from = match lang {
+        Lang::De => word_texts.iter().rposition(|w| is_function_word(w)).map_or(0, |k| k + 1),
+        Lang::En => 0,
+    };
+    let tail_of = |path: &str| word_texts.len() >= from + 2 && words.contains_ignore_ascii_case(path, last);
+    if lang == Lang::De && tail_of("org_suffixes.company_de") {
+        return Some(make(from, run.len(), EntityType::Company, false));
+    }
     // Agency shapes: "Office of Intelligence and Security", "Bundesamt für Verfassungsschutz".
     let heads = words.get("org_suffixes.agency_heads_en").iter().chain(words.get("org_suffixes.agency_heads_de"));
     let agency_head = heads.clone().any(|h| joined.starts_with(h.as_str()) && joined.len() > h.len() + 1);
-    let agency_tail = word_texts.len() >= 2 && words.contains_ignore_ascii_case("org_suffixes.agency_tails_en", last);
-    if agency_head || agency_tail {
+    if agency_head {
+        return Some(make(0, run.len(), EntityType::Agency, false));
+    }
+    // English only: a German "Brüsseler Behörde" or "Pekinger Regierung" is a
+    // description of a body, not its name.
+    if lang == Lang::En && tail_of("org_suffixes.agency_tails_en") {
         return Some(make(0, run.len(), EntityType::Agency, false));
     }
     // Organisation shapes: "Institute for Security Studies", "Human Rights
@@ -332,15 +347,7 @@ fn classify(
     if org_head {
         return Some(make(0, run.len(), EntityType::Organization, false));
     }
-    // German nouns are capitalised: "Angaben der Partei" is no name; a tail
-    // counts there only with the capitalised words right before it ("Sprecher
-    // der Bertelsmann Stiftung").
-    let from = match lang {
-        Lang::De => word_texts.iter().rposition(|w| is_function_word(w)).map_or(0, |k| k + 1),
-        Lang::En => 0,
-    };
-    let org_tails = words.lang_path("org_suffixes.org_tails", lang);
-    if word_texts.len() >= from + 2 && words.contains_ignore_ascii_case(&org_tails, last) {
+    if tail_of(&words.lang_path("org_suffixes.org_tails", lang)) {
         return Some(make(from, run.len(), EntityType::Organization, false));
     }
     if lang == Lang::En
