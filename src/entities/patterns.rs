@@ -350,10 +350,7 @@ fn classify(
     if tail_of(&words.lang_path("org_suffixes.org_tails", lang)) {
         return Some(make(from, run.len(), EntityType::Organization, false));
     }
-    if lang == Lang::En
-        && word_texts.len() >= 2
-        && words.contains_ignore_ascii_case("org_suffixes.place_tails_en", last)
-    {
+    if lang == Lang::En && tail_of("org_suffixes.place_tails_en") {
         return Some(make(0, run.len(), EntityType::Location, false));
     }
     // Persons: after a title, or a given name followed by one or two more names.
