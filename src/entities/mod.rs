@@ -101,8 +101,9 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         .filter(|c| matches!(c.reading, Reading::Entry(i) if lexicon.entries[i].etype.eq_ignore_ascii_case("COMPANY")))
         .map(|c| c.span)
         .collect();
-    // Countries and capitals by name (not adjectives: "the Dutch Lumentis
-    // Holding" is a Dutch company, not one named so).
+    // Countries and capitals spelled out as words (not adjectives: "the Dutch
+    // Lumentis Holding" is a Dutch company, not one named so; nor
+    // abbreviations such as "U.S.", left as they were: not measured).
     let places_before: Vec<Span> = hits
         .iter()
         .filter(|h| matches!(h.target, Target::Country(_) | Target::Capital(_)))
