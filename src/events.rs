@@ -389,21 +389,18 @@ pub fn extract(
                 let rest: Vec<&Mention> = after[1..].to_vec();
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
-            } else if lang == Lang::De
+            } else if let Some((subject, object)) = (lang == Lang::De
                 && after.is_empty()
-                && clause_final(&words, text, trigger)
-                && subclause(text, &subjects, clause_start, trigger).len() >= 2
+                && clause_final(&words, text, &lower, trigger))
+            .then(|| verb_final_arguments(text, &subjects, &before, clause_start, trigger))
+            .flatten()
             {
                 // Verb-final clause ("China hat Lockheed Martin und Raytheon …
                 // auf die Liste gesetzt", "…, das die HHLA mit Cosco vereinbart
-                // hatte"): within the subordinate clause, the subject first,
-                // then the object.
-                let clause = subclause(text, &subjects, clause_start, trigger);
-                // The object is the next entity: "die HHLA (HHLA) mit Cosco" names HHLA twice.
-                let object: Vec<&Mention> =
-                    clause[1..].iter().copied().filter(|m| m.entity != clause[0].entity).collect();
+                // hatte", "Die EU hat Sanktionen gegen Russland verhängt"):
+                // within the subordinate clause, the subject first, then the object.
                 let target = object.first().map(|first| list_from(text, &object, first)).unwrap_or_default();
-                (vec![clause[0].entity], target)
+                (vec![subject.entity], target)
             } else if trigger.first > 0 && ["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1]) {
                 // "SMIC said it had no ties to the military and denied the
                 // allegations": a coordinated verb shares the sentence subject.
@@ -573,12 +570,45 @@ fn subclause<'m>(text: &str, mentions: &[&'m Mention], clause_start: usize, trig
     mentions.iter().copied().filter(|m| m.span.start >= start).collect()
 }
 
+/// The subject and the objects of a German verb-final clause: the first
+/// subject of the subordinate clause, then every other name after it, also
+/// those after a preposition ("Sanktionen gegen Russland verhängt", "mit
+/// Cosco vereinbart"). None when the clause names no subject or nothing else.
+fn verb_final_arguments<'m>(
+    text: &str,
+    subjects: &[&'m Mention],
+    before: &[&'m Mention],
+    clause_start: usize,
+    trigger: &TriggerHit,
+) -> Option<(&'m Mention, Vec<&'m Mention>)> {
+    let subject = *subclause(text, subjects, clause_start, trigger).first()?;
+    // The object is the next entity: "die HHLA (HHLA) mit Cosco" names HHLA twice.
+    let object: Vec<&Mention> = subclause(text, before, clause_start, trigger)
+        .into_iter()
+        .filter(|m| m.span.start >= subject.span.end && m.entity != subject.entity)
+        .collect();
+    (!object.is_empty()).then_some((subject, object))
+}
+
 /// Does the trigger close its clause (German verb-final: "…, dass X Y
-/// sanktioniert", "… gewarnt.")?
-fn clause_final(words: &[Word], text: &str, trigger: &TriggerHit) -> bool {
-    // A separable verb ("forderte … auf") stands second, its particle last.
+/// sanktioniert", "… gewarnt.", "hat X auf die Liste … gesetzt")?
+fn clause_final(words: &[Word], text: &str, lower: &[&str], trigger: &TriggerHit) -> bool {
+    // A separable verb ("forderte … auf", "wies … zurück") stands second, its
+    // particle last; a phrase with a gap that ends in a participle closes the
+    // clause after an auxiliary ("hat X auf seine Liste … gesetzt").
     if trigger.pattern.words.contains(&None) {
-        return false;
+        let participle = trigger.pattern.words.last().and_then(|w| w.as_deref()).is_some_and(|w| w.starts_with("ge"));
+        if !participle {
+            return false;
+        }
+        let clause_start = (1..trigger.first)
+            .rev()
+            .find(|&k| text[words[k - 1].span.end..words[k].span.start].contains([',', ';', ':']))
+            .unwrap_or(0);
+        let auxiliary = lower[clause_start..trigger.first].iter().any(|w| AUXILIARIES.contains(w));
+        if !auxiliary {
+            return false;
+        }
     }
     // Auxiliaries may follow the participle: "geliefert haben", "verhängt worden war".
     let mut last = trigger.last;
