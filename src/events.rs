@@ -303,10 +303,14 @@ pub fn extract(
                     _ => break,
                 }
             }
-            let apposition = lead
-                .strip_suffix(',')
-                .and_then(|l| l.rfind(','))
-                .map(|p| Span::new(clause_start + p, trigger.span.start));
+            // A name alone between the commas is the subject's own name ("China's
+            // ambassador to Britain, Liu Xiaoming, criticized").
+            let apposition = lead.strip_suffix(',').and_then(|l| {
+                let p = l.rfind(',')?;
+                let inner = l[p + 1..].trim();
+                let only_a_name = args.iter().any(|m| m.span.slice(text) == inner);
+                (!only_a_name).then(|| Span::new(clause_start + p, trigger.span.start))
+            });
             // A name after a preposition is not the subject ("flew home to China
             // after reaching an agreement", "mit der Cosco-Tochter").
             let after_preposition = |m: &&Mention| {
@@ -389,11 +393,10 @@ pub fn extract(
                 let rest: Vec<&Mention> = after[1..].to_vec();
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
-            } else if let Some((subject, object)) = (lang == Lang::De
-                && after.is_empty()
-                && clause_final(&words, text, &lower, trigger))
-            .then(|| verb_final_arguments(text, &subjects, &before, clause_start, trigger))
-            .flatten()
+            } else if let Some((subject, object)) =
+                (lang == Lang::De && after.is_empty() && clause_final(&words, text, &lower, trigger))
+                    .then(|| verb_final_arguments(text, &subjects, &before, clause_start, trigger))
+                    .flatten()
             {
                 // Verb-final clause ("China hat Lockheed Martin und Raytheon …
                 // auf die Liste gesetzt", "…, das die HHLA mit Cosco vereinbart
@@ -429,6 +432,34 @@ pub fn extract(
                 });
                 if let Some(m) = following {
                     target.push(m.entity);
+                }
+            }
+            // A reaction to "the decision", "den Schritt", "die Strafmaßnahmen"
+            // is aimed at whoever took it: the agent of the first event the
+            // article reported (of the noun's type, where the noun is a trigger).
+            let reaction =
+                matches!(spec.etype, EventType::Accuse | EventType::Reject | EventType::Support | EventType::Protest)
+                    && spec.untargeted;
+            // (A name after the noun is not the object then: "criticized the
+            // decision on Twitter".)
+            if !agent.is_empty() && reaction && !trigger.pattern.noun {
+                if let Some(wanted) = event_anaphor(lexicon, lang, text, &words, &lower, &mentions, trigger, clause_end)
+                {
+                    // Allegations are rejected by those they were made against.
+                    let referent = events.iter().find(|e: &&LocalEvent| {
+                        !e.agent.is_empty()
+                            && !e.agent.iter().any(|a| agent.contains(a))
+                            && match wanted {
+                                Some(EventType::Accuse) => {
+                                    e.etype == EventType::Accuse && e.target.iter().any(|t| agent.contains(t))
+                                }
+                                Some(etype) => e.etype == etype,
+                                None => !is_reaction(e.etype),
+                            }
+                    });
+                    if let Some(referent) = referent {
+                        target = referent.agent.clone();
+                    }
                 }
             }
             // A collective ("Chinese companies") gives way to the named members listed with it.
@@ -473,6 +504,65 @@ pub fn extract(
         }
     }
     events
+}
+
+/// Types of events that answer another event (criticism, rejection, praise,
+/// denial, comment, a request) rather than being one a reaction refers to.
+fn is_reaction(etype: EventType) -> bool {
+    matches!(
+        etype,
+        EventType::Accuse
+            | EventType::Reject
+            | EventType::Support
+            | EventType::Protest
+            | EventType::Deny
+            | EventType::Statement
+            | EventType::Request
+            | EventType::Threaten
+    )
+}
+
+/// Does the verb's object refer back to an event ("criticized the decision",
+/// "wies die Strafmaßnahmen scharf zurück")? The object is among the few
+/// words after the verb, before any name: a noun of `anaphora.event_*`, or a
+/// trigger noun, which also says the type of the event referred to
+/// (`Some(type)`; `None` for "the decision", "the move").
+#[allow(clippy::too_many_arguments)]
+fn event_anaphor(
+    lexicon: &Lexicon,
+    lang: Lang,
+    text: &str,
+    words: &[Word],
+    lower: &[&str],
+    mentions: &[&Mention],
+    trigger: &TriggerHit,
+    clause_end: usize,
+) -> Option<Option<EventType>> {
+    let nouns = lexicon.words.lowered_lang("anaphora.event", lang);
+    let index = lexicon.trigger_index(lang);
+    let mut candidates = Vec::new();
+    let first = trigger.first + 1;
+    for k in first..(first + 5).min(words.len()) {
+        let word = &words[k];
+        if word.span.end > clause_end || mentions.iter().any(|m| m.span.overlaps(word.span)) {
+            return None;
+        }
+        let plain = text::strip_possessive(lower[k]);
+        index.candidates(plain, &mut candidates);
+        let typed = candidates
+            .iter()
+            .map(|&i| &lexicon.trigger_patterns[i])
+            .find(|p| p.noun && p.words.len() == 1 && match_at(p, &[word.text(text)], &[plain], 0).is_some());
+        let wanted = match typed {
+            Some(pattern) => Some(lexicon.triggers[pattern.trigger].etype),
+            None if nouns.iter().any(|n| n == plain) => None,
+            None => continue,
+        };
+        // "die Entscheidung des Kabinetts", "the decision by Britain" name the event's agent.
+        let named = lower.get(k + 1).is_some_and(|w| ["of", "by", "des", "der", "von", "vom"].contains(w));
+        return (!named).then_some(wanted);
+    }
+    None
 }
 
 /// "die Ermittlungen des Bundeskartellamts gegen Amazon": the name right
