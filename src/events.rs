@@ -79,6 +79,12 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], lower: &[&str], at: usize)
     Some(i)
 }
 
+/// Words after which a noun, not a verb, follows.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "this", "that", "these", "those", "his", "her", "our", "der", "die", "das",
+    "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "sein", "seine", "ihr", "ihre",
+];
+
 fn find_triggers<'l>(
     lexicon: &'l Lexicon,
     lang: Lang,
@@ -95,7 +101,14 @@ fn find_triggers<'l>(
         let mut best: Option<TriggerHit> = None;
         // Only the patterns that can start at this word, in lexicon order.
         index.candidates(lower[at], &mut candidates);
+        // After a determiner a word is a noun, whatever else it can be ("called
+        // the ban unacceptable", "das Verbot"); phrases may open with a noun
+        // ("auf seine Liste … gesetzt").
+        let determined = at > 0 && DETERMINERS.contains(&lower[at - 1]);
         for pattern in candidates.iter().map(|&i| &lexicon.trigger_patterns[i]) {
+            if determined && !pattern.noun && pattern.words.len() == 1 {
+                continue;
+            }
             if let Some(end) = match_at(pattern, &texts, &lower, at) {
                 let longer = best.as_ref().is_none_or(|b| pattern.words.len() > b.pattern.words.len());
                 if longer {
@@ -354,9 +367,17 @@ pub fn extract(
                 (subject.into_iter().collect(), Vec::new())
             } else if passive {
                 let agent: Vec<usize> = by_agent.iter().map(|m| m.entity).collect();
+                // "Ross said the restrictions would be lifted": the speaker is
+                // not what the passive verb is done to.
+                let speech = lexicon.words.lowered(&format!("attribution.{}_speech_verbs", lang.code()));
+                let speaker = |m: &&&Mention| {
+                    let k = word_index_before(&words, m.span.end);
+                    lower.get(k).is_some_and(|w| speech.iter().any(|v| v == w))
+                };
                 let target = subjects
                     .iter()
                     .rev()
+                    .filter(|m| !speaker(m))
                     .find(|m| !by_agent.iter().any(|b| b.span == m.span))
                     .map(|m| list_around(text, &subjects, m));
                 (agent, target.unwrap_or_default())

@@ -28,6 +28,9 @@ struct Case {
     /// listed agent and target must be among the event's; "-" for none.
     #[serde(default)]
     events: Vec<String>,
+    /// Events in the same notation that must not be found.
+    #[serde(default)]
+    not_events: Vec<String>,
     /// "SOURCE TYPE TARGET" relations, by entity name.
     #[serde(default)]
     relations: Vec<String>,
@@ -152,6 +155,11 @@ fn run(file: &str) {
         for spec in &case.events {
             if !check_event(&graph, spec) {
                 problems.push(format!("missing event {spec}"));
+            }
+        }
+        for spec in &case.not_events {
+            if check_event(&graph, spec) {
+                problems.push(format!("spurious event {spec}"));
             }
         }
         for spec in &case.relations {
