@@ -75,6 +75,11 @@ pub struct Institution {
     pub en: Vec<String>,
     #[serde(default)]
     pub de: Vec<String>,
+    /// Titles of the body's head ("Commerce Secretary", "Innenministerin").
+    #[serde(default)]
+    pub leader_en: Vec<String>,
+    #[serde(default)]
+    pub leader_de: Vec<String>,
 }
 
 /// A static fact attached to an entry.

@@ -88,7 +88,8 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// wherever they stand. 3: organisation heads and tails, place tails, a
 /// country or capital opening an organisation's name. 4: German verb-final
 /// clauses take objects after prepositions; reactions to "the decision"
-/// target the agent of the event referred to.
+/// target the agent of the event referred to; a word after a determiner is
+/// not a verb; portfolio titles make ministers lead their ministry.
 pub const ANALYSIS: u32 = 4;
 
 /// The version of the analysis stored in the database with the lexicon's

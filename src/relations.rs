@@ -90,7 +90,15 @@ pub fn extract(
             }
         }
     }
-    out.extend(roles(text, lang, found, lexicon));
+    // "U.S. Commerce Secretary Wilbur Ross" leads the Commerce Department, not
+    // the United States, when the article names the department.
+    let portfolios = portfolio_roles(text, lang, found, lexicon);
+    out.extend(roles(text, lang, found, lexicon).into_iter().filter(|r| {
+        !(r.rtype == RelationType::LeaderOf
+            && found.entities[r.target].etype == EntityType::Country
+            && portfolios.iter().any(|p| p.source == r.source && p.sentence == r.sentence))
+    }));
+    out.extend(portfolios);
     for (idx, sentence) in sentence_spans.iter().enumerate() {
         let sentence = sentences::trimmed(text, *sentence);
         let slice = sentence.slice(text);
@@ -190,6 +198,74 @@ fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType
         return Some(RelationType::LeaderOf);
     }
     Some(RelationType::MemberOf)
+}
+
+/// Heads of ministries by their title right before the name: "U.S. Commerce
+/// Secretary Wilbur Ross", "Bundesinnenministerin Nancy Faeser",
+/// "US-Handelsministerin Gina Raimondo" (`leader_*` of an institution kind in
+/// institutions.toml). The country is the one named with the title ("U.S.",
+/// "US-", "Bundes-"), else the person's own; the relation is made only when the
+/// article names that country's body of the kind. Deputies are left out.
+fn portfolio_roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalRelation> {
+    let mut out = Vec::new();
+    for m in found.mentions.iter().filter(|m| !m.anaphoric && found.entities[m.entity].etype == EntityType::Person) {
+        let mut from = m.span.start.saturating_sub(60);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let Some(before) = text[from..m.span.start].strip_suffix(' ') else { continue };
+        let title = lexicon.institutions.iter().find_map(|institution| {
+            let titles = match lang {
+                Lang::En => &institution.leader_en,
+                Lang::De => &institution.leader_de,
+            };
+            titles.iter().find_map(|t| {
+                let start = before.len().checked_sub(t.len()).filter(|&s| before.is_char_boundary(s))?;
+                let fits = before[start..].eq_ignore_ascii_case(t);
+                // English titles are whole words; German ones may end a compound.
+                let whole = before[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                (fits && (whole || lang == Lang::De)).then_some((institution, from + start))
+            })
+        });
+        let Some((institution, title_start)) = title else { continue };
+        // The word the title ends: "Bundes|innenministerin", "US-|Handelsministerin".
+        let word_start = text[..title_start].rfind([' ', '\n']).map_or(0, |p| p + 1);
+        let prefix = &text[word_start..title_start];
+        let lead = text[..word_start].trim_end();
+        if ["deputy", "vize", "staats", "vice"].iter().any(|d| prefix.to_lowercase().starts_with(d))
+            || ["Deputy", "Vice", "Acting"].iter().any(|d| lead.ends_with(d))
+        {
+            continue;
+        }
+        let named_country = found
+            .mentions
+            .iter()
+            .filter(|c| found.entities[c.entity].etype == EntityType::Country)
+            .find(|c| {
+                (c.span.start >= word_start && c.span.end <= title_start)
+                    || (c.span.end <= word_start && text[c.span.end..word_start].trim().is_empty())
+            })
+            .and_then(|c| found.entities[c.entity].key.strip_prefix("country:"));
+        let country = if prefix.starts_with("Bundes") {
+            Some("DEU")
+        } else {
+            named_country.or(found.entities[m.entity].country.as_deref())
+        };
+        let Some(country) = country else { continue };
+        let key = match lexicon.body_of(&institution.kind, country) {
+            Some(entry) => format!("lex:{}", entry.id),
+            None => format!("body:{}:{country}", institution.kind),
+        };
+        if let Some(body) = found.entities.iter().position(|e| e.key == key) {
+            out.push(LocalRelation {
+                source: m.entity,
+                rtype: RelationType::LeaderOf,
+                target: body,
+                sentence: Some(m.sentence),
+            });
+        }
+    }
+    out
 }
 
 /// Roles stated with a name: "Treasury Secretary Janet Yellen", "Russian

@@ -34,6 +34,9 @@ struct Case {
     /// "SOURCE TYPE TARGET" relations, by entity name.
     #[serde(default)]
     relations: Vec<String>,
+    /// Relations in the same notation that must not be found.
+    #[serde(default)]
+    not_relations: Vec<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -162,15 +165,22 @@ fn run(file: &str) {
                 problems.push(format!("spurious event {spec}"));
             }
         }
-        for spec in &case.relations {
-            let found = graph.relations.iter().any(|r| {
+        let has_relation = |spec: &String| {
+            graph.relations.iter().any(|r| {
                 let name = |id: &String| {
                     graph.entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or_default()
                 };
                 format!("{} {} {}", name(&r.source), r.rtype, name(&r.target)) == *spec
-            });
-            if !found {
+            })
+        };
+        for spec in &case.relations {
+            if !has_relation(spec) {
                 problems.push(format!("missing relation {spec}"));
+            }
+        }
+        for spec in &case.not_relations {
+            if has_relation(spec) {
+                problems.push(format!("spurious relation {spec}"));
             }
         }
         if !problems.is_empty() {
