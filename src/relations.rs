@@ -169,13 +169,20 @@ pub fn extract(
 fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType> {
     let get = |key: &str| lexicon.words.get(&format!("roles.{key}"));
     let role_lists = [format!("roles.leader_{}", lang.code()), format!("roles.founder_{}", lang.code())];
+    // German titles also stand in the genitive ("des Pirelli-Chefs", "des Präsidenten").
+    let german_forms = |w: &str| -> Vec<String> {
+        let lower = w.to_lowercase();
+        let mut forms = vec![lower.clone()];
+        forms.extend(["s", "en", "n"].iter().filter_map(|e| lower.strip_suffix(e)).map(str::to_string));
+        forms
+    };
     let is_title_word = |w: &str| {
         ["titles.en", "titles.de", "title_words.en", "title_words.de"]
             .iter()
             .any(|list| lexicon.words.has_word_ignore_ascii_case(list, w))
             || role_lists.iter().any(|list| {
                 lexicon.words.contains_ignore_ascii_case(list, w)
-                    || lang == Lang::De && lexicon.words.ends_with_item(list, &w.to_lowercase(), 4)
+                    || lang == Lang::De && german_forms(w).iter().any(|f| lexicon.words.ends_with_item(list, f, 4))
             })
     };
     if words.is_empty()
@@ -187,7 +194,8 @@ fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType
     let ends = |list: &[String]| {
         list.iter().any(|t| {
             joined.contains(&format!(" {t} "))
-                || (lang == Lang::De && words.iter().any(|w| w.to_lowercase().ends_with(&t.to_lowercase())))
+                || (lang == Lang::De
+                    && words.iter().any(|w| german_forms(w).iter().any(|f| f.ends_with(&t.to_lowercase()))))
         })
     };
     if ends(get(&format!("founder_{}", lang.code()))) {

@@ -85,7 +85,8 @@ pub fn find(
         if words.is_empty() {
             continue;
         }
-        let title_case = is_title_case(text, &words);
+        // German capitalises every noun: a sentence of capitals is no headline.
+        let title_case = lang == Lang::En && is_title_case(text, &words);
         let mut i = 0;
         while i < words.len() {
             let Some(run_end) = run_from(text, &words, i, lang, &taken) else {
@@ -273,6 +274,16 @@ fn classify(
     // "Security Alan Estevez": role words, then a given name.
     if !person_by_title && k > 0 && k < word_texts.len() - 1 && given(word_texts[k]) {
         start_word = k;
+    }
+    // German capitalises the nouns before a name too ("des Pirelli-Chefs Marco
+    // Tronchetti Provera", "Der Manager Peter Müller"): a given name followed
+    // by one or two more names starts the name.
+    if lang == Lang::De && !person_by_title && start_word == 0 && !given(word_texts[0]) {
+        if let Some(g) = (1..word_texts.len().saturating_sub(1)).find(|&j| given(word_texts[j])) {
+            if word_texts.len() - g <= 3 {
+                start_word = g;
+            }
+        }
     }
     let name_words = &word_texts[start_word..];
     let span_of = |from: usize, to: usize| -> Span {
