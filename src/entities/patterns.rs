@@ -238,6 +238,10 @@ fn classify(
     if run.is_empty() {
         return None;
     }
+    // "Senate Democratic leader Chuck Schumer": a modifier before a role.
+    if lang == Lang::En && words.contains_ignore_ascii_case("party_adjectives.en", run[run.len() - 1].text(text)) {
+        return None;
+    }
     let sentence_initial = at == 0;
     let word_texts: Vec<&str> = run.iter().map(|w| text::strip_possessive(w.text(text))).collect();
     let previous = at.checked_sub(1).map(|p| sentence_words[p].text(text));
