@@ -1100,7 +1100,20 @@ impl Plan<'_> {
                 } else {
                     global.local.name.clone()
                 };
-                let aliases: Vec<String> = global.surfaces.keys().filter(|s| **s != name).cloned().collect();
+                // A bare institution noun ("Handelsministerium") named the body
+                // only in its article's context: it is no alias, unless the
+                // lexicon lists it ("Treasury") or it is a German federal name
+                // ("Bundesregierung", "Bundeskabinett").
+                let entry = global.key.strip_prefix("lex:").and_then(|id| self.lexicon.entry(id));
+                let listed = |s: &str| entry.is_some_and(|e| e.en.iter().chain(&e.de).any(|a| a == s));
+                let aliases: Vec<String> = global
+                    .surfaces
+                    .keys()
+                    .filter(|s| {
+                        **s != name && (listed(s) || s.starts_with("Bundes") || !self.lexicon.is_institution_noun(s))
+                    })
+                    .cloned()
+                    .collect();
                 EntityRow {
                     id: self.entity_id(g).unwrap_or_default(),
                     key: self.key_of.get(&g).cloned(),

@@ -509,6 +509,8 @@ pub struct Lexicon {
     /// (kind, iso3) → the entry that is that country's body of that kind.
     body_by_kind: HashMap<(String, String), usize>,
     pub(crate) gazetteer: Gazetteer,
+    /// Every institution noun ("Handelsministerium", "foreign ministry"), lowercased.
+    institution_nouns: std::collections::HashSet<String>,
     /// SHA-256 of every source, in load order (see [`Lexicon::fingerprint`]).
     fingerprint: String,
 }
@@ -624,7 +626,10 @@ impl Builder {
                 body_by_kind.entry((kind.clone(), country.clone())).or_insert(i);
             }
         }
+        let institution_nouns =
+            self.institutions.iter().flat_map(|i| i.en.iter().chain(&i.de)).map(|n| n.to_lowercase()).collect();
         let mut lexicon = Lexicon {
+            institution_nouns,
             countries: self.countries,
             institutions: self.institutions,
             entries: self.entries,
@@ -686,6 +691,17 @@ impl Lexicon {
     /// fingerprint. Stored analyses made with another lexicon are redone.
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
+    }
+
+    /// Is `surface` a bare institution noun ("Handelsministerium", "des
+    /// Handelsministeriums", "the ministry" without its article), which names
+    /// a body only by its context?
+    pub fn is_institution_noun(&self, surface: &str) -> bool {
+        let lower = surface.to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        [lower, lower.strip_suffix("es").unwrap_or(lower), lower.strip_suffix('s').unwrap_or(lower)]
+            .iter()
+            .any(|form| self.institution_nouns.contains(*form))
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
