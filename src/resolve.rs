@@ -56,8 +56,8 @@ fn dominant_country(found: &Found) -> Option<String> {
 /// An unqualified body ("das Handelsministerium", "the federal government")
 /// is the body of that kind named with its country in the same or the
 /// previous sentence ("das chinesische Handelsministerium … Das
-/// Handelsministerium"), else the
-/// body of the document's dominant country (a German article that names no
+/// Handelsministerium"), else the first body of that kind the document named,
+/// else the body of the document's dominant country (a German article that names no
 /// state is about Germany). A "Bundes-" body is German, unless the document
 /// names nothing German and is about another federal state: translated US
 /// news call Washington "die Bundesregierung".
@@ -104,7 +104,17 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
                     !placeholder(&found.entities[m.entity].key)
                         && kind_of(&found.entities[m.entity]).as_deref() == Some(kind.as_str())
                 });
-            if let Some(m) = recent {
+            // Else the first such body the article named: its protagonist, as
+            // a rule, with others' reactions in between ("das US-Handelsministerium
+            // … das chinesische Handelsministerium … Erst im März hatte das
+            // Handelsministerium Inspur auf die Liste gesetzt").
+            let first = || {
+                order.iter().map(|&j| &found.mentions[j]).filter(|m| m.span.end <= offset).find(|m| {
+                    !placeholder(&found.entities[m.entity].key)
+                        && kind_of(&found.entities[m.entity]).as_deref() == Some(kind.as_str())
+                })
+            };
+            if let Some(m) = recent.or_else(first) {
                 found.mentions[i].entity = m.entity;
                 continue;
             }
