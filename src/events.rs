@@ -362,9 +362,29 @@ pub fn extract(
                         || (m.span.end <= trigger.span.start
                             && words_between(&words, m.span.end, trigger.span.start) == 0))
             });
+            // A participle right after a noun, with no auxiliary, modifies it:
+            // "three companies accused of supplying Iran", "officers charged
+            // with obstruction". Its target is a name right before it, its
+            // agent only a by-phrase.
+            let reduced = lang == Lang::En
+                && !passive
+                && !trigger.pattern.noun
+                && trigger.last == trigger.first + 1
+                && trigger.first > 0
+                && lower[trigger.first].ends_with("ed")
+                && lower.get(trigger.last).is_some_and(|w| ["of", "with", "from", "by"].contains(w))
+                && !["has", "have", "had", "and", "or", "but", "who", "which", "that"]
+                    .contains(&lower[trigger.first - 1]);
             let (agent, target): (Vec<usize>, Vec<usize>) = if spec.agentless {
                 let subject = if fronted { after.first() } else { before.last() }.map(|m| m.entity);
                 (subject.into_iter().collect(), Vec::new())
+            } else if reduced {
+                let agent: Vec<usize> = by_agent.iter().map(|m| m.entity).collect();
+                let target = before
+                    .last()
+                    .filter(|m| words_between(&words, m.span.end, trigger.span.start) == 0)
+                    .map(|m| vec![m.entity]);
+                (agent, target.unwrap_or_default())
             } else if passive {
                 let agent: Vec<usize> = by_agent.iter().map(|m| m.entity).collect();
                 // "Ross said the restrictions would be lifted": the speaker is
@@ -437,7 +457,28 @@ pub fn extract(
                 (agent, target)
             };
             let mut agent = agent;
+            // A gerund after "of", "from", "for" is done by whom the phrase is
+            // about, not by the sentence's subject: "sanctions on companies
+            // accused of supplying Iran", "banned from buying".
+            let gerund = lang == Lang::En
+                && !trigger.pattern.noun
+                && trigger.first > 0
+                && lower[trigger.first].ends_with("ing")
+                && ["of", "from", "for"].contains(&lower[trigger.first - 1]);
+            if gerund && by_agent.is_empty() {
+                agent.clear();
+            }
             let mut target: Vec<usize> = target.into_iter().filter(|t| !agent.contains(t)).collect();
+            // "Japan and the Netherlands agreed to restrict exports to China":
+            // the parties agreed with each other; what follows "to" is the content.
+            let infinitive = lower.get(trigger.last).is_some_and(|w| *w == "to");
+            if spec.etype == EventType::Agree
+                && !trigger.pattern.noun
+                && agent.len() >= 2
+                && (target.is_empty() || infinitive)
+            {
+                target = agent.split_off(1);
+            }
             // Where no name stands, a country adjective does ("forderte die
             // deutsche Seite auf").
             if agent.is_empty() {
@@ -445,14 +486,36 @@ pub fn extract(
                     agent.push(m.entity);
                 }
             }
-            if target.is_empty() && !spec.agentless && !matches!(spec.etype, EventType::Deny | EventType::Statement) {
+            // (After a participle, what follows is its by-phrase: "a step
+            // urged by Ukrainian Foreign Minister Dmytro Kuleba".)
+            if !spec.agentless && !reduced && !matches!(spec.etype, EventType::Deny | EventType::Statement) {
                 let following = adjectives.iter().find(|m| {
                     m.span.start >= trigger.span.end
                         && words_between(&words, trigger.span.end, m.span.start) <= 4
                         && !agent.contains(&m.entity)
                 });
-                if let Some(m) = following {
-                    target.push(m.entity);
+                // The adjective's phrase is the object when the first name
+                // comes well after it: "sanctions on three Chinese companies
+                // accused of supplying drone parts to Iran" (not "Chinese
+                // firms such as Huawei").
+                let named_far = |a: &Mention| {
+                    after.iter().find(|m| target.contains(&m.entity)).is_some_and(|t| {
+                        t.span.start > a.span.end
+                            && words_between(&words, a.span.end, t.span.start) >= 5
+                            && !["such as", "including", "like", "darunter", " wie ", "among them"]
+                                .iter()
+                                .any(|j| text[a.span.end..t.span.start].to_lowercase().contains(j))
+                    })
+                };
+                // Unless they are the agent's own ("BIS banned American
+                // companies from selling to ZTE"): then the name is the target.
+                let country_of =
+                    |e: usize| found.entities[e].country.as_deref().or(found.entities[e].key.strip_prefix("country:"));
+                let own = |m: &Mention| {
+                    agent.iter().any(|a| country_of(*a).is_some() && country_of(*a) == country_of(m.entity))
+                };
+                if let Some(m) = following.filter(|m| target.is_empty() || named_far(m) && !own(m)) {
+                    target = vec![m.entity];
                 }
             }
             // A reaction to "the decision", "den Schritt", "die Strafmaßnahmen"
@@ -481,6 +544,17 @@ pub fn extract(
                     if let Some(referent) = referent {
                         target = referent.agent.clone();
                     }
+                }
+            }
+            // The object of a relative clause is its antecedent: "Huawei, which
+            // the U.S. added to a trade blacklist in 2019", "ZTE, den die USA
+            // auf die Liste gesetzt hatten".
+            if target.is_empty() && !trigger.pattern.noun {
+                if let Some(subject) = agent
+                    .first()
+                    .and_then(|a| args.iter().rev().find(|m| m.entity == *a && m.span.end <= trigger.span.start))
+                {
+                    target.extend(relative_antecedent(text, sentence.start, subject, &mentions));
                 }
             }
             // A collective ("Chinese companies") gives way to the named members listed with it.
@@ -525,6 +599,23 @@ pub fn extract(
         }
     }
     events
+}
+
+/// The name a relative clause opened right before `subject` refers back to:
+/// "Huawei, which the U.S. …", "ZTE, den die USA …".
+fn relative_antecedent(text: &str, sentence_start: usize, subject: &Mention, mentions: &[&Mention]) -> Option<usize> {
+    let mut lead = text[sentence_start..subject.span.start].trim_end();
+    for article in [" the", " die", " der", " das"] {
+        if let Some(rest) = lead.strip_suffix(article) {
+            lead = rest;
+            break;
+        }
+    }
+    let comma = [", which", ", that", ", whom", ", den", ", die", ", das", ", dem"]
+        .iter()
+        .find_map(|r| lead.strip_suffix(r))
+        .map(|before| sentence_start + before.len())?;
+    mentions.iter().find(|m| m.span.end == comma && m.span.start != subject.span.start).map(|m| m.entity)
 }
 
 /// Types of events that answer another event (criticism, rejection, praise,
@@ -807,7 +898,13 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
             && gap.split_whitespace().skip(1).all(|w| {
                 w.chars().next().is_some_and(char::is_lowercase) || w.chars().next().is_some_and(char::is_uppercase)
             });
+        // An article may follow the conjunction: "Huawei and the ZTE unit".
+        let unarticled = ["the", "die", "der", "den", "dem"]
+            .iter()
+            .find_map(|a| gap_lower.strip_suffix(a).map(|g| g.trim_end().to_string()))
+            .filter(|g| [",", "and", "und", "or", "oder", ", and", ", und", "sowie"].contains(&g.as_str()));
         let joined = described
+            || unarticled.is_some()
             || joins.contains(&gap_lower.as_str())
             || (gap_lower.starts_with(", darunter")
                 || gap_lower.starts_with(", such as")
@@ -836,6 +933,11 @@ fn list_around(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
     let mut conjunction = false;
     for prev in mentions.iter().rev().filter(|x| x.span.end < m.span.start) {
         let gap = text[prev.span.end..first.span.start].trim().to_lowercase();
+        // An article may follow the conjunction: "Japan and the Netherlands".
+        let gap = ["the", "die", "der", "den", "dem"]
+            .iter()
+            .find_map(|a| gap.strip_suffix(a).map(|g| g.trim_end().to_string()))
+            .unwrap_or(gap);
         if ![",", "and", "und", "or", "oder", ", and", ", und", "sowie"].contains(&gap.as_str()) {
             break;
         }
