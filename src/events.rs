@@ -318,11 +318,18 @@ pub fn extract(
             }
             // A name alone between the commas is the subject's own name ("China's
             // ambassador to Britain, Liu Xiaoming, criticized").
+            // Nor when no name opens it and it ends in a person's name: "their
+            // owner, billionaire Oleg Deripaska, agreed".
             let apposition = lead.strip_suffix(',').and_then(|l| {
                 let p = l.rfind(',')?;
                 let inner = l[p + 1..].trim();
                 let only_a_name = args.iter().any(|m| m.span.slice(text) == inner);
-                (!only_a_name).then(|| Span::new(clause_start + p, trigger.span.start))
+                let named_before = args.iter().any(|m| m.span.end == clause_start + p);
+                let ends_in_person = args.iter().any(|m| {
+                    m.span.end == clause_start + l.len() && found.entities[m.entity].etype == EntityType::Person
+                });
+                let names_subject = only_a_name || !named_before && ends_in_person;
+                (!names_subject).then(|| Span::new(clause_start + p, trigger.span.start))
             });
             // A name after a preposition is not the subject ("flew home to China
             // after reaching an agreement", "mit der Cosco-Tochter").
@@ -933,6 +940,19 @@ fn list_around(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
     let mut conjunction = false;
     for prev in mentions.iter().rev().filter(|x| x.span.end < m.span.start) {
         let gap = text[prev.span.end..first.span.start].trim().to_lowercase();
+        // "Volkswagen und der chinesische Hersteller Xpeng": a conjunction,
+        // then a short description.
+        let described = gap.split_whitespace().next().is_some_and(|w| ["and", "und"].contains(&w))
+            && (2..=5).contains(&gap.split_whitespace().count())
+            && !gap.contains([',', ';', ':', '(', ')']);
+        if described {
+            conjunction = true;
+            if !out.contains(&prev.entity) {
+                out.insert(0, prev.entity);
+            }
+            first = **prev;
+            continue;
+        }
         // An article may follow the conjunction: "Japan and the Netherlands".
         let gap = ["the", "die", "der", "den", "dem"]
             .iter()

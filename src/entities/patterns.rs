@@ -319,8 +319,12 @@ fn classify(
         if let Some(k) =
             (0..word_texts.len() - 1).find(|&k| is_apposition(word_texts[k], lang, "appositions.company", lexicon))
         {
+            // A plural noun after it is no name ("chinesischer Anbieter Gefahren").
             let next = word_texts[k + 1];
-            if is_function_word(next) || looks_like_german_noun(next) {
+            if is_function_word(next)
+                || looks_like_german_noun(next)
+                || next.ends_with("en") && next.chars().count() > 5
+            {
                 return None;
             }
             let to = (k + 4).min(run.len());
@@ -453,7 +457,16 @@ fn is_apposition(word: &str, lang: Lang, path: &str, lexicon: &Lexicon) -> bool 
     }
     let w = word.to_lowercase();
     let path = lexicon.words.lang_path(path, lang);
-    lexicon.words.contains_lowered(&path, &w) || lang == Lang::De && lexicon.words.ends_with_item(&path, &w, 5)
+    lexicon.words.contains_lowered(&path, &w)
+        || lang == Lang::De
+            && inflected_forms(&w)
+                .any(|f| lexicon.words.contains_lowered(&path, f) || lexicon.words.ends_with_item(&path, f, 5))
+}
+
+/// A lowercased German noun and the stems its case endings leave ("des
+/// Chipherstellers" → "chiphersteller").
+fn inflected_forms(lower: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(lower).chain(["es", "s", "en", "n"].iter().filter_map(move |e| lower.strip_suffix(e)))
 }
 
 /// The type an apposition noun right before position `at` gives a name:
@@ -488,10 +501,15 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
                     || two.as_deref().is_some_and(|t| list.contains_ignore_ascii_case(&path, t))
             }
             Lang::De => {
+                // Also inflected: "des Chipherstellers Elmos". A plural noun
+                // after it is no name ("chinesischer Anbieter Gefahren").
                 let lower = prev.to_lowercase();
+                let name = words[at].text(text);
                 text::is_capitalized(prev)
-                    && !looks_like_german_noun(words[at].text(text))
-                    && (list.contains_lowered(&path, &lower) || list.ends_with_item(&path, &lower, 5))
+                    && !looks_like_german_noun(name)
+                    && !(name.ends_with("en") && name.chars().count() > 5)
+                    && inflected_forms(&lower)
+                        .any(|f| list.contains_lowered(&path, f) || list.ends_with_item(&path, f, 5))
             }
         };
         if found {
