@@ -92,11 +92,13 @@ pub fn extract(
     }
     // "U.S. Commerce Secretary Wilbur Ross" leads the Commerce Department, not
     // the United States, when the article names the department.
-    let portfolios = portfolio_roles(text, lang, found, lexicon);
+    // A minister named without the ministry leads no country either
+    // ("Chinese Commerce Minister Wang Wentao").
+    let (portfolios, ministers) = portfolio_roles(text, lang, found, lexicon);
     out.extend(roles(text, lang, found, lexicon).into_iter().filter(|r| {
         !(r.rtype == RelationType::LeaderOf
             && found.entities[r.target].etype == EntityType::Country
-            && portfolios.iter().any(|p| p.source == r.source && p.sentence == r.sentence))
+            && ministers.contains(&(r.source, r.sentence)))
     }));
     out.extend(portfolios);
     for (idx, sentence) in sentence_spans.iter().enumerate() {
@@ -214,8 +216,15 @@ fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType
 /// institutions.toml). The country is the one named with the title ("U.S.",
 /// "US-", "Bundes-"), else the person's own; the relation is made only when the
 /// article names that country's body of the kind. Deputies are left out.
-fn portfolio_roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalRelation> {
+/// Also returns every (person, sentence) with such a title.
+fn portfolio_roles(
+    text: &str,
+    lang: Lang,
+    found: &Found,
+    lexicon: &Lexicon,
+) -> (Vec<LocalRelation>, Vec<(usize, Option<usize>)>) {
     let mut out = Vec::new();
+    let mut ministers = Vec::new();
     for m in found.mentions.iter().filter(|m| !m.anaphoric && found.entities[m.entity].etype == EntityType::Person) {
         let mut from = m.span.start.saturating_sub(60);
         while !text.is_char_boundary(from) {
@@ -236,6 +245,7 @@ fn portfolio_roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> 
             })
         });
         let Some((institution, title_start)) = title else { continue };
+        ministers.push((m.entity, Some(m.sentence)));
         // The word the title ends: "Bundes|innenministerin", "US-|Handelsministerin".
         let word_start = text[..title_start].rfind([' ', '\n']).map_or(0, |p| p + 1);
         let prefix = &text[word_start..title_start];
@@ -273,7 +283,7 @@ fn portfolio_roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> 
             });
         }
     }
-    out
+    (out, ministers)
 }
 
 /// Roles stated with a name: "Treasury Secretary Janet Yellen", "Russian
