@@ -182,6 +182,23 @@ pub fn extract(
         let verb_types: Vec<_> =
             triggers.iter().filter(|t| !t.pattern.noun).map(|t| lexicon.triggers[t.pattern.trigger].etype).collect();
         triggers.retain(|t| !t.pattern.noun || !verb_types.contains(&lexicon.triggers[t.pattern.trigger].etype));
+        // "lifted sanctions on Rusal", "criticized the investigation": the
+        // noun right after a verb that undoes or answers an event is that
+        // event's name, not a new one.
+        let answered: Vec<usize> = triggers
+            .iter()
+            .filter(|v| {
+                !v.pattern.noun
+                    && (lexicon.triggers[v.pattern.trigger].etype == EventType::Retreat
+                        || is_reaction(lexicon.triggers[v.pattern.trigger].etype))
+            })
+            .map(|v| v.last)
+            .collect();
+        // (A verb right after such a verb is a noun: "lifted sanctions".)
+        triggers.retain(|t| {
+            let reach = if t.pattern.noun { 3 } else { 0 };
+            !answered.iter().any(|&end| t.first >= end && t.first - end <= reach)
+        });
         if triggers.is_empty() {
             continue;
         }
