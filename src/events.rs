@@ -167,6 +167,13 @@ pub fn extract(
     let mut lowered_storage = Vec::new();
     let before_source = lexicon.words.lowered(&format!("attribution.{}_before_source", lang.code()));
     let after_source = lexicon.words.lowered(&format!("attribution.{}_after_source", lang.code()));
+    // The headline: the first sentence of the body when it is the title, or
+    // a line of its own without a full stop.
+    let headline_sentence = sentence_spans.iter().position(|s| s.start >= doc.body_start).filter(|&i| {
+        let first = sentences::trimmed(text, sentence_spans[i]).slice(text).trim();
+        (!doc.title.is_empty() && first == doc.title.trim())
+            || !first.ends_with(['.', '!', '?', '"', '”', '“']) && !first.contains('\n')
+    });
     for (sentence_idx, sentence) in sentence_spans.iter().enumerate() {
         let sentence = sentences::trimmed(text, *sentence);
         if sentence.start < doc.body_start {
@@ -602,11 +609,16 @@ pub fn extract(
                 continue;
             }
             let modality = modality(lang, &lower, trigger, lexicon);
+            // A headline tells the news of the day it was published: undated,
+            // it takes the document's date (so that "FCC bans Huawei" joins its
+            // article's event, not an older one elsewhere).
+            let headline = headline_sentence == Some(sentence_idx);
             let date = sentence_dates
                 .get_or_insert_with(|| dates::find(text, sentence, doc.date.as_deref()))
                 .iter()
                 .min_by_key(|d| d.span.start.abs_diff(trigger.span.start))
-                .map(|d| d.iso.clone());
+                .map(|d| d.iso.clone())
+                .or_else(|| doc.date.clone().filter(|_| headline));
             events.push(LocalEvent {
                 etype: spec.etype,
                 mode: spec.mode.clone(),
