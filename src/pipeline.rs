@@ -89,7 +89,11 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// country or capital opening an organisation's name. 4: German verb-final
 /// clauses take objects after prepositions; reactions to "the decision"
 /// target the agent of the event referred to; a word after a determiner is
-/// not a verb; portfolio titles make ministers lead their ministry.
+/// not a verb; participles after nouns, relative-clause antecedents, lifted
+/// or answered events, headline dates; portfolio titles make ministers lead
+/// their ministry; German given names inside noun runs, inflected
+/// apposition nouns; party adjectives end no name; an unqualified body far
+/// from its last naming is the article's first of its kind.
 pub const ANALYSIS: u32 = 4;
 
 /// The version of the analysis stored in the database with the lexicon's
