@@ -897,6 +897,18 @@ fn words_between(words: &[Word], start: usize, end: usize) -> usize {
     words.iter().filter(|w| w.span.start >= start && w.span.end <= end).count()
 }
 
+/// What joins two names of a list.
+const CONJUNCTIONS: &[&str] = &[",", "and", "und", "or", "oder", ", and", ", und", "sowie"];
+
+/// A lowercased gap between two names without the article that may follow
+/// its conjunction: "and the" in "Japan and the Netherlands".
+fn without_article(gap: &str) -> &str {
+    ["the", "die", "der", "den", "dem"]
+        .iter()
+        .find_map(|a| gap.strip_suffix(a).filter(|g| g.is_empty() || g.ends_with(' ')))
+        .map_or(gap, str::trim_end)
+}
+
 /// The mentions of a list that contains `m`: "Huawei, TikTok and Xiaomi".
 fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
     let mut out = vec![m.entity];
@@ -934,13 +946,8 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
             && gap.split_whitespace().skip(1).all(|w| {
                 w.chars().next().is_some_and(char::is_lowercase) || w.chars().next().is_some_and(char::is_uppercase)
             });
-        // An article may follow the conjunction: "Huawei and the ZTE unit".
-        let unarticled = ["the", "die", "der", "den", "dem"]
-            .iter()
-            .find_map(|a| gap_lower.strip_suffix(a).map(|g| g.trim_end().to_string()))
-            .filter(|g| [",", "and", "und", "or", "oder", ", and", ", und", "sowie"].contains(&g.as_str()));
         let joined = described
-            || unarticled.is_some()
+            || CONJUNCTIONS.contains(&without_article(&gap_lower))
             || joins.contains(&gap_lower.as_str())
             || (gap_lower.starts_with(", darunter")
                 || gap_lower.starts_with(", such as")
@@ -982,12 +989,8 @@ fn list_around(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
             first = **prev;
             continue;
         }
-        // An article may follow the conjunction: "Japan and the Netherlands".
-        let gap = ["the", "die", "der", "den", "dem"]
-            .iter()
-            .find_map(|a| gap.strip_suffix(a).map(|g| g.trim_end().to_string()))
-            .unwrap_or(gap);
-        if ![",", "and", "und", "or", "oder", ", and", ", und", "sowie"].contains(&gap.as_str()) {
+        let gap = without_article(&gap);
+        if !CONJUNCTIONS.contains(&gap) {
             break;
         }
         conjunction |= gap != ",";

@@ -174,9 +174,7 @@ fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType
     // German titles also stand in the genitive ("des Pirelli-Chefs", "des Präsidenten").
     let german_forms = |w: &str| -> Vec<String> {
         let lower = w.to_lowercase();
-        let mut forms = vec![lower.clone()];
-        forms.extend(["s", "en", "n"].iter().filter_map(|e| lower.strip_suffix(e)).map(str::to_string));
-        forms
+        crate::text::inflected_forms(&lower).map(str::to_string).collect()
     };
     let is_title_word = |w: &str| {
         ["titles.en", "titles.de", "title_words.en", "title_words.de"]

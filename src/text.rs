@@ -117,9 +117,23 @@ pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A lowercased German noun and the stems its case endings leave ("des
+/// Chipherstellers" → "chiphersteller", "des Präsidenten" → "präsident").
+pub fn inflected_forms(lower: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(lower).chain(["es", "s", "en", "n"].iter().filter_map(move |e| lower.strip_suffix(e)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inflected_forms_include_the_word_and_its_stems() {
+        let forms: Vec<&str> = inflected_forms("chipherstellers").collect();
+        assert_eq!(forms, ["chipherstellers", "chiphersteller"]);
+        let forms: Vec<&str> = inflected_forms("präsidenten").collect();
+        assert_eq!(forms, ["präsidenten", "präsident", "präsidente"]);
+    }
 
     #[test]
     fn lowercase_prefixes() {

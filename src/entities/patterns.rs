@@ -459,14 +459,8 @@ fn is_apposition(word: &str, lang: Lang, path: &str, lexicon: &Lexicon) -> bool 
     let path = lexicon.words.lang_path(path, lang);
     lexicon.words.contains_lowered(&path, &w)
         || lang == Lang::De
-            && inflected_forms(&w)
+            && text::inflected_forms(&w)
                 .any(|f| lexicon.words.contains_lowered(&path, f) || lexicon.words.ends_with_item(&path, f, 5))
-}
-
-/// A lowercased German noun and the stems its case endings leave ("des
-/// Chipherstellers" → "chiphersteller").
-fn inflected_forms(lower: &str) -> impl Iterator<Item = &str> {
-    std::iter::once(lower).chain(["es", "s", "en", "n"].iter().filter_map(move |e| lower.strip_suffix(e)))
 }
 
 /// The type an apposition noun right before position `at` gives a name:
@@ -508,7 +502,7 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
                 text::is_capitalized(prev)
                     && !looks_like_german_noun(name)
                     && !(name.ends_with("en") && name.chars().count() > 5)
-                    && inflected_forms(&lower)
+                    && text::inflected_forms(&lower)
                         .any(|f| list.contains_lowered(&path, f) || list.ends_with_item(&path, f, 5))
             }
         };
