@@ -596,8 +596,10 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                     // In English a lowercase word after a country is what it
                     // qualifies ("U.S. companies"); in German it is a verb
                     // ("gegen Russland beschlossen"): nouns are capitalised.
+                    // A past tense is the country's verb: "China retaliated by".
+                    let verb = lower.len() > 4 && lower.ends_with("ed") || ["said", "says"].contains(&lower.as_str());
                     let qualifies =
-                        lang == Lang::En && word.chars().next().is_some_and(char::is_lowercase) && !function;
+                        lang == Lang::En && word.chars().next().is_some_and(char::is_lowercase) && !function && !verb;
                     !word.is_empty() && (qualifies || is_next_mention)
                 } else {
                     false
