@@ -558,7 +558,8 @@ pub fn extract(
             // (A name after the noun is not the object then: "criticized the
             // decision on Twitter".)
             if !agent.is_empty() && reaction && !trigger.pattern.noun {
-                if let Some(wanted) = event_anaphor(lexicon, lang, text, &words, &lower, &mentions, trigger, clause_end)
+                if let Some(wanted) =
+                    event_anaphor(lexicon, lang, text, &words, &lower, &mentions, trigger, (clause_start, clause_end))
                 {
                     // Allegations are rejected by those they were made against.
                     let referent = events.iter().find(|e: &&LocalEvent| {
@@ -684,15 +685,26 @@ fn event_anaphor(
     lower: &[&str],
     mentions: &[&Mention],
     trigger: &TriggerHit,
-    clause_end: usize,
+    (clause_start, clause_end): (usize, usize),
 ) -> Option<Option<EventType>> {
     let nouns = lexicon.words.lowered_lang("anaphora.event", lang);
     let index = lexicon.trigger_index(lang);
     let mut candidates = Vec::new();
-    let first = trigger.first + 1;
-    for k in first..(first + 5).min(words.len()) {
+    // The object follows the verb's words, stands in the gap of a separable
+    // verb ("wies die Strafmaßnahmen zurück"), or before a German verb that
+    // closes its clause ("will die Entscheidung anfechten").
+    let first = if trigger.pattern.words.contains(&None) { trigger.first + 1 } else { trigger.last };
+    let positions: Vec<usize> = if lang == Lang::De && clause_final(words, text, lower, trigger) {
+        (trigger.first.saturating_sub(4)..trigger.first).rev().collect()
+    } else {
+        (first..(first + 5).min(words.len())).collect()
+    };
+    for k in positions {
         let word = &words[k];
-        if word.span.end > clause_end || mentions.iter().any(|m| m.span.overlaps(word.span)) {
+        if word.span.end > clause_end
+            || word.span.start < clause_start
+            || mentions.iter().any(|m| m.span.overlaps(word.span))
+        {
             return None;
         }
         let plain = text::strip_possessive(lower[k]);
