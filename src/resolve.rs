@@ -392,9 +392,14 @@ fn source_mentions(text: &str, found: &Found) -> Vec<bool> {
             // The four words before the name, as " w1 w2 w3 w4 ".
             let window: Vec<&str> = text[..m.span.start].split_whitespace().rev().take(4).collect();
             let window = format!(" {} ", window.into_iter().rev().collect::<Vec<_>>().join(" ").to_lowercase());
-            [" laut ", " according to ", " in accordance with ", " in accordance to ", " zufolge "]
-                .iter()
-                .any(|c| window.contains(c))
+            // A dateline's agency ("Washington (dpa) -") reports; it is no antecedent.
+            let after = &text[m.span.end..];
+            let dateline =
+                text[..m.span.start].ends_with('(') && [") -", ") –", ") —"].iter().any(|d| after.starts_with(d));
+            dateline
+                || [" laut ", " according to ", " in accordance with ", " in accordance to ", " zufolge "]
+                    .iter()
+                    .any(|c| window.contains(c))
         })
         .collect()
 }
