@@ -93,7 +93,8 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// or answered events, headline dates; portfolio titles make ministers lead
 /// their ministry; German given names inside noun runs, inflected
 /// apposition nouns; party adjectives end no name; an unqualified body far
-/// from its last naming is the article's first of its kind.
+/// from its last naming is the article's first of its kind; fines, appeals;
+/// a dateline's agency is no antecedent.
 pub const ANALYSIS: u32 = 4;
 
 /// The version of the analysis stored in the database with the lexicon's
