@@ -167,6 +167,7 @@ pub fn extract(
     let mut lowered_storage = Vec::new();
     let before_source = lexicon.words.lowered(&format!("attribution.{}_before_source", lang.code()));
     let after_source = lexicon.words.lowered(&format!("attribution.{}_after_source", lang.code()));
+    let speech = lexicon.words.lowered(&format!("attribution.{}_speech_verbs", lang.code()));
     // The headline: the first sentence of the body when it is the title, or
     // a line of its own without a full stop.
     let headline_sentence = sentence_spans.iter().position(|s| s.start >= doc.body_start).filter(|&i| {
@@ -229,11 +230,7 @@ pub fn extract(
             let wie = lang == Lang::De && k > 0 && lower[k - 1] == "wie" && {
                 let rest = &text[mention.span.end..sentence.end];
                 let clause = rest.split([',', ';', '.']).next().unwrap_or("").to_lowercase();
-                lexicon
-                    .words
-                    .get("attribution.de_speech_verbs")
-                    .iter()
-                    .any(|v| clause.split_whitespace().any(|w| w == v.to_lowercase()))
+                clause.split_whitespace().any(|w| speech.iter().any(|v| v == w))
             };
             if wie {
                 if !reporters.contains(&mention.entity) {
@@ -420,7 +417,6 @@ pub fn extract(
                 let agent: Vec<usize> = by_agent.iter().map(|m| m.entity).collect();
                 // "Ross said the restrictions would be lifted": the speaker is
                 // not what the passive verb is done to.
-                let speech = lexicon.words.lowered(&format!("attribution.{}_speech_verbs", lang.code()));
                 let speaker = |m: &&&Mention| {
                     let k = word_index_before(&words, m.span.end);
                     lower.get(k).is_some_and(|w| speech.iter().any(|v| v == w))
