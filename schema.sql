@@ -3,10 +3,11 @@
 -- Embedded in the binary (src/store.rs, include_str!). The store runs the
 -- sections below by their `-- section:` markers: `connection` on every open,
 -- `create` (tables and views, one transaction that ends by setting the
--- schema version) once when it creates a database, `upgrade-1` once on a
--- database of version 1, `indexes` after each bulk load (it drops them
--- before loading, which is faster than updating them row by row).
--- `sqlite3 x.db < schema.sql` creates the same database.
+-- schema version) once when it creates a database, `upgrade-N` once on a
+-- database of version N (each takes it to N + 1), `indexes` after each bulk
+-- load (it drops them before loading, which is faster than updating them
+-- row by row). The `connection`, `create` and `indexes` sections, fed to
+-- `sqlite3 x.db`, create the same database.
 --
 -- Spans (`start`, `end`) are byte offsets into documents.text, half-open.
 -- Lists keep their order in a `position` column. Ids are the JSON export's
@@ -145,15 +146,22 @@ CREATE TABLE relation_documents (
 -- ('1' when the graph tables reflect every document, '0' while documents
 -- wait to be assembled) and `analyzer` (the version of the analysis and of
 -- the lexicon that made the stored analyses; another one analyses again).
--- An assembly rewrites the rows of a document only when their digest changed.
-CREATE TABLE IF NOT EXISTS analyses (
-    document    TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    data        BLOB NOT NULL,
-    rows_digest INTEGER           -- hash of the document's rows in mentions, entity_documents,
-                                  -- event_evidence, event_documents as last written (NULL: none)
+CREATE TABLE analyses (
+    document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    data     BLOB NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS build_state (
+-- A hash of each document's rows in mentions, entity_documents,
+-- event_evidence and event_documents as the last assembly wrote them: an
+-- assembly rewrites the rows of a document only when their digest changed.
+-- (A table of its own: updating a column of `analyses` would rewrite the
+-- whole row, blob included.)
+CREATE TABLE row_digests (
+    document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    digest   INTEGER NOT NULL
+);
+
+CREATE TABLE build_state (
     name  TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
@@ -232,7 +240,7 @@ SELECT 'relation' AS kind,
   JOIN entities s ON s.id = r.source
   JOIN entities t ON t.id = r.target;
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 COMMIT;
 
 -- section: upgrade-1
@@ -258,6 +266,21 @@ CREATE TABLE IF NOT EXISTS build_state (
 );
 
 PRAGMA user_version = 2;
+COMMIT;
+
+-- section: upgrade-2
+BEGIN;
+
+-- The digests move out of `analyses` into a table of their own.
+CREATE TABLE row_digests (
+    document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    digest   INTEGER NOT NULL
+);
+INSERT INTO row_digests (document, digest)
+  SELECT document, rows_digest FROM analyses WHERE rows_digest IS NOT NULL ORDER BY document;
+ALTER TABLE analyses DROP COLUMN rows_digest;
+
+PRAGMA user_version = 3;
 COMMIT;
 
 -- section: indexes

@@ -222,6 +222,7 @@ fn build_in_pool(
         step: false,
     });
     report.timings.extend(counts.timings);
+    store.end_build()?;
     drop(store);
     if options.rebuild {
         replace_database(&target, &options.db)?;

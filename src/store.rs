@@ -33,11 +33,12 @@ use std::time::Duration;
 pub const SCHEMA: &str = include_str!("../schema.sql");
 
 /// The `PRAGMA user_version` this newsgraph writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
-/// An older schema version that [`Store::open`] upgrades (and that
-/// [`Store::open_read_only`] reads as it is).
-const UPGRADABLE_VERSION: i64 = 1;
+/// The oldest schema version that [`Store::open`] upgrades (running the
+/// `upgrade-N` sections of `schema.sql` from it to [`SCHEMA_VERSION`]) and
+/// that [`Store::open_read_only`] reads as it is.
+const OLDEST_UPGRADABLE_VERSION: i64 = 1;
 
 /// Every table, children before parents (the order to empty them in).
 const TABLES_CHILD_FIRST: &[&str] = &[
@@ -52,6 +53,7 @@ const TABLES_CHILD_FIRST: &[&str] = &[
     "entity_documents",
     "aliases",
     "entities",
+    "row_digests",
     "analyses",
     "sentences",
     "documents",
@@ -281,9 +283,12 @@ impl Store {
                 })
             }
             SCHEMA_VERSION => store.conn.execute_batch(schema_section("connection")).map_err(|e| store.db_error(e))?,
-            UPGRADABLE_VERSION => {
+            old @ OLDEST_UPGRADABLE_VERSION..SCHEMA_VERSION => {
                 store.conn.execute_batch(schema_section("connection")).map_err(|e| store.db_error(e))?;
-                store.conn.execute_batch(schema_section("upgrade-1")).map_err(|e| store.db_error(e))?;
+                for version in old..SCHEMA_VERSION {
+                    let upgrade = schema_section(&format!("upgrade-{version}"));
+                    store.conn.execute_batch(upgrade).map_err(|e| store.db_error(e))?;
+                }
             }
             found => return Err(Error::SchemaVersion { path: path.to_path_buf(), found, expected: SCHEMA_VERSION }),
         }
@@ -315,7 +320,7 @@ impl Store {
         let store = Store { conn, path: path.to_path_buf(), access: Access::ReadOnly };
         store.conn.busy_timeout(Duration::from_secs(10)).map_err(|e| store.db_error(e))?;
         match store.probe_version()? {
-            SCHEMA_VERSION | UPGRADABLE_VERSION => {}
+            OLDEST_UPGRADABLE_VERSION..=SCHEMA_VERSION => {}
             0 => {
                 return Err(Error::NotNewsgraph {
                     path: path.to_path_buf(),
@@ -916,13 +921,42 @@ pub struct AssemblyCounts {
 }
 
 impl Store {
-    /// Settings for a long build on this connection: fewer syncs (WAL keeps
-    /// every commit atomic; `NORMAL` can lose the last commits on power loss
-    /// but never corrupts) and a larger page cache.
+    /// Settings for a long build on this connection: a larger page cache and
+    /// fewer syncs. On a database that holds no documents yet (a first build,
+    /// a `--rebuild`, a first build that was killed before its graph) the
+    /// build writes with a rollback journal instead of the WAL: it appends
+    /// new pages, which a rollback journal does not copy, so each page is
+    /// written once instead of twice (into the WAL, then by the checkpoint).
+    /// Commits stay atomic (`synchronous = FULL` syncs the journal before the
+    /// file), but readers wait while a transaction writes, which is why a
+    /// database that already has a graph to read keeps the WAL
+    /// (`synchronous = NORMAL` there: it can lose the last commits on power
+    /// loss, never corrupt). [`Store::end_build`] goes back to the WAL.
     pub fn tune_for_build(&self) -> Result<()> {
-        self.conn
-            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000;")
-            .map_err(|e| self.db_error(e))
+        let run = || -> rusqlite::Result<()> {
+            self.conn.execute_batch("PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000;")?;
+            let empty: bool =
+                self.conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM documents)", [], |row| row.get(0))?;
+            if empty {
+                // Switching needs the only connection; with another one open
+                // the mode stays WAL, which is merely slower.
+                let mode: String = self.conn.query_row("PRAGMA journal_mode = TRUNCATE", [], |row| row.get(0))?;
+                if mode.eq_ignore_ascii_case("truncate") {
+                    return self.conn.execute_batch("PRAGMA synchronous = FULL;");
+                }
+            }
+            self.conn.execute_batch("PRAGMA synchronous = NORMAL;")
+        };
+        run().map_err(|e| self.db_error(e))
+    }
+
+    /// Leaves the database in its usual journal mode (WAL) after a build.
+    pub fn end_build(&self) -> Result<()> {
+        let run = || -> rusqlite::Result<()> {
+            let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+            Ok(())
+        };
+        run().map_err(|e| self.db_error(e))
     }
 
     /// The value of a `build_state` entry.
@@ -1150,7 +1184,7 @@ impl Store {
         // row is, indexes dropped and built again after the load.
         let digests: Vec<Option<i64>> = {
             let mut stmt = tx.prepare(
-                "SELECT a.rows_digest FROM documents d LEFT JOIN analyses a ON a.document = d.id ORDER BY d.id",
+                "SELECT r.digest FROM documents d LEFT JOIN row_digests r ON r.document = d.id ORDER BY d.id",
             )?;
             let rows = stmt.query_map([], |row| row.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
@@ -1280,7 +1314,7 @@ impl Store {
                 .iter()
                 .map(|table| tx.prepare(&format!("DELETE FROM {table} WHERE document = ?1")))
                 .collect::<rusqlite::Result<_>>()?;
-            let mut set_digest = tx.prepare("UPDATE analyses SET rows_digest = ?2 WHERE document = ?1")?;
+            let mut set_digest = tx.prepare("INSERT OR REPLACE INTO row_digests (document, digest) VALUES (?1, ?2)")?;
             let mut n_mentions = 0;
             let mut n_rewritten = 0;
             let mut failed = None;
@@ -2026,10 +2060,14 @@ mod tests {
 
     #[test]
     fn schema_sections_are_all_there() {
-        for name in ["connection", "create", "upgrade-1", "indexes"] {
+        for name in ["connection", "create", "indexes"] {
             assert!(!schema_section(name).trim().is_empty(), "{name}");
         }
         assert!(schema_section("create").contains(&format!("PRAGMA user_version = {SCHEMA_VERSION};")));
+        for version in OLDEST_UPGRADABLE_VERSION..SCHEMA_VERSION {
+            let upgrade = schema_section(&format!("upgrade-{version}"));
+            assert!(upgrade.contains(&format!("PRAGMA user_version = {};", version + 1)), "upgrade-{version}");
+        }
     }
 
     #[test]

@@ -264,7 +264,7 @@ fn database_of_another_schema_version() {
             .args(args)
             .assert()
             .code(1)
-            .stderr(contains("database newsgraph.db: schema version 99, this newsgraph reads version 2"));
+            .stderr(contains("database newsgraph.db: schema version 99, this newsgraph reads version 3"));
     }
     assert_eq!(fs::read(d.join("newsgraph.db")).unwrap(), before);
 }

@@ -256,3 +256,54 @@ fn without_ids(graph: &Graph) -> (Vec<String>, Vec<String>) {
     events.sort();
     (entities, events)
 }
+
+/// A database of schema version 2 (digests in a column of `analyses`) is
+/// upgraded by the next build: the digests move to `row_digests`, so the
+/// build rewrites no document's rows, and the graph stays what it was.
+#[test]
+fn a_version_2_database_is_upgraded_with_its_digests() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    build(&[seeds()], &db, 2);
+    let before = export_json(&db);
+    {
+        // Back to version 2's shape.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "ALTER TABLE analyses ADD COLUMN rows_digest INTEGER;
+             UPDATE analyses SET rows_digest = (SELECT digest FROM row_digests r WHERE r.document = analyses.document);
+             DROP TABLE row_digests;
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    let report = build(&[seeds()], &db, 2);
+    assert_eq!((report.added, report.n_rewritten), (0, 0), "{report:?}");
+    assert_eq!(export_json(&db), before);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).unwrap();
+    assert_eq!(version, newsgraph::store::SCHEMA_VERSION);
+    let n_digests: i64 = conn.query_row("SELECT count(*) FROM row_digests", [], |row| row.get(0)).unwrap();
+    assert_eq!(n_digests, 5);
+    let columns: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('analyses')")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(columns, ["document", "data"]);
+}
+
+/// A first build writes with a rollback journal (see `Store::tune_for_build`)
+/// and leaves the database in WAL mode, which readers rely on.
+#[test]
+fn a_finished_build_leaves_the_database_in_wal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    build(&[seeds()], &db, 2);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |row| row.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    assert!(!dir.path().join("g.db-journal").exists());
+}
