@@ -1283,7 +1283,7 @@ impl Store {
             // a position is written only after all rows it replaces are gone.
             tx.execute_batch(
                 "CREATE TEMP TABLE staged_entity_documents (entity, position, document);
-                 CREATE TEMP TABLE staged_event_evidence (event, position, document, start, end, text);
+                 CREATE TEMP TABLE staged_event_evidence (event, position, document, start, end, sentence);
                  CREATE TEMP TABLE staged_event_documents (event, position, document);",
             )?;
             let (entity_documents, event_evidence, event_documents) =
@@ -1294,15 +1294,9 @@ impl Store {
                 sql("INSERT INTO {table} (entity, position, document) VALUES {values}", entity_documents),
                 3,
             );
-            // The evidence text is the sentence's.
             let mut insert_evidence = MultiRowInsert::new(
                 &tx,
-                sql(
-                    "INSERT INTO {table} (event, position, document, start, end, text)
-                     SELECT v.column1, v.column2, v.column3, v.column4, v.column5, s.text
-                       FROM (VALUES {values}) v JOIN sentences s ON s.document = v.column3 AND s.idx = v.column6",
-                    event_evidence,
-                ),
+                sql("INSERT INTO {table} (event, position, document, start, end, sentence) VALUES {values}", event_evidence),
                 6,
             );
             let mut insert_event_document = MultiRowInsert::new(
@@ -1385,8 +1379,9 @@ impl Store {
                 "INSERT INTO main.entity_documents (entity, position, document)
                    SELECT entity, position, document FROM temp.staged_entity_documents ORDER BY entity, position;
                  INSERT INTO main.event_evidence (event, position, document, start, end, text)
-                   SELECT event, position, document, start, end, text FROM temp.staged_event_evidence
-                    ORDER BY event, position;
+                   SELECT v.event, v.position, v.document, v.start, v.end, s.text
+                     FROM temp.staged_event_evidence v JOIN sentences s ON s.document = v.document AND s.idx = v.sentence
+                    ORDER BY v.event, v.position;
                  INSERT INTO main.event_documents (event, position, document)
                    SELECT event, position, document FROM temp.staged_event_documents ORDER BY event, position;
                  DROP TABLE temp.staged_entity_documents;
