@@ -79,12 +79,6 @@ fn match_at(pattern: &TriggerPattern, words: &[&str], lower: &[&str], at: usize)
     Some(i)
 }
 
-/// Words after which a noun, not a verb, follows.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "this", "that", "these", "those", "his", "her", "our", "der", "die", "das",
-    "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "sein", "seine", "ihr", "ihre",
-];
-
 fn find_triggers<'l>(
     lexicon: &'l Lexicon,
     lang: Lang,
@@ -104,7 +98,7 @@ fn find_triggers<'l>(
         // After a determiner a word is a noun, whatever else it can be ("called
         // the ban unacceptable", "das Verbot"); phrases may open with a noun
         // ("auf seine Liste … gesetzt").
-        let determined = at > 0 && DETERMINERS.contains(&lower[at - 1]);
+        let determined = at > 0 && text::DETERMINERS.contains(&lower[at - 1]);
         for pattern in candidates.iter().map(|&i| &lexicon.trigger_patterns[i]) {
             if determined && !pattern.noun && pattern.words.len() == 1 {
                 continue;

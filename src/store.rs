@@ -1289,7 +1289,10 @@ impl Store {
             );
             let mut insert_evidence = MultiRowInsert::new(
                 &tx,
-                sql("INSERT INTO {table} (event, position, document, start, end, sentence) VALUES {values}", event_evidence),
+                sql(
+                    "INSERT INTO {table} (event, position, document, start, end, sentence) VALUES {values}",
+                    event_evidence,
+                ),
                 6,
             );
             let mut insert_event_document = MultiRowInsert::new(

@@ -219,6 +219,13 @@ impl Word {
     }
 }
 
+/// Articles and possessives, English and German: after one a word is a noun,
+/// not a verb.
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "this", "that", "these", "those", "his", "her", "our", "der", "die", "das",
+    "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "sein", "seine", "ihr", "ihre",
+];
+
 /// The words of `text[start..end]`, with spans into `text`.
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
     first_words(text, start, end, usize::MAX)

@@ -596,8 +596,21 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                     // In English a lowercase word after a country is what it
                     // qualifies ("U.S. companies"); in German it is a verb
                     // ("gegen Russland beschlossen"): nouns are capitalised.
-                    // A past tense is the country's verb: "China retaliated by".
-                    let verb = lower.len() > 4 && lower.ends_with("ed") || ["said", "says"].contains(&lower.as_str());
+                    // A verb makes the country its subject: a past tense
+                    // ("China retaliated by"), a listed auxiliary or adverb
+                    // ("Japan will impose", "China firmly opposes"), an
+                    // adverb by its form before a past tense ("Germany
+                    // sharply criticised"), a present tense before a
+                    // determiner ("Russia denies the allegations").
+                    let next: String = after[word.len()..]
+                        .strip_prefix(' ')
+                        .map(|a| a.chars().take_while(|c| text::is_word_char(*c)).collect::<String>().to_lowercase())
+                        .unwrap_or_default();
+                    let past = |w: &str| w.len() > 4 && w.ends_with("ed");
+                    let verb = past(&lower)
+                        || lexicon.words.contains_lowered("subject.en", &lower)
+                        || (lower.ends_with("ly") && past(&next))
+                        || (lower.ends_with('s') && text::DETERMINERS.contains(&next.as_str()));
                     let qualifies =
                         lang == Lang::En && word.chars().next().is_some_and(char::is_lowercase) && !function && !verb;
                     !word.is_empty() && (qualifies || is_next_mention)
