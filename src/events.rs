@@ -369,7 +369,7 @@ pub fn extract(
                         && !after_preposition(m)
                 })
                 .collect();
-            let passive = is_passive(lang, &lower, trigger, lexicon);
+            let passive = is_passive(lang, &words, text, &lower, trigger, lexicon);
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
             // A country adjective right before (or inside) a noun trigger is its
             // agent: "des russischen Angriffs", "US-Sanktionen", "the Chinese probe".
@@ -415,12 +415,39 @@ pub fn extract(
                     let k = word_index_before(&words, m.span.end);
                     lower.get(k).is_some_and(|w| speech.iter().any(|v| v == w))
                 };
+                // A genitive attribute names the subject's owner, not the
+                // subject: "Das Rechenzentrum der Alibaba Group wurde eröffnet".
+                let genitive = |m: &&&Mention| {
+                    let k = word_index_before(&words, m.span.start);
+                    lang == Lang::De
+                        && k >= 2
+                        && ["der", "des"].contains(&lower[k - 1])
+                        && words[k - 2].text(text).starts_with(char::is_uppercase)
+                };
                 let target = subjects
                     .iter()
                     .rev()
-                    .filter(|m| !speaker(m))
+                    .filter(|m| !speaker(m) && !genitive(m))
                     .find(|m| !by_agent.iter().any(|b| b.span == m.span))
                     .map(|m| list_around(text, &subjects, m));
+                // "Gegen Huawei wird ermittelt": what the passive is aimed at.
+                let against = || {
+                    before.iter().rev().find(|m| {
+                        let k = word_index_before(&words, m.span.start);
+                        let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]).unwrap_or("");
+                        lang == Lang::De
+                            && (prev(1) == "gegen"
+                                || (["den", "die", "das", "dem"].contains(&prev(1)) && prev(2) == "gegen"))
+                    })
+                };
+                let target = target.or_else(|| against().map(|m| list_around(text, &before, m)));
+                // What an investment opens or builds is its owner's: the
+                // owner is the agent ("… der Alibaba Group wurde in den USA
+                // eröffnet").
+                let owner = (agent.is_empty() && spec.etype == EventType::Invest)
+                    .then(|| subjects.iter().rev().find(|m| genitive(m)).map(|m| m.entity))
+                    .flatten();
+                let agent = if let Some(owner) = owner { vec![owner] } else { agent };
                 (agent, target.unwrap_or_default())
             } else if let Some(pair) =
                 trigger.pattern.noun.then(|| genitive_agent(text, &words, &lower, trigger, &after)).flatten()
@@ -850,8 +877,13 @@ fn clause_final(words: &[Word], text: &str, lower: &[&str], trigger: &TriggerHit
             return false;
         }
     }
-    // Auxiliaries may follow the participle: "geliefert haben", "verhängt worden war".
-    let mut last = trigger.last;
+    closes_clause(words, text, trigger.last)
+}
+
+/// Do the words before `last` end their clause, auxiliaries after them
+/// included ("geliefert haben", "verhängt worden war")?
+fn closes_clause(words: &[Word], text: &str, last: usize) -> bool {
+    let mut last = last;
     while last < words.len()
         && AUXILIARIES.contains(&words[last].text(text).to_lowercase().as_str())
         && !text[words[last - 1].span.end..words[last].span.start].contains([',', ';', ':', '.'])
@@ -1010,8 +1042,11 @@ fn list_around(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
 
 /// Is the trigger a passive participle? English: a form of "be" (or the
 /// paraphrase "changed into") within three words before it. German: a form of
-/// "werden" earlier in the sentence and an agent introduced by "von"/"durch".
-fn is_passive(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon) -> bool {
+/// "werden" earlier in the sentence and an agent introduced by "von"/"durch",
+/// or, with no agent named, a form of "werden" in the participle's own clause
+/// that the participle closes ("Huawei wurde sanktioniert.", "Dem Konzern
+/// wird vorgeworfen, …").
+fn is_passive(lang: Lang, words: &[Word], text: &str, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon) -> bool {
     if trigger.pattern.noun {
         return false;
     }
@@ -1025,11 +1060,22 @@ fn is_passive(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexico
         }
         Lang::De => {
             let has_aux = lower[..trigger.first].iter().any(|w| aux.iter().any(|a| a == w));
-            let participle = lower[trigger.first].starts_with("ge")
-                || lower[trigger.first].ends_with("en")
-                || lower[trigger.first].ends_with('t');
+            // The participle ends a phrase: "mit … Sanktionen belegt".
+            let verb = lower[trigger.last - 1];
+            let participle = verb.starts_with("ge") || verb.ends_with("en") || verb.ends_with('t');
             let by = lexicon.words.get("voice.passive_by_de");
-            has_aux && participle && lower.iter().any(|w| by.iter().any(|b| b == w))
+            if !(has_aux && participle) {
+                return false;
+            }
+            if lower.iter().any(|w| by.iter().any(|b| b == w)) {
+                return true;
+            }
+            let clause_start = (1..trigger.first)
+                .rev()
+                .find(|&k| text[words[k - 1].span.end..words[k].span.start].contains([',', ';', ':']))
+                .unwrap_or(0);
+            let aux_in_clause = lower[clause_start..trigger.first].iter().any(|w| aux.iter().any(|a| a == w));
+            aux_in_clause && closes_clause(words, text, trigger.last)
         }
     }
 }
@@ -1049,7 +1095,6 @@ fn by_phrase_mention<'m>(
 ) -> Vec<&'m Mention> {
     // Lowercased and split at whitespace, as `lower` is.
     let markers = lexicon.words.phrases(&lexicon.words.lang_path("voice.passive_by", lang));
-    let _ = text;
     let range: Vec<usize> = match lang {
         Lang::En => (trigger.last..lower.len()).collect(),
         Lang::De if passive => (0..lower.len()).collect(),
@@ -1062,6 +1107,15 @@ fn by_phrase_mention<'m>(
                 continue;
             }
             if lang == Lang::De && !passive && !(parts.len() == 1 && parts[0] == "durch") {
+                continue;
+            }
+            // After a common noun "von" names its owner, not an agent: "Der
+            // Chef von Wirecard, Markus Braun, wurde festgenommen".
+            let of_noun = lang == Lang::De
+                && k > 0
+                && words[k - 1].text(text).starts_with(char::is_uppercase)
+                && !args.iter().any(|m| m.span.contains(words[k - 1].span));
+            if of_noun {
                 continue;
             }
             let after = words[k + parts.len() - 1].span.end;

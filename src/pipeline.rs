@@ -95,7 +95,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// apposition nouns; party adjectives end no name; an unqualified body far
 /// from its last naming is the article's first of its kind; fines, appeals;
 /// a dateline's agency is no antecedent. 5: a country before a modal, an
-/// adverb or a present tense and an article is a subject, not a qualifier.
+/// adverb or a present tense and an article is a subject, not a qualifier;
+/// German passives without an agent ("wurde sanktioniert", "Gegen X wird
+/// ermittelt"); "von" after a common noun is no passive agent.
 pub const ANALYSIS: u32 = 5;
 
 /// The version of the analysis stored in the database with the lexicon's
