@@ -131,6 +131,25 @@ fn find_triggers<'l>(
             kept.push(hit);
         }
     }
+    // A support verb right before an event noun of another type is that
+    // noun's verb, not an event of its own: "opened investigations into" is
+    // an investigation, not an investment ("opened a data center" is one).
+    let support = lexicon.words.lang("nominal.support_verbs", lang);
+    let etype = |hit: &TriggerHit| lexicon.triggers[hit.pattern.trigger].etype;
+    let supports = |verb: &TriggerHit, noun: &TriggerHit| {
+        !verb.pattern.noun
+            && etype(verb) != etype(noun)
+            && verb.last == verb.first + 1
+            && noun.pattern.noun
+            && noun.first >= verb.last
+            && noun.first - verb.last <= 2
+            && !text[words[verb.first].span.end..words[noun.first].span.start].contains([',', ';', ':', '.'])
+            && support.iter().any(|v| word_matches(v, lower[verb.first]))
+    };
+    let drop: Vec<bool> =
+        (0..kept.len()).map(|i| kept.get(i + 1).is_some_and(|next| supports(&kept[i], next))).collect();
+    let mut drop = drop.into_iter();
+    kept.retain(|_| !drop.next().unwrap_or(false));
     kept
 }
 
@@ -948,7 +967,15 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
     let mut out = vec![m.entity];
     let mut last = *m;
     for next in mentions.iter().filter(|x| x.span.start > m.span.end) {
-        let gap = text[last.span.end..next.span.start].trim();
+        let mut gap = text[last.span.end..next.span.start].trim();
+        // A possessor before the next name belongs to it: "Apple, Alphabet's
+        // Google and Meta".
+        if gap.ends_with("'s") || gap.ends_with("’s") {
+            match gap.rsplit_once(' ') {
+                Some((head, owner)) if owner.starts_with(char::is_uppercase) => gap = head.trim_end(),
+                _ => {}
+            }
+        }
         let gap_lower = gap.to_lowercase();
         let joins = [
             ",",

@@ -97,7 +97,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// a dateline's agency is no antecedent. 5: a country before a modal, an
 /// adverb or a present tense and an article is a subject, not a qualifier;
 /// German passives without an agent ("wurde sanktioniert", "Gegen X wird
-/// ermittelt"); "von" after a common noun is no passive agent.
+/// ermittelt"); "von" after a common noun is no passive agent; a support
+/// verb before an event noun of another type is no event of its own ("opened
+/// investigations"); "the Commission" is an anaphor; laws are no actors;
+/// "breach" alone is no intrusion; "the fine" refers back to a fine.
 pub const ANALYSIS: u32 = 5;
 
 /// The version of the analysis stored in the database with the lexicon's

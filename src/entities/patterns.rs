@@ -242,6 +242,22 @@ fn classify(
     if lang == Lang::En && words.contains_ignore_ascii_case("party_adjectives.en", run[run.len() - 1].text(text)) {
         return None;
     }
+    // "the Commission" after "the European Commission" is the anaphor "the
+    // commission" (grammar.toml [anaphora]), resolved to the body named
+    // before, not a new name.
+    if run.len() == 1 && at > 0 {
+        let phrase = format!("{} {}", sentence_words[at - 1].text(text), run[0].text(text)).to_lowercase();
+        let anaphor = ["anaphora.company", "anaphora.agency"]
+            .iter()
+            .any(|path| words.lowered(&words.lang_path(path, lang)).iter().any(|a| *a == phrase));
+        if anaphor {
+            return None;
+        }
+    }
+    // "Digital Markets Act", "Paris Agreement": laws and treaties are no actors.
+    if run.len() > 1 && words.contains(&words.lang_path("law_tails", lang), run[run.len() - 1].text(text)) {
+        return None;
+    }
     let sentence_initial = at == 0;
     let word_texts: Vec<&str> = run.iter().map(|w| text::strip_possessive(w.text(text))).collect();
     let previous = at.checked_sub(1).map(|p| sentence_words[p].text(text));
