@@ -99,8 +99,11 @@ fn find_triggers<'l>(
         // the ban unacceptable", "das Verbot"); phrases may open with a noun
         // ("auf seine Liste … gesetzt").
         let determined = at > 0 && text::DETERMINERS.contains(&lower[at - 1]);
+        // A truncated German compound shares the head of the next one:
+        // "Investitions- und Exportbeschränkungen" are restrictions.
+        let truncated = lang == Lang::De && text[words[at].span.end..].starts_with("- ");
         for pattern in candidates.iter().map(|&i| &lexicon.trigger_patterns[i]) {
-            if determined && !pattern.noun && pattern.words.len() == 1 {
+            if determined && !pattern.noun && pattern.words.len() == 1 || truncated && pattern.words.len() == 1 {
                 continue;
             }
             if let Some(end) = match_at(pattern, &texts, &lower, at) {

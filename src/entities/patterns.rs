@@ -249,7 +249,7 @@ fn classify(
         let phrase = format!("{} {}", sentence_words[at - 1].text(text), run[0].text(text)).to_lowercase();
         let anaphor = ["anaphora.company", "anaphora.agency"]
             .iter()
-            .any(|path| words.lowered(&words.lang_path(path, lang)).iter().any(|a| *a == phrase));
+            .any(|path| words.lowered(&words.lang_path(path, lang)).contains(&phrase));
         if anaphor {
             return None;
         }
