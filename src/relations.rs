@@ -190,10 +190,11 @@ fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType
     {
         return None;
     }
-    let joined = format!(" {} ", words.join(" "));
+    // Titles are written in either case: "Chief Executive", "chief executive".
+    let joined = format!(" {} ", words.join(" ")).to_lowercase();
     let ends = |list: &[String]| {
         list.iter().any(|t| {
-            joined.contains(&format!(" {t} "))
+            joined.contains(&format!(" {} ", t.to_lowercase()))
                 || (lang == Lang::De
                     && words.iter().any(|w| german_forms(w).iter().any(|f| f.ends_with(&t.to_lowercase()))))
         })
@@ -202,7 +203,19 @@ fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType
         return Some(RelationType::FounderOf);
     }
     let deputy = words.iter().any(|w| get("deputy").iter().any(|d| d == w) || w.to_lowercase().starts_with("vize"));
-    if !deputy && ends(get(&format!("leader_{}", lang.code()))) {
+    // "EU antitrust chief", "Siemens-Finanzchef": the head of a portfolio is
+    // a member of the organisation.
+    let portfolio = match lang {
+        Lang::En => get("portfolio_en").iter().any(|p| joined.contains(&format!(" {} ", p.to_lowercase()))),
+        Lang::De => words.iter().any(|w| {
+            let w = w.rsplit('-').next().unwrap_or(w);
+            get("portfolio_de").iter().any(|p| w.starts_with(p.as_str()) && w.len() > p.len())
+        }),
+    };
+    // A minister or secretary heads the ministry of the portfolio (see
+    // `portfolio_roles`): "Defense Secretary Lloyd Austin".
+    let minister = ends(&["Secretary".to_string(), "Minister".to_string(), "Ministerin".to_string()]);
+    if !deputy && (minister || !portfolio) && ends(get(&format!("leader_{}", lang.code()))) {
         return Some(RelationType::LeaderOf);
     }
     Some(RelationType::MemberOf)

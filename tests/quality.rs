@@ -120,7 +120,7 @@ fn seed_path_from_jack_ma_to_the_office_of_intelligence_and_security() {
 /// so they are no longer blind; the floor keeps those gains.
 #[test]
 fn blind_articles_stay_good() {
-    stays_above("tests/blind", 0.90, 0.70, 0.70);
+    stays_above("tests/blind", 0.90, 0.70, 0.75);
 }
 
 /// Eight more articles by a second annotator (`tests/blind2/`). Before any
