@@ -101,7 +101,8 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// verb before an event noun of another type is no event of its own ("opened
 /// investigations"); "the Commission" is an anaphor; laws are no actors;
 /// "breach" alone is no intrusion; "the fine" refers back to a fine; titles
-/// match in either case and a portfolio chief is a member.
+/// match in either case and a portfolio chief is a member; an unnamed
+/// cabinet is the government's named before it; "abandoned" negates.
 pub const ANALYSIS: u32 = 5;
 
 /// The version of the analysis stored in the database with the lexicon's

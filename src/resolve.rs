@@ -57,8 +57,9 @@ fn dominant_country(found: &Found) -> Option<String> {
 /// is the body of that kind named with its country in the same or the
 /// previous sentence ("das chinesische Handelsministerium … Das
 /// Handelsministerium"), else the first body of that kind the document named,
-/// else the body of the document's dominant country (a German article that names no
-/// state is about Germany). A "Bundes-" body is German, unless the document
+/// else, for a part of the executive, the country of the executive body named
+/// before it, else the body of the document's dominant country (a German
+/// article that names no state is about Germany). A "Bundes-" body is German, unless the document
 /// names nothing German and is about another federal state: translated US
 /// news call Washington "die Bundesregierung".
 fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
@@ -118,7 +119,25 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
                 found.mentions[i].entity = m.entity;
                 continue;
             }
-            match dominant.clone().or_else(|| (lang == Lang::De).then(|| germany.clone())) {
+            // Else, for a part of the executive, the country of the first
+            // executive body named before it ("Die Bundesregierung … Das
+            // Kabinett", even in an article mostly about China).
+            let executive = lexicon.words.get("unqualified.executive");
+            let executive_country = || {
+                if !executive.contains(&kind) {
+                    return None;
+                }
+                order.iter().map(|&j| &found.mentions[j]).filter(|m| m.span.end <= offset).find_map(|m| {
+                    let entity = &found.entities[m.entity];
+                    let is_executive =
+                        !placeholder(&entity.key) && kind_of(entity).is_some_and(|k| executive.contains(&k));
+                    is_executive.then(|| entity.country.clone()).flatten()
+                })
+            };
+            match executive_country()
+                .or_else(|| dominant.clone())
+                .or_else(|| (lang == Lang::De).then(|| germany.clone()))
+            {
                 Some(c) => c,
                 None => continue,
             }
