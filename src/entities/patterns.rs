@@ -245,7 +245,11 @@ fn classify(
     // "the Commission" after "the European Commission" is the anaphor "the
     // commission" (grammar.toml [anaphora]), resolved to the body named
     // before, not a new name.
-    if run.len() == 1 && at > 0 {
+    let after_article = at > 0 && {
+        let previous = sentence_words[at - 1].text(text);
+        text::DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(previous))
+    };
+    if run.len() == 1 && after_article {
         let phrase = format!("{} {}", sentence_words[at - 1].text(text), run[0].text(text)).to_lowercase();
         let anaphor = ["anaphora.company", "anaphora.agency"]
             .iter()
