@@ -102,7 +102,8 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// investigations"); "the Commission" is an anaphor; laws are no actors;
 /// "breach" alone is no intrusion; "the fine" refers back to a fine; titles
 /// match in either case and a portfolio chief is a member; an unnamed
-/// cabinet is the government's named before it; "abandoned" negates.
+/// cabinet is the government's named before it; "abandoned" negates; "Arm"
+/// beside "Arm Ltd" is the lexicon's company.
 pub const ANALYSIS: u32 = 5;
 
 /// The version of the analysis stored in the database with the lexicon's

@@ -250,20 +250,61 @@ fn add_occurrences(
 
 /// "Elmos" after "Elmos Semiconductor": a company name without its
 /// organisation suffixes, where it stands alone elsewhere in the document,
-/// names the same company.
+/// names the same company. So does "Arm" after "Arm Ltd" (a lexicon
+/// company named with a suffix), which the recognizer, not knowing the bare
+/// word as a name, may have taken for another company.
 fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
     let suffixes = lexicon.words.get("org_suffixes.company");
     let is_suffix = |w: &str| suffixes.iter().any(|s| s.trim_end_matches('.') == w.trim_end_matches('.'));
+    let core_of = |name: &str, min_chars: usize| -> Option<String> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let core: Vec<&str> = words.iter().copied().take_while(|w| !is_suffix(w)).collect();
+        (core.len() == 1 && words.len() > 1 && core[0].chars().count() >= min_chars && text::is_capitalized(core[0]))
+            .then(|| core[0].to_string())
+    };
     let mut forms: Vec<(String, usize)> = Vec::new();
     for (i, entity) in found.entities.iter().enumerate() {
         if entity.etype != EntityType::Company || !entity.key.starts_with("name:") {
             continue;
         }
-        let words: Vec<&str> = entity.name.split_whitespace().collect();
-        let core: Vec<&str> = words.iter().copied().take_while(|w| !is_suffix(w)).collect();
-        if core.len() == 1 && words.len() > 1 && core[0].chars().count() >= 4 && text::is_capitalized(core[0]) {
-            forms.push((core[0].to_string(), i));
+        if let Some(core) = core_of(&entity.name, 4) {
+            forms.push((core, i));
         }
+    }
+    for mention in &found.mentions {
+        let entity = &found.entities[mention.entity];
+        if entity.etype != EntityType::Company || !entity.key.starts_with("lex:") || mention.anaphoric {
+            continue;
+        }
+        if let Some(core) = core_of(mention.span.slice(text), 3) {
+            if !forms.contains(&(core.clone(), mention.entity)) {
+                forms.push((core, mention.entity));
+            }
+        }
+    }
+    let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
+    let mut changed = false;
+    for (form, entity) in &forms {
+        for (i, other) in found.entities.iter().enumerate() {
+            if i != *entity
+                && other.etype == EntityType::Company
+                && other.key.starts_with("name:")
+                && other.name == *form
+            {
+                remap[i] = Some(*entity);
+                changed = true;
+            }
+        }
+    }
+    if changed {
+        // Entities are renumbered: find the forms' ones again by key.
+        let keys: Vec<(String, String)> =
+            forms.iter().map(|(form, e)| (form.clone(), found.entities[remap[*e].unwrap_or(*e)].key.clone())).collect();
+        apply_remap(found, &remap);
+        forms = keys
+            .into_iter()
+            .filter_map(|(form, key)| found.entities.iter().position(|e| e.key == key).map(|i| (form, i)))
+            .collect();
     }
     for (form, entity) in forms {
         // A German genitive "Elmos" stays the same name.
