@@ -103,7 +103,8 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// "breach" alone is no intrusion; "the fine" refers back to a fine; titles
 /// match in either case and a portfolio chief is a member; an unnamed
 /// cabinet is the government's named before it; "abandoned" negates; "Arm"
-/// beside "Arm Ltd" is the lexicon's company.
+/// beside "Arm Ltd" is the lexicon's company; a dateline's capital is no
+/// government; a German genitive qualifies an adjective and its noun.
 pub const ANALYSIS: u32 = 5;
 
 /// The version of the analysis stored in the database with the lexicon's

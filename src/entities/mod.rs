@@ -173,7 +173,7 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                 let locative = ["in", "nach", "aus", "from", "to", "im", "near", "bei", "von"].iter().any(|p| {
                     before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case(p))
                 });
-                if let (false, Some(government)) = (locative, government) {
+                if let (false, false, Some(government)) = (locative, is_dateline(text, span), government) {
                     out.push(Candidate { span, reading: qualified_body(lexicon, government, c), priority: 2 });
                 }
             }
@@ -290,6 +290,25 @@ fn capital_after(text: &str, end: usize, hits: &[Hit]) -> Option<(usize, usize)>
         Target::Capital(c) if h.span.start == end + skip => Some((h.span.end, c)),
         _ => None,
     })
+}
+
+/// Does the place at `span` open a dateline ("BERLIN, March 15 (Reuters) -",
+/// "Washington (dpa) –")? It says where the article was written, so a
+/// capital there is no government.
+fn is_dateline(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].trim_end_matches([' ', '\t']);
+    if !(line_start.is_empty() || line_start.ends_with('\n')) {
+        return false;
+    }
+    let after = &text[span.end..];
+    let head = match after.char_indices().nth(60) {
+        Some((i, _)) => &after[..i],
+        None => after,
+    };
+    let dash = |s: &str| [" -", " –", " —"].iter().any(|d| s.starts_with(d));
+    dash(after)
+        || (after.starts_with([',', ' '])
+            && head.find(')').is_some_and(|close| head[..close].contains('(') && dash(&head[close + 1..])))
 }
 
 /// "Bundes-" compounds name federal bodies (`[unqualified] federal_prefix_de`
@@ -579,11 +598,24 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
         let modifier = match entity.etype {
             EntityType::Country => {
                 let found = mention.span.slice(text);
+                // "Russlands Präsident", "Russlands größten Goldproduzenten
+                // Polyus": a German genitive before a noun (and its adjective).
                 let german_genitive = found.ends_with('s')
                     && rest.strip_prefix(' ').is_some_and(|after| {
                         let word: String = after.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();
-                        text::is_capitalized(&word)
-                            && !lexicon.words.get("function_words.de").iter().any(|f| f.eq_ignore_ascii_case(&word))
+                        let noun = |w: &str| {
+                            text::is_capitalized(w)
+                                && !lexicon.words.get("function_words.de").iter().any(|f| f.eq_ignore_ascii_case(w))
+                        };
+                        let adjective = lang == Lang::De
+                            && word.chars().next().is_some_and(char::is_lowercase)
+                            && ["e", "en", "er", "es", "em"].iter().any(|e| word.ends_with(e))
+                            && after[word.len()..].strip_prefix(' ').is_some_and(|next| {
+                                let next: String =
+                                    next.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();
+                                noun(&next)
+                            });
+                        noun(&word) || adjective
                     });
                 if rest.starts_with('-') || rest.starts_with("'s ") || rest.starts_with("’s ") || german_genitive {
                     true
