@@ -480,7 +480,22 @@ pub fn extract(
                 // after the noun ("investigation into X", "curbs on dozens of
                 // companies such as X", "Untersuchung des … von X").
                 let prepositions = lexicon.words.lang("nominal.prepositions", lang);
-                let opens = lower.get(trigger.last).is_some_and(|w| prepositions.iter().any(|p| p == w));
+                let preposition = |k: usize| lower.get(k).is_some_and(|w| prepositions.iter().any(|p| p == w));
+                // German may put an adverb between: "richten sich die
+                // Strafmaßnahmen zudem gegen" (lower case: no noun).
+                let adverb_between = lang == Lang::De
+                    && words.get(trigger.last).is_some_and(|w| {
+                        // An adverb, not a preposition: "Investitionen in der Volksrepublik".
+                        let prepositions_de = [
+                            "in", "im", "an", "am", "auf", "aus", "bei", "mit", "nach", "von", "vom", "zu", "zur",
+                            "zum", "für", "über", "unter", "gegen", "durch", "um", "ohne", "vor", "seit", "wegen",
+                        ];
+                        w.text(text).starts_with(char::is_lowercase) && !prepositions_de.contains(&lower[trigger.last])
+                    })
+                    && !text[trigger.span.end..words[trigger.last].span.start].contains([',', ';', ':'])
+                    && preposition(trigger.last + 1)
+                    && !["des", "der"].contains(&lower[trigger.last + 1]);
+                let opens = preposition(trigger.last) || adverb_between;
                 let target = after
                     .first()
                     .filter(|m| opens && words_between(&words, trigger.span.end, m.span.start) <= 10)
