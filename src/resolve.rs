@@ -254,8 +254,7 @@ fn add_occurrences(
 /// company named with a suffix), which the recognizer, not knowing the bare
 /// word as a name, may have taken for another company.
 fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
-    let suffixes = lexicon.words.get("org_suffixes.company");
-    let is_suffix = |w: &str| suffixes.iter().any(|s| s.trim_end_matches('.') == w.trim_end_matches('.'));
+    let is_suffix = |w: &str| lexicon.words.contains_undotted("org_suffixes.company", w);
     let core_of = |name: &str, min_chars: usize| -> Option<String> {
         let words: Vec<&str> = name.split_whitespace().collect();
         let core: Vec<&str> = words.iter().copied().take_while(|w| !is_suffix(w)).collect();
@@ -276,8 +275,19 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
         if entity.etype != EntityType::Company || !entity.key.starts_with("lex:") || mention.anaphoric {
             continue;
         }
-        if let Some(core) = core_of(mention.span.slice(text), 3) {
-            if !forms.contains(&(core.clone(), mention.entity)) {
+        let name = mention.span.slice(text);
+        if !name.contains(' ') {
+            continue;
+        }
+        if let Some(core) = core_of(name, 3) {
+            // A bare form the lexicon knows ("Siemens" beside "Siemens AG")
+            // is found already.
+            let known = entity
+                .key
+                .strip_prefix("lex:")
+                .and_then(|id| lexicon.entry(id))
+                .is_some_and(|e| e.en.iter().chain(&e.de).any(|alias| *alias == core));
+            if !known && !forms.contains(&(core.clone(), mention.entity)) {
                 forms.push((core, mention.entity));
             }
         }
