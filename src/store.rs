@@ -252,6 +252,9 @@ impl Store {
                 store.conn.close().map_err(|(_, e)| Error::Database { path: path.to_path_buf(), source: e })
             });
             let result = result.and_then(|()| {
+                // A journal or WAL left beside a deleted database belongs to
+                // no database: SQLite would play it into the new one.
+                remove_database_files(path);
                 fs::rename(&creating, path)
                     .map_err(|e| Error::Unwritable { path: path.to_path_buf(), message: e.to_string() })
             });

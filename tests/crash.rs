@@ -87,7 +87,7 @@ fn a_killed_build_leaves_whole_documents_and_the_next_build_finishes() {
     let mut seen_partial = false;
     for fraction in [0.15, 0.35, 0.55, 0.75, 0.95] {
         let db = d.join("killed.db");
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
         }
         let mut child = newsgraph(d).args(["build", "corpus", "--db", "killed.db", "--quiet"]).spawn().unwrap();
@@ -195,4 +195,38 @@ fn remove(db: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
+}
+
+/// A journal left beside a database that was then deleted (a first build,
+/// which writes with a rollback journal, killed mid-transaction; then the
+/// user removes the file) belongs to no database: the next build must not
+/// play it into the new one.
+#[test]
+fn a_stale_journal_beside_a_deleted_database_is_not_played_into_a_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let input = corpus(d, 40);
+    assert!(newsgraph(d).args(["build", "corpus", "--db", "reference.db", "--quiet"]).status().unwrap().success());
+    let reference = export(d, "reference.db");
+
+    // A hot journal: copied while a transaction that spilled pages is open.
+    let old = d.join("old.db");
+    let stale = d.join("stale-journal");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode = DELETE; CREATE TABLE t (x);
+             WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 5000)
+             INSERT INTO t SELECT randomblob(300) FROM c;
+             PRAGMA cache_size = 5; BEGIN; UPDATE t SET x = randomblob(300);",
+        )
+        .unwrap();
+        std::fs::copy(d.join("old.db-journal"), &stale).unwrap();
+    }
+    assert!(std::fs::metadata(&stale).unwrap().len() > 100_000, "the journal holds pages");
+    std::fs::rename(&stale, d.join("g.db-journal")).unwrap();
+
+    assert!(newsgraph(d).args(["build", "corpus", "--db", "g.db", "--quiet"]).status().unwrap().success());
+    assert_eq!(check_database(&d.join("g.db"), &input), 40);
+    assert_eq!(export(d, "g.db"), reference);
 }
