@@ -253,7 +253,7 @@ fn classify(
         let phrase = format!("{} {}", sentence_words[at - 1].text(text), run[0].text(text)).to_lowercase();
         let anaphor = ["anaphora.company", "anaphora.agency"]
             .iter()
-            .any(|path| words.lowered(&words.lang_path(path, lang)).contains(&phrase));
+            .any(|path| words.contains_lowered(&words.lang_path(path, lang), &phrase));
         if anaphor {
             return None;
         }
