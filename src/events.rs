@@ -640,7 +640,10 @@ pub fn extract(
                     .first()
                     .and_then(|a| args.iter().rev().find(|m| m.entity == *a && m.span.end <= trigger.span.start))
                 {
-                    target.extend(relative_antecedent(text, sentence.start, subject, &mentions));
+                    // Not the subject itself: "Google, which the company criticized".
+                    target.extend(
+                        relative_antecedent(text, sentence.start, subject, &mentions).filter(|a| !agent.contains(a)),
+                    );
                 }
             }
             // A collective ("Chinese companies") gives way to the named members listed with it.
@@ -748,6 +751,37 @@ fn event_anaphor(
     // verb ("wies die Strafmaßnahmen zurück"), or before a German verb that
     // closes its clause ("will die Entscheidung anfechten").
     let first = if trigger.pattern.words.contains(&None) { trigger.first + 1 } else { trigger.last };
+    // The type a noun refers to (`None`: any), if it is an event noun.
+    let mut event_noun = |k: usize| -> Option<Option<EventType>> {
+        let plain = text::strip_possessive(lower[k]);
+        index.candidates(plain, &mut candidates);
+        let typed = candidates
+            .iter()
+            .map(|&i| &lexicon.trigger_patterns[i])
+            .find(|p| p.noun && p.words.len() == 1 && match_at(p, &[words[k].text(text)], &[plain], 0).is_some());
+        match typed {
+            Some(pattern) => Some(Some(lexicon.triggers[pattern.trigger].etype)),
+            None if nouns.iter().any(|n| n == plain) => Some(None),
+            None => None,
+        }
+    };
+    // The antecedent of a relative clause: "a move that Beijing condemned",
+    // "a decision which Huawei criticized".
+    if lang == Lang::En {
+        // The subject right before the verb, the pronoun right before it.
+        let subject = mentions
+            .iter()
+            .filter(|m| m.span.end <= trigger.span.start)
+            .max_by_key(|m| m.span.start)
+            .filter(|m| words_between(words, m.span.end, trigger.span.start) <= 2);
+        if let Some(subject) = subject {
+            let k = word_index_before(words, subject.span.start);
+            let pronoun = k.checked_sub(1).filter(|&p| ["that", "which"].contains(&lower[p]));
+            if let Some(wanted) = pronoun.filter(|&p| p > 0).and_then(|p| event_noun(p - 1)) {
+                return Some(wanted);
+            }
+        }
+    }
     let positions: Vec<usize> = if lang == Lang::De && clause_final(words, text, lower, trigger) {
         (trigger.first.saturating_sub(4)..trigger.first).rev().collect()
     } else {
@@ -761,17 +795,7 @@ fn event_anaphor(
         {
             return None;
         }
-        let plain = text::strip_possessive(lower[k]);
-        index.candidates(plain, &mut candidates);
-        let typed = candidates
-            .iter()
-            .map(|&i| &lexicon.trigger_patterns[i])
-            .find(|p| p.noun && p.words.len() == 1 && match_at(p, &[word.text(text)], &[plain], 0).is_some());
-        let wanted = match typed {
-            Some(pattern) => Some(lexicon.triggers[pattern.trigger].etype),
-            None if nouns.iter().any(|n| n == plain) => None,
-            None => continue,
-        };
+        let Some(wanted) = event_noun(k) else { continue };
         // "die Entscheidung des Kabinetts", "the decision by Britain" name the event's agent.
         let named = lower.get(k + 1).is_some_and(|w| ["of", "by", "des", "der", "von", "vom"].contains(w));
         return (!named).then_some(wanted);

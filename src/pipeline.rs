@@ -104,7 +104,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// match in either case and a portfolio chief is a member; an unnamed
 /// cabinet is the government's named before it; "abandoned" negates; "Arm"
 /// beside "Arm Ltd" is the lexicon's company; a dateline's capital is no
-/// government; a German genitive qualifies an adjective and its noun.
+/// government; a German genitive qualifies an adjective and its noun; a
+/// reaction in a relative clause on an event noun ("a move that Beijing
+/// condemned"); revoked licences are a sanction.
 pub const ANALYSIS: u32 = 5;
 
 /// The version of the analysis stored in the database with the lexicon's
