@@ -929,16 +929,19 @@ fn clause_final(words: &[Word], text: &str, lower: &[&str], trigger: &TriggerHit
         if !participle {
             return false;
         }
-        let clause_start = (1..trigger.first)
-            .rev()
-            .find(|&k| text[words[k - 1].span.end..words[k].span.start].contains([',', ';', ':']))
-            .unwrap_or(0);
+        let clause_start = clause_start_word(words, text, trigger.first);
         let auxiliary = lower[clause_start..trigger.first].iter().any(|w| AUXILIARIES.contains(w));
         if !auxiliary {
             return false;
         }
     }
     closes_clause(words, text, trigger.last)
+}
+
+/// The first word of the clause that holds word `at`: after the last comma,
+/// semicolon or colon before it.
+fn clause_start_word(words: &[Word], text: &str, at: usize) -> usize {
+    (1..at).rev().find(|&k| text[words[k - 1].span.end..words[k].span.start].contains([',', ';', ':'])).unwrap_or(0)
 }
 
 /// Do the words before `last` end their clause, auxiliaries after them
@@ -1139,10 +1142,7 @@ fn is_passive(lang: Lang, words: &[Word], text: &str, lower: &[&str], trigger: &
             if lower.iter().any(|w| by.iter().any(|b| b == w)) {
                 return true;
             }
-            let clause_start = (1..trigger.first)
-                .rev()
-                .find(|&k| text[words[k - 1].span.end..words[k].span.start].contains([',', ';', ':']))
-                .unwrap_or(0);
+            let clause_start = clause_start_word(words, text, trigger.first);
             let aux_in_clause = lower[clause_start..trigger.first].iter().any(|w| aux.iter().any(|a| a == w));
             aux_in_clause && closes_clause(words, text, trigger.last)
         }

@@ -214,7 +214,7 @@ fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType
     };
     // A minister or secretary heads the ministry of the portfolio (see
     // `portfolio_roles`): "Defense Secretary Lloyd Austin".
-    let minister = ends(&["Secretary".to_string(), "Minister".to_string(), "Ministerin".to_string()]);
+    let minister = ends(get(&format!("minister_{}", lang.code())));
     if !deputy && (minister || !portfolio) && ends(get(&format!("leader_{}", lang.code()))) {
         return Some(RelationType::LeaderOf);
     }
