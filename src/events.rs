@@ -646,6 +646,21 @@ pub fn extract(
                     );
                 }
             }
+            // What is bought is a company, not its products: "licenses to buy
+            // Intel and Qualcomm chips" (`nominal.product_nouns`).
+            if spec.etype == EventType::Acquire {
+                let products = lexicon.words.lang_path("nominal.product_nouns", lang);
+                // In a list, the last name carries the noun: "Intel and Qualcomm chips".
+                let last = target.last().and_then(|e| after.iter().find(|m| m.entity == *e));
+                let qualifies = last.is_some_and(|m| {
+                    let next = text[m.span.end..].trim_start_matches(' ');
+                    let word: String = next.chars().take_while(|c| text::is_word_char(*c)).collect();
+                    lexicon.words.contains_lowered(&products, &word.to_lowercase())
+                });
+                if qualifies {
+                    target.clear();
+                }
+            }
             // A collective ("Chinese companies") gives way to the named members listed with it.
             let is_group = |e: &usize| found.entities[*e].etype == EntityType::Group;
             if target.iter().any(|t| !is_group(t)) {

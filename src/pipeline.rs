@@ -106,7 +106,8 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// beside "Arm Ltd" is the lexicon's company; a dateline's capital is no
 /// government; a German genitive qualifies an adjective and its noun; a
 /// reaction in a relative clause on an event noun ("a move that Beijing
-/// condemned"); revoked licences are a sanction.
+/// condemned"); revoked licences are a sanction; buying a company's products
+/// is no acquisition.
 pub const ANALYSIS: u32 = 5;
 
 /// The version of the analysis stored in the database with the lexicon's
