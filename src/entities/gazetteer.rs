@@ -47,6 +47,9 @@ pub struct Gazetteer {
     patterns: Vec<(String, Vec<Target>)>,
     /// Acronyms that may also match in title case.
     title_case: std::collections::HashSet<String>,
+    /// Multi-word aliases that are ordinary phrases in lower case
+    /// (`[case_sensitive] aliases`): they match only as written.
+    exact: std::collections::HashSet<String>,
 }
 
 /// Aliases that must match with their exact case: short ones with a capital
@@ -111,7 +114,8 @@ impl Gazetteer {
             .build(patterns.iter().map(|(s, _)| s.as_str()))
             .ok();
         let title_case = lexicon.words.get("acronyms.title_case").iter().cloned().collect();
-        Gazetteer { automaton, patterns, title_case }
+        let exact = lexicon.words.get("case_sensitive.aliases").iter().cloned().collect();
+        Gazetteer { automaton, patterns, title_case, exact }
     }
 
     /// Every occurrence of a lexicon string in `text`, in text order.
@@ -122,7 +126,9 @@ impl Gazetteer {
             let (pattern, targets) = &self.patterns[m.pattern().as_usize()];
             let (start, end) = (m.start(), m.end());
             let found = &text[start..end];
-            if !casing_fits(pattern, found, self.title_case.contains(pattern)) {
+            if !casing_fits(pattern, found, self.title_case.contains(pattern))
+                || self.exact.contains(pattern) && found != pattern
+            {
                 continue;
             }
             let before_ok = !text[..start].chars().next_back().is_some_and(text::is_word_char);

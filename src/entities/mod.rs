@@ -117,6 +117,7 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
     }));
     let chosen = select(candidates);
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);
+    let chosen = drop_unsupported_common_words(text, sentences, chosen, lexicon);
     build(text, lang, sentences, chosen, lexicon)
 }
 
@@ -428,6 +429,45 @@ fn drop_unsupported_short_names(text: &str, chosen: Vec<Candidate>, lexicon: &Le
                 !(lexicon.entries[i].etype == "PERSON" && !found.contains(' ') && found.chars().count() <= 3)
                     || full.contains(&i)
             }
+            _ => true,
+        })
+        .collect()
+}
+
+/// A name that is also a common word (`[case_sensitive] sentence_start`:
+/// "Shell", "Cook", "Linke") is no name where only the start of a sentence
+/// capitalises it, unless the document names the same entry elsewhere.
+fn drop_unsupported_common_words(
+    text: &str,
+    sentences: &[Span],
+    chosen: Vec<Candidate>,
+    lexicon: &Lexicon,
+) -> Vec<Candidate> {
+    let initial = |span: Span| {
+        sentences.iter().any(|s| {
+            let first = text[s.start..s.end].find(|c: char| !c.is_whitespace() && !"\"'„“‘(".contains(c));
+            first.is_some_and(|f| s.start + f == span.start)
+        })
+    };
+    let listed = |w: &str| lexicon.words.contains("case_sensitive.sentence_start", w);
+    let common = |c: &Candidate| {
+        let surface = c.span.slice(text);
+        matches!(c.reading, Reading::Entry(_))
+            && (listed(surface) || surface.strip_suffix('s').is_some_and(listed))
+            && initial(c.span)
+    };
+    let supported: Vec<usize> = chosen
+        .iter()
+        .filter(|c| !common(c))
+        .filter_map(|c| match c.reading {
+            Reading::Entry(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    chosen
+        .into_iter()
+        .filter(|c| match c.reading {
+            Reading::Entry(i) => !common(c) || supported.contains(&i),
             _ => true,
         })
         .collect()
