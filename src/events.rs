@@ -95,10 +95,12 @@ fn find_triggers<'l>(
         let mut best: Option<TriggerHit> = None;
         // Only the patterns that can start at this word, in lexicon order.
         index.candidates(lower[at], &mut candidates);
-        // After a determiner a word is a noun, whatever else it can be ("called
-        // the ban unacceptable", "das Verbot"); phrases may open with a noun
+        // After a determiner or a possessive a word is a noun, whatever else it
+        // can be ("called the ban unacceptable", "das Verbot", "China's probe"); phrases may open with a noun
         // ("auf seine Liste … gesetzt").
-        let determined = at > 0 && text::DETERMINERS.contains(&lower[at - 1]);
+        let determined = at > 0
+            && (text::DETERMINERS.contains(&lower[at - 1])
+                || texts[at - 1] != words[at - 1].text(text) && lang == Lang::En);
         // A truncated German compound shares the head of the next one:
         // "Investitions- und Exportbeschränkungen" are restrictions.
         let truncated = lang == Lang::De && text[words[at].span.end..].starts_with("- ");
@@ -107,7 +109,9 @@ fn find_triggers<'l>(
                 continue;
             }
             if let Some(end) = match_at(pattern, &texts, &lower, at) {
-                let longer = best.as_ref().is_none_or(|b| pattern.words.len() > b.pattern.words.len());
+                // Gaps do not count: "Verfahren eingeleitet" before "Verfahren … eingeleitet".
+                let fixed = |p: &TriggerPattern| p.words.iter().filter(|w| w.is_some()).count();
+                let longer = best.as_ref().is_none_or(|b| fixed(pattern) > fixed(b.pattern));
                 if longer {
                     // A separable verb ("wirft … vor") is anchored on its first
                     // word: what stands in the gap is its object, not part of it.
@@ -139,11 +143,21 @@ fn find_triggers<'l>(
     // an investigation, not an investment ("opened a data center" is one).
     let support = lexicon.words.lang("nominal.support_verbs", lang);
     let etype = |hit: &TriggerHit| lexicon.triggers[hit.pattern.trigger].etype;
+    // "probe" is a verb and a noun; after a support verb it is the noun
+    // ("opens antitrust probe into").
+    let can_be_noun = |at: usize| {
+        let mut nouns = Vec::new();
+        index.candidates(lower[at], &mut nouns);
+        nouns
+            .iter()
+            .map(|&i| &lexicon.trigger_patterns[i])
+            .any(|p| p.noun && p.words.len() == 1 && p.words[0].as_deref().is_some_and(|w| word_matches(w, lower[at])))
+    };
     let supports = |verb: &TriggerHit, noun: &TriggerHit| {
         !verb.pattern.noun
             && etype(verb) != etype(noun)
             && verb.last == verb.first + 1
-            && noun.pattern.noun
+            && (noun.pattern.noun || can_be_noun(noun.first))
             && noun.first >= verb.last
             && noun.first - verb.last <= 2
             && !text[words[verb.first].span.end..words[noun.first].span.start].contains([',', ';', ':', '.'])
@@ -333,6 +347,20 @@ pub fn extract(
                 args.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
             let after: Vec<&Mention> =
                 args.iter().copied().filter(in_clause).filter(|m| m.span.start >= trigger.span.end).collect();
+            // What stands behind a cause is no argument: "sanctions on 500
+            // targets over Navalny's death", "in response to", "wegen".
+            let cause_path = lexicon.words.lang_path("cause", lang);
+            let object_cause_path = lexicon.words.lang_path("cause_after_object", lang);
+            let behind_cause = |m: &&Mention| {
+                let to = word_index_before(&words, m.span.start);
+                let from = trigger.last.min(to);
+                any_phrase(lexicon.words.phrases(&cause_path), &lower, from, to)
+                    || to > from + 1 && any_phrase(lexicon.words.phrases(&object_cause_path), &lower, from + 1, to)
+            };
+            let after: Vec<&Mention> = after.into_iter().filter(|m| !behind_cause(m)).collect();
+            // Possessors may be modifiers ("China's probe").
+            let owners: Vec<&Mention> =
+                mentions.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
             // A possessor ("Alibaba's cloud unit", "Trump's Commerce Department")
             // determines a noun phrase; it is not the subject of the verb.
             let possessive =
@@ -504,6 +532,16 @@ pub fn extract(
                     by_agent.iter().map(|m| m.entity).collect()
                 } else if let Some(adjective) = attached_adjective {
                     vec![adjective.entity]
+                } else if let Some(owner) = possessor(&words, &lower, trigger, &owners, lexicon) {
+                    vec![owner.entity]
+                } else if let Some(owner) =
+                    (lang == Lang::En && trigger.first > 0 && ["its", "their"].contains(&lower[trigger.first - 1]))
+                        .then(|| before.last())
+                        .flatten()
+                {
+                    // "sanctions on Russia over its invasion of Ukraine": the
+                    // pronoun's owner is the name right before it.
+                    vec![owner.entity]
                 } else if spec.subject_agent {
                     if fronted { after.first() } else { before.last() }.map(|m| vec![m.entity]).unwrap_or_default()
                 } else {
@@ -514,9 +552,15 @@ pub fn extract(
                 (agent, target.unwrap_or_default())
             } else if lang == Lang::De && subjects.is_empty() && !after.is_empty() {
                 // German verb-second: with an adverbial in front ("Zugleich
-                // setzte das Ministerium X auf die Liste"), the subject follows the verb.
-                let agent = vec![after[0].entity];
-                let rest: Vec<&Mention> = after[1..].to_vec();
+                // setzte das Ministerium X auf die Liste"), the subject follows the verb;
+                // a noun phrase in front is the subject, though no name ("Die
+                // Ermittler werfen zwei Managern des Unternehmens Betrug vor").
+                let first = words.iter().position(|w| w.span.start >= clause_start).unwrap_or(trigger.first);
+                let unnamed_subject = first + 1 < trigger.first
+                    && ["der", "die", "das", "ein", "eine"].contains(&lower[first])
+                    && !text[words[first].span.start..trigger.span.start].contains(',');
+                let agent = if unnamed_subject { Vec::new() } else { vec![after[0].entity] };
+                let rest: Vec<&Mention> = if unnamed_subject { after.clone() } else { after[1..].to_vec() };
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
             } else if let Some((subject, object)) =
@@ -599,7 +643,9 @@ pub fn extract(
                 let own = |m: &Mention| {
                     agent.iter().any(|a| country_of(*a).is_some() && country_of(*a) == country_of(m.entity))
                 };
-                if let Some(m) = following.filter(|m| target.is_empty() || named_far(m) && !own(m)) {
+                // Nor is an agent's own country its target ("Moskau wirft dem
+                // Westen vor, russische Vermögenswerte einzufrieren").
+                if let Some(m) = following.filter(|m| (target.is_empty() || named_far(m)) && !own(m)) {
                     target = vec![m.entity];
                 }
             }
@@ -837,6 +883,31 @@ fn genitive_agent(
     let genitive =
         after.first().filter(|g| p > 0 && article && words_between(words, trigger.span.end, g.span.start) <= 2)?;
     Some((vec![genitive.entity], list_from(text, &after[p..], after[p])))
+}
+
+/// The owner of a noun trigger, whose act it is: "China's probe", "Microsoft's
+/// planned $69 billion takeover" (a modifier and an amount may stand between).
+fn possessor<'m>(
+    words: &[Word],
+    lower: &[&str],
+    trigger: &TriggerHit,
+    before: &[&'m Mention],
+    lexicon: &Lexicon,
+) -> Option<&'m Mention> {
+    let nearest = before.last()?;
+    let owner = word_index_before(words, nearest.span.end);
+    let possessive = words.get(owner).is_some_and(|w| w.span.start < nearest.span.end)
+        && ["'s", "’s", "s'", "s’"].iter().any(|s| lower[owner].ends_with(s));
+    if !possessive || owner >= trigger.first {
+        return None;
+    }
+    let amounts = lexicon.words.get("nominal.amount_words");
+    let amount =
+        |w: &str| w.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c)) || amounts.iter().any(|a| a == w);
+    let between = &lower[owner + 1..trigger.first];
+    let other = between.iter().filter(|w| !amount(w)).count();
+    let plain = |w: &&str| !text::DETERMINERS.contains(w) && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    (between.len() <= 5 && other <= 1 && between.iter().filter(|w| !amount(w)).all(plain)).then_some(nearest)
 }
 
 /// The agent of a noun trigger from before it: a name right before the noun

@@ -94,6 +94,21 @@ pub fn find(
                 continue;
             };
             let run_end = split_at_conjunction(text, &words, i, run_end, lexicon);
+            // "Activision Chief Executive Bobby Kotick": a company, then its officer.
+            if let Some((from, to)) = officer_prefix(text, &words, i, run_end, lang, lexicon) {
+                let span = Span::new(words[from].span.start, words[to - 1].span.end);
+                out.push(Candidate {
+                    span,
+                    reading: Reading::Named {
+                        name: span.slice(text).to_string(),
+                        etype: EntityType::Company,
+                        weak: true,
+                    },
+                    priority: 0,
+                });
+                i = to;
+                continue;
+            }
             let run = &words[i..run_end];
             if let Some(mut candidate) = classify(text, lang, &words, i, run, lexicon, title_case) {
                 if let Reading::Named { name, etype, weak: false } = &mut candidate.reading {
@@ -140,6 +155,45 @@ fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, le
         return end;
     }
     k
+}
+
+/// The words of a company's name that open a run before one of its officers'
+/// titles and a person's name ("Activision Chief Executive Bobby Kotick",
+/// "Rosneft CEO Igor Sechin"), as a range of word indices: the name no
+/// lexicon holds is the company's, whatever else the run would have made of it.
+fn officer_prefix(
+    text: &str,
+    words: &[Word],
+    start: usize,
+    end: usize,
+    lang: Lang,
+    lexicon: &Lexicon,
+) -> Option<(usize, usize)> {
+    let lex = &lexicon.words;
+    let texts: Vec<&str> = words[start..end].iter().map(|w| w.text(text)).collect();
+    let function_words = lex.lang_path("function_words", lang);
+    let from = texts.iter().position(|w| !lex.contains_ignore_ascii_case(&function_words, w))?;
+    let officer_titles = lex.lang("roles.officer", lang);
+    // The title that follows one to three words of the name.
+    let (title_at, title_len) = (from + 1..(from + 4).min(texts.len())).find_map(|k| {
+        officer_titles.iter().find_map(|title| {
+            let parts: Vec<&str> = title.split(' ').collect();
+            let fits = k + parts.len() < texts.len() && parts.iter().zip(&texts[k..]).all(|(p, w)| p == w);
+            fits.then_some((k, parts.len()))
+        })
+    })?;
+    let is_title_word =
+        |w: &str| is_title(w, lang, lexicon) || lex.contains_ignore_ascii_case(&lex.lang_path("title_words", lang), w);
+    if texts[from..title_at].iter().any(|w| is_title_word(w) || lex.contains_ignore_ascii_case(&function_words, w)) {
+        return None;
+    }
+    let name = &texts[title_at + title_len..];
+    let given = |w: &str| {
+        lex.contains_ignore_ascii_case("given_names.en", w)
+            || lex.contains_ignore_ascii_case("given_names.de", w)
+            || lex.contains_ignore_ascii_case("surnames.zh", w)
+    };
+    ((2..=3).contains(&name.len()) && given(name[0])).then_some((start + from, start + title_at))
 }
 
 /// A headline or boilerplate line in Title Case: capitals carry no signal.
@@ -342,6 +396,7 @@ fn classify(
             // A plural noun after it is no name ("chinesischer Anbieter Gefahren").
             let next = word_texts[k + 1];
             if is_function_word(next)
+                || words.contains_ignore_ascii_case(&stop_names, next)
                 || looks_like_german_noun(next)
                 || next.ends_with("en") && next.chars().count() > 5
             {
