@@ -128,5 +128,5 @@ fn blind_articles_stay_good() {
 /// Since then they have guided general fixes too; the floor keeps the gains.
 #[test]
 fn second_blind_articles_stay_good() {
-    stays_above("tests/blind2", 0.90, 0.60, 0.65);
+    stays_above("tests/blind2", 0.90, 0.60, 0.75);
 }
