@@ -163,8 +163,22 @@ fn find_triggers<'l>(
             && !text[words[verb.first].span.end..words[noun.first].span.start].contains([',', ';', ':', '.'])
             && support.iter().any(|v| word_matches(v, lower[verb.first]))
     };
-    let drop: Vec<bool> =
-        (0..kept.len()).map(|i| kept.get(i + 1).is_some_and(|next| supports(&kept[i], next))).collect();
+    // Investments that a sanction restricts are its object, not investments
+    // made: "an order that will restrict some U.S. investments in Chinese tech".
+    let restricted = |sanction: &TriggerHit, noun: &TriggerHit| {
+        !sanction.pattern.noun
+            && etype(sanction) == EventType::Sanction
+            && noun.pattern.noun
+            && etype(noun) == EventType::Invest
+            && noun.first >= sanction.last
+            && noun.first - sanction.last <= 3
+            && !text[words[sanction.first].span.end..words[noun.first].span.start].contains([',', ';', ':'])
+    };
+    let drop: Vec<bool> = (0..kept.len())
+        .map(|i| {
+            kept.get(i + 1).is_some_and(|next| supports(&kept[i], next)) || i > 0 && restricted(&kept[i - 1], &kept[i])
+        })
+        .collect();
     let mut drop = drop.into_iter();
     kept.retain(|_| !drop.next().unwrap_or(false));
     kept
@@ -661,10 +675,21 @@ pub fn extract(
                 if let Some(wanted) =
                     event_anaphor(lexicon, lang, text, &words, &lower, &mentions, trigger, (clause_start, clause_end))
                 {
-                    // Allegations are rejected by those they were made against.
+                    // Allegations are rejected by those they were made against;
+                    // nobody opposes their own state's acts ("The Kremlin
+                    // dismissed the measures" is not aimed at Russia's invasion),
+                    // though a minister defends them.
+                    let state = |e: &usize| {
+                        found.entities[*e].country.as_deref().or(found.entities[*e].key.strip_prefix("country:"))
+                    };
+                    let own_state = |a: &usize| {
+                        spec.etype != EventType::Support
+                            && state(a).is_some()
+                            && agent.iter().any(|b| state(b) == state(a))
+                    };
                     let referent = events.iter().find(|e: &&LocalEvent| {
                         !e.agent.is_empty()
-                            && !e.agent.iter().any(|a| agent.contains(a))
+                            && !e.agent.iter().any(|a| agent.contains(a) || own_state(a))
                             && match wanted {
                                 Some(EventType::Accuse) => {
                                     e.etype == EventType::Accuse && e.target.iter().any(|t| agent.contains(t))
