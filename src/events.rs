@@ -347,6 +347,12 @@ pub fn extract(
             let takes_places =
                 matches!(spec.etype, EventType::Invest | EventType::Assault | EventType::Mobilize | EventType::Consult);
             let locative = |m: &&Mention| {
+                // "a stake in Commerzbank": companies and persons are no places
+                // (though a guessed name may be one: "seen in the West").
+                let entity = &found.entities[m.entity];
+                if matches!(entity.etype, EntityType::Company | EntityType::Person) && !entity.weak {
+                    return false;
+                }
                 let k = word_index_before(&words, m.span.start);
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]);
                 let loc = ["in", "im", "at", "within", "withinside", "inside", "across"];
@@ -371,7 +377,16 @@ pub fn extract(
                 any_phrase(lexicon.words.phrases(&cause_path), &lower, from, to)
                     || to > from + 1 && any_phrase(lexicon.words.phrases(&object_cause_path), &lower, from + 1, to)
             };
-            let after: Vec<&Mention> = after.into_iter().filter(|m| !behind_cause(m)).collect();
+            let mut after: Vec<&Mention> = after.into_iter().filter(|m| !behind_cause(m)).collect();
+            // A German phrase with a gap closes its clause: what it encloses is
+            // its object, not what follows ("hatte ihren Anteil an X aufgestockt
+            // und bei der EZB die Genehmigung beantragt").
+            if lang == Lang::De && trigger.pattern.words.contains(&None) && trigger.last > trigger.first + 1 {
+                let end = words[trigger.last - 1].span.end;
+                if after.iter().any(|m| m.span.end <= end) {
+                    after.retain(|m| m.span.end <= end);
+                }
+            }
             // Possessors may be modifiers ("China's probe").
             let owners: Vec<&Mention> =
                 mentions.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
@@ -570,8 +585,9 @@ pub fn extract(
                 // a noun phrase in front is the subject, though no name ("Die
                 // Ermittler werfen zwei Managern des Unternehmens Betrug vor").
                 let first = words.iter().position(|w| w.span.start >= clause_start).unwrap_or(trigger.first);
-                let unnamed_subject = first + 1 < trigger.first
+                let unnamed_subject = (first + 1 < trigger.first
                     && ["der", "die", "das", "ein", "eine"].contains(&lower[first])
+                    || first + 1 == trigger.first && ["sie", "er", "es", "wir", "man"].contains(&lower[first]))
                     && !text[words[first].span.start..trigger.span.start].contains(',');
                 let agent = if unnamed_subject { Vec::new() } else { vec![after[0].entity] };
                 let rest: Vec<&Mention> = if unnamed_subject { after.clone() } else { after[1..].to_vec() };
@@ -586,11 +602,37 @@ pub fn extract(
                 // auf die Liste gesetzt", "…, das die HHLA mit Cosco vereinbart
                 // hatte", "Die EU hat Sanktionen gegen Russland verhängt"):
                 // within the subordinate clause, the subject first, then the object.
+                // Coordinated verbs share the subject, not the objects: "hatte ihren
+                // Anteil an X aufgestockt und bei der EZB die Genehmigung beantragt".
+                let coordinated = words[..trigger.first]
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .take_while(|(_, w)| w.span.start > subject.span.end)
+                    .find(|(k, w)| {
+                        matches!(w.text(text), "und" | "oder")
+                            && *k > 0
+                            && words[k - 1].text(text).starts_with(char::is_lowercase)
+                    })
+                    .map(|(_, w)| w.span.end);
+                let mut object = object;
+                if let Some(from) = coordinated {
+                    if object.iter().any(|m| m.span.start > from) {
+                        object.retain(|m| m.span.start > from);
+                    }
+                }
                 let target = object.first().map(|first| list_from(text, &object, first)).unwrap_or_default();
                 (vec![subject.entity], target)
-            } else if trigger.first > 0 && ["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1]) {
+            } else if trigger.first > 0
+                && (["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1])
+                    || lang == Lang::En
+                        && lower[trigger.first].ends_with("ing")
+                        && text[..words[trigger.first].span.start].ends_with(", "))
+            {
                 // "SMIC said it had no ties to the military and denied the
-                // allegations": a coordinated verb shares the sentence subject.
+                // allegations": a coordinated verb shares the sentence subject,
+                // as does a participle ("UniCredit acquired a stake in
+                // Commerzbank, buying part of the government's holding").
                 let agent = subjects.first().map(|m| vec![m.entity]).unwrap_or_default();
                 let target = after.first().map(|m| list_from(text, &after, m)).unwrap_or_default();
                 (agent, target)
@@ -723,10 +765,17 @@ pub fn extract(
                 let products = lexicon.words.lang_path("nominal.product_nouns", lang);
                 // In a list, the last name carries the noun: "Intel and Qualcomm chips".
                 let last = target.last().and_then(|e| after.iter().find(|m| m.entity == *e));
+                // Nor is whoever sells what they hold: "buying part of the German
+                // government's holding".
+                let holdings = lexicon.words.lang_path("nominal.holding_nouns", lang);
                 let qualifies = last.is_some_and(|m| {
                     let next = text[m.span.end..].trim_start_matches(' ');
+                    let owned = ["'s ", "’s ", "' ", "’ "].iter().find_map(|p| next.strip_prefix(p));
+                    let next = owned.unwrap_or(next);
                     let word: String = next.chars().take_while(|c| text::is_word_char(*c)).collect();
-                    lexicon.words.contains_lowered(&products, &word.to_lowercase())
+                    let word = word.to_lowercase();
+                    lexicon.words.contains_lowered(&products, &word)
+                        || owned.is_some() && lexicon.words.contains_lowered(&holdings, &word)
                 });
                 if qualifies {
                     target.clear();

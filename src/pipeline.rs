@@ -112,8 +112,13 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// support verb or a possessive is the noun ("opens antitrust probe"); a
 /// company no lexicon holds before its officer's title; an agent's own
 /// country is not its target; a German clause opened by an unnamed noun
-/// phrase takes no subject after the verb; gaps do not make a trigger
-/// pattern longer.
+/// phrase or a pronoun takes no subject after the verb; gaps do not make a
+/// trigger pattern longer; names behind a cause are no targets; nobody
+/// opposes their own state's acts; investments a sanction restricts are its
+/// object; appositions after a name type it and name a parent or a leader;
+/// companies after "in" are no places; an English participle after a comma
+/// shares the subject; German coordinated verb-final clauses and phrases with
+/// a gap keep their own objects.
 pub const ANALYSIS: u32 = 6;
 
 /// The version of the analysis stored in the database with the lexicon's

@@ -74,6 +74,24 @@ pub fn extract(
                 continue;
             }
         }
+        // "HypoVereinsbank, UniCredit's German unit,": an apposition naming the parent.
+        if gap == ", " && etype(a) == EntityType::Company && is_org(etype(b)) {
+            let rest = &text[b.span.end..];
+            if let Some(rest) = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")) {
+                let end = rest.find([',', '.', ';']).unwrap_or(rest.len());
+                let phrase: Vec<&str> = rest[..end].split_whitespace().collect();
+                let noun = phrase.last().copied().unwrap_or("");
+                let rtype = match noun {
+                    "subsidiary" | "unit" | "arm" => Some(RelationType::SubsidiaryOf),
+                    "affiliate" | "associate" => Some(RelationType::AffiliateOf),
+                    _ => None,
+                };
+                if let Some(rtype) = rtype.filter(|_| phrase.len() <= 3) {
+                    out.push(LocalRelation { source: a.entity, rtype, target: b.entity, sentence: Some(a.sentence) });
+                    continue;
+                }
+            }
+        }
         // "IBM's Red Hat", "IBMs Red Hat", "Alphabet Inc's (GOOGL.O) Google".
         let possessive =
             gap == "'s " || gap == "’s " || gap == " " && text[..a.span.end].ends_with('s') && lang == Lang::De;
@@ -315,8 +333,11 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
         let (ta, tb) = (found.entities[a.entity].etype, found.entities[b.entity].etype);
         let gap = &text[a.span.end..b.span.start];
         if organisation(ta) && tb == EntityType::Person && gap.len() < 60 {
-            // "Treasury Secretary ", "'s finance minister ", "-Chefin ", "-Präsident "
+            // "Treasury Secretary ", "'s finance minister ", "-Chefin ", "-Präsident ",
+            // "'s chief executive, " (the name in apposition).
+            let possessive = gap.starts_with("'s ") || gap.starts_with("’s ");
             let gap = gap.trim_start_matches(['\'', '’']).trim_start_matches("s ").trim_start_matches('-');
+            let gap = gap.strip_suffix(", ").filter(|_| possessive).unwrap_or(gap);
             let words: Vec<&str> = gap.split_whitespace().collect();
             if !gap.contains([',', ';', '(', ')']) {
                 if let Some(rtype) = role_of(&words, lang, lexicon) {

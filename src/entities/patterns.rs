@@ -407,10 +407,6 @@ fn classify(
         }
     }
 
-    // Organisation suffix: "Gartner Inc", "Siemens AG".
-    if word_texts.len() >= 2 && words.contains_ignore_ascii_case("org_suffixes.company", last.trim_end_matches('.')) {
-        return Some(make(0, run.len(), EntityType::Company, false));
-    }
     // German nouns are capitalised: "Angaben der Partei" is no name; a German
     // tail counts only with the capitalised words right before it ("Sprecher
     // der Bertelsmann Stiftung", "die Hamburger Polizei").
@@ -418,6 +414,29 @@ fn classify(
         Lang::De => word_texts.iter().rposition(|w| is_function_word(w)).map_or(0, |k| k + 1),
         Lang::En => 0,
     };
+    // "dem Frankfurter Institut", "der Münchner Konzern": a city's adjective
+    // and a noun describe a body named elsewhere.
+    if lang == Lang::De
+        && word_texts.len() == 2
+        && word_texts[0].ends_with("er")
+        && previous.is_some_and(|p| text::DETERMINERS.contains(&p.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    // Organisation suffix: "Gartner Inc", "Siemens AG", "Hamburger Hafen und
+    // Logistik AG" (not "Eigenständigkeit der Bank": an article inside ends a
+    // German name's lead).
+    let suffix_from = match lang {
+        Lang::De => {
+            word_texts.iter().rposition(|w| ["der", "des", "dem", "den", "die", "das"].contains(w)).map_or(0, |k| k + 1)
+        }
+        Lang::En => 0,
+    };
+    if word_texts.len() >= suffix_from + 2
+        && words.contains_ignore_ascii_case("org_suffixes.company", last.trim_end_matches('.'))
+    {
+        return Some(make(suffix_from, run.len(), EntityType::Company, false));
+    }
     let tail_of = |path: &str| word_texts.len() >= from + 2 && words.contains_ignore_ascii_case(path, last);
     if lang == Lang::De && tail_of("org_suffixes.company_de") {
         return Some(make(from, run.len(), EntityType::Company, false));
@@ -473,6 +492,13 @@ fn classify(
     if let Some(etype) = apposition_type(text, sentence_words, at, lang, lexicon) {
         let to = run.len().min(3);
         return Some(make(0, to, etype, false));
+    }
+    // Or after it: "Verdi, the German services union, urged", "HypoVereinsbank,
+    // UniCredit's German unit, is based" (also a sentence's first word).
+    if word_texts.len() <= 4 {
+        if let Some(etype) = apposition_after(text, sentence_words, at + run.len(), lang, lexicon) {
+            return Some(make(0, run.len(), etype, false));
+        }
     }
     if title_case {
         return None;
@@ -586,6 +612,43 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
         }
     }
     None
+}
+
+/// The type an apposition after a name gives it: ", the German services
+/// union,", ", UniCredit's German unit,", ", ein Verband der". `next` is the
+/// index of the word after the name. The apposition opens with an article or
+/// a possessive and ends with a comma or the sentence within six words.
+fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon: &Lexicon) -> Option<EntityType> {
+    let first = words.get(next)?;
+    let before = words.get(next.checked_sub(1)?)?;
+    if &text[before.span.end..first.span.start] != ", " {
+        return None;
+    }
+    let opener = first.text(text);
+    let articles = ["the", "a", "an", "der", "die", "das", "ein", "eine"];
+    if !articles.contains(&opener) && text::strip_possessive(opener) == opener {
+        return None;
+    }
+    // The head: the last word before the closing comma or full stop.
+    let head = (next..(next + 6).min(words.len())).find(|&k| {
+        let after = &text[words[k].span.end..];
+        after.starts_with(',') || after.starts_with('.') || k + 1 == words.len()
+    })?;
+    if head == next {
+        return None;
+    }
+    let noun = words[head].text(text);
+    let two = format!("{} {}", words[head - 1].text(text), noun);
+    let lists = [
+        ("appositions.company", EntityType::Company),
+        ("appositions.organization", EntityType::Organization),
+        ("appositions.person", EntityType::Person),
+    ];
+    lists.into_iter().find_map(|(path, etype)| {
+        let path = lexicon.words.lang_path(path, lang);
+        (lexicon.words.contains_ignore_ascii_case(&path, noun) || lexicon.words.contains_ignore_ascii_case(&path, &two))
+            .then_some(etype)
+    })
 }
 
 #[cfg(test)]
