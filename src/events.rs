@@ -1347,6 +1347,12 @@ fn by_phrase_mention<'m>(
             if of_noun {
                 continue;
             }
+            // A participle of another verb between the noun and "by" takes the
+            // by-phrase: "a review of products sold in China by Micron", "the
+            // probe, first reported by Reuters" (not "sanctions imposed by").
+            if lang == Lang::En && trigger.pattern.noun && other_participle(lower, trigger.last, k, lexicon) {
+                continue;
+            }
             let after = words[k + parts.len() - 1].span.end;
             // The agent is the first mention within a few words of the marker.
             if let Some(m) =
@@ -1359,6 +1365,18 @@ fn by_phrase_mention<'m>(
         }
     }
     Vec::new()
+}
+
+/// Does a past participle other than a support verb stand among the
+/// lowercased words `lower[from..to]`?
+fn other_participle(lower: &[&str], from: usize, to: usize, lexicon: &Lexicon) -> bool {
+    let support = lexicon.words.get("nominal.support_verbs_en");
+    let irregular = lexicon.words.get("voice.irregular_participles_en");
+    (from..to.min(lower.len())).any(|k| {
+        let w = lower[k];
+        (w.len() > 4 && w.ends_with("ed") || irregular.iter().any(|i| i == w))
+            && !support.iter().any(|v| word_matches(v, w))
+    })
 }
 
 /// How the sentence commits to the event around its trigger.
