@@ -1130,27 +1130,35 @@ impl Plan<'_> {
 
     /// The graph's events, in the order of their first evidence.
     pub fn events(&self) -> Vec<EventRow> {
+        self.event_rows().collect()
+    }
+
+    /// How many events the graph has.
+    pub fn n_events(&self) -> usize {
+        self.event_order.len()
+    }
+
+    /// The graph's events one by one, as [`Plan::events`] lists them: a
+    /// corpus's rows need not all be in memory at once.
+    pub fn event_rows(&self) -> impl Iterator<Item = EventRow> + '_ {
         let ids = |list: &[u32]| -> Vec<String> { list.iter().filter_map(|&g| self.entity_id(g)).collect() };
-        self.event_order
-            .iter()
-            .map(|&c| {
-                let e = &self.clusters[c as usize];
-                let mut context: Vec<String> = e.context.iter().map(|&s| self.strings.get(s).to_string()).collect();
-                context.sort();
-                EventRow {
-                    id: format!("v{}", self.event_number[c as usize]),
-                    etype: e.etype,
-                    mode: self.modes[e.mode as usize].clone(),
-                    context,
-                    cameo: self.strings.get(e.cameo).to_string(),
-                    agent: ids(&e.agent),
-                    target: ids(&e.target),
-                    reported_by: ids(&e.reported_by),
-                    date: e.best_date.map(|d| self.strings.get(d).to_string()),
-                    modality: majority(&e.modalities),
-                }
-            })
-            .collect()
+        self.event_order.iter().map(move |&c| {
+            let e = &self.clusters[c as usize];
+            let mut context: Vec<String> = e.context.iter().map(|&s| self.strings.get(s).to_string()).collect();
+            context.sort();
+            EventRow {
+                id: format!("v{}", self.event_number[c as usize]),
+                etype: e.etype,
+                mode: self.modes[e.mode as usize].clone(),
+                context,
+                cameo: self.strings.get(e.cameo).to_string(),
+                agent: ids(&e.agent),
+                target: ids(&e.target),
+                reported_by: ids(&e.reported_by),
+                date: e.best_date.map(|d| self.strings.get(d).to_string()),
+                modality: majority(&e.modalities),
+            }
+        })
     }
 
     /// The graph's relations with their ids, sorted by source, type and target.

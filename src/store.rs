@@ -1229,8 +1229,7 @@ impl Store {
         }
         drop(entity_rows);
 
-        let events = plan.events();
-        counts.n_events = events.len();
+        counts.n_events = plan.n_events();
         {
             // Every event when everything is rewritten; otherwise those whose
             // rows changed, and the stored ones that are gone.
@@ -1242,7 +1241,8 @@ impl Store {
                 tx.prepare("INSERT INTO event_roles (event, role, position, entity) VALUES (?1, ?2, ?3, ?4)")?;
             let mut delete_event = tx.prepare("DELETE FROM events WHERE id = ?1")?;
             let mut delete_roles = tx.prepare("DELETE FROM event_roles WHERE event = ?1")?;
-            for event in &events {
+            for event in plan.event_rows() {
+                let event = &event;
                 match stored.remove(event.id.as_str()) {
                     Some(signature) if signature == new_event_signature(event) => continue,
                     Some(_) => {
@@ -1260,7 +1260,6 @@ impl Store {
                 delete_event.execute([&id])?;
             }
         }
-        drop(events);
 
         // Pass 3: mentions, the documents of entities and events, evidence,
         // document by document.
