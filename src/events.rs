@@ -694,10 +694,10 @@ pub fn extract(
                 };
                 // Unless they are the agent's own ("BIS banned American
                 // companies from selling to ZTE"): then the name is the target.
-                let country_of =
-                    |e: usize| found.entities[e].country.as_deref().or(found.entities[e].key.strip_prefix("country:"));
                 let own = |m: &Mention| {
-                    agent.iter().any(|a| country_of(*a).is_some() && country_of(*a) == country_of(m.entity))
+                    agent
+                        .iter()
+                        .any(|a| state_of(found, *a).is_some() && state_of(found, *a) == state_of(found, m.entity))
                 };
                 // Nor is an agent's own country its target ("Moskau wirft dem
                 // Westen vor, russische Vermögenswerte einzufrieren").
@@ -721,13 +721,10 @@ pub fn extract(
                     // nobody opposes their own state's acts ("The Kremlin
                     // dismissed the measures" is not aimed at Russia's invasion),
                     // though a minister defends them.
-                    let state = |e: &usize| {
-                        found.entities[*e].country.as_deref().or(found.entities[*e].key.strip_prefix("country:"))
-                    };
                     let own_state = |a: &usize| {
                         spec.etype != EventType::Support
-                            && state(a).is_some()
-                            && agent.iter().any(|b| state(b) == state(a))
+                            && state_of(found, *a).is_some()
+                            && agent.iter().any(|b| state_of(found, *b) == state_of(found, *a))
                     };
                     let referent = events.iter().find(|e: &&LocalEvent| {
                         !e.agent.is_empty()
@@ -828,6 +825,12 @@ pub fn extract(
         }
     }
     events
+}
+
+/// The state an entity belongs to (ISO3): its own country, or itself if a country.
+fn state_of(found: &Found, entity: usize) -> Option<&str> {
+    let e = &found.entities[entity];
+    e.country.as_deref().or(e.key.strip_prefix("country:"))
 }
 
 /// The name a relative clause opened right before `subject` refers back to:

@@ -169,6 +169,10 @@ fn officer_prefix(
     lang: Lang,
     lexicon: &Lexicon,
 ) -> Option<(usize, usize)> {
+    // A name, a title and a person's two names at least.
+    if end < start + 4 {
+        return None;
+    }
     let lex = &lexicon.words;
     let texts: Vec<&str> = words[start..end].iter().map(|w| w.text(text)).collect();
     let function_words = lex.lang_path("function_words", lang);
