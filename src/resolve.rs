@@ -24,7 +24,7 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     let text = doc.text.as_str();
     qualify_bodies(&mut found, lang, lexicon);
     link_parenthesized_aliases(text, sentences, &mut found);
-    link_short_names(text, &mut found);
+    link_short_names(text, &mut found, lexicon);
     link_company_short_forms(text, sentences, &mut found, lexicon);
     link_anaphors(text, lang, sentences, &mut found, lexicon);
     found.mentions.sort();
@@ -328,11 +328,44 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
 
 /// A one-word pattern name that is the last word of a fuller name of the
 /// same type in the document ("Ross" after "Wilbur Ross") is that entity.
-fn link_short_names(text: &str, found: &mut Found) {
+/// So is the bare head of an agency's name ("the Commission's findings"
+/// after "the European Commission"), whatever type its shape suggested.
+fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
     let _ = text;
     let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
     let mut changed = false;
+    let tails = "org_suffixes.agency_tails_en";
     for (i, short) in found.entities.iter().enumerate() {
+        if !short.key.starts_with("name:") || short.name.contains(' ') || !lexicon.words.contains(tails, &short.name) {
+            continue;
+        }
+        let heads: Vec<usize> = found
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(j, long)| {
+                *j != i
+                    && long.etype == EntityType::Agency
+                    && long.name.split_whitespace().count() > 1
+                    && long.name.rsplit(' ').next() == Some(short.name.as_str())
+            })
+            .map(|(j, _)| j)
+            .collect();
+        if heads.len() == 1 {
+            remap[i] = Some(heads[0]);
+            changed = true;
+        }
+    }
+    // (The bare head refers back: it is no alias of the body.)
+    for m in &mut found.mentions {
+        if remap[m.entity] != Some(m.entity) {
+            m.anaphoric = true;
+        }
+    }
+    for (i, short) in found.entities.iter().enumerate() {
+        if remap[i] != Some(i) {
+            continue;
+        }
         if !short.key.starts_with("name:") || short.name.contains(' ') || short.etype != EntityType::Person {
             continue;
         }

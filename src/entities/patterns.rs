@@ -28,7 +28,42 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
         }
     }
     let _ = etype;
-    format!("name:{}", text::fold(&words.join(" ")))
+    let folded = text::fold(&words.join(" "));
+    // A person's name transliterated the English or the German way is one
+    // name: "Dmitry Badin" and "Dmitri Badin", "Sergey Lavrov" and "Sergej Lawrow".
+    let given = words.first().is_some_and(|w| {
+        words.len() > 1
+            && (lexicon.words.contains_ignore_ascii_case("given_names.en", w)
+                || lexicon.words.contains_ignore_ascii_case("given_names.de", w))
+    });
+    if given {
+        return format!("name:{}", transliteration_fold(&folded));
+    }
+    format!("name:{folded}")
+}
+
+/// Folds the spellings in which English and German transliterate Slavic
+/// names: w → v, a final y, j or ij → i, an initial j → y ("Jewgeni" and
+/// "Yevgeny" both become "yevgeni").
+fn transliteration_fold(folded: &str) -> String {
+    folded
+        .split(' ')
+        .map(|word| {
+            let mut w = word.replace('w', "v");
+            if let Some(rest) = w.strip_prefix('j') {
+                w = format!("y{rest}");
+            }
+            for ending in ["ij", "y", "j"] {
+                if w.len() > ending.len() + 2 && w.ends_with(ending) {
+                    w.truncate(w.len() - ending.len());
+                    w.push('i');
+                    break;
+                }
+            }
+            w
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A company name without its legal form: "Guangzhou Ausay Technology Co.
@@ -633,10 +668,15 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
     if !articles.contains(&opener) && text::strip_possessive(opener) == opener {
         return None;
     }
-    // The head: the last word before the closing comma or full stop.
+    // The head: the last word before the closing comma or full stop, or
+    // before a preposition ("Nexperia's country manager for the UK,").
+    let prepositions = ["for", "of", "at", "in", "with", "from", "bei", "von", "für", "aus", "im", "beim"];
     let head = (next..(next + 6).min(words.len())).find(|&k| {
         let after = &text[words[k].span.end..];
-        after.starts_with(',') || after.starts_with('.') || k + 1 == words.len()
+        after.starts_with(',')
+            || after.starts_with('.')
+            || k + 1 == words.len()
+            || k > next && words.get(k + 1).is_some_and(|w| prepositions.contains(&w.text(text)))
     })?;
     if head == next {
         return None;
@@ -658,6 +698,19 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transliterations_fold_to_one_key() {
+        for (a, b) in [
+            ("dmitry badin", "dmitri badin"),
+            ("sergey lavrov", "sergej lawrow"),
+            ("yevgeny ivanov", "jewgeni ivanov"),
+            ("dmitrij peskov", "dmitri peskow"),
+        ] {
+            assert_eq!(transliteration_fold(a), transliteration_fold(b), "{a} / {b}");
+        }
+        assert_ne!(transliteration_fold("maria lee"), transliteration_fold("mario lee"));
+    }
 
     #[test]
     fn acronyms() {
