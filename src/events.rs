@@ -130,11 +130,22 @@ fn find_triggers<'l>(
             hits.push(hit);
         }
     }
-    // A trigger inside a longer one (or starting inside it) is part of it.
+    // A trigger inside a longer one (or starting inside it) is part of it,
+    // unless it stands in the gap of a phrase and tells an event of another
+    // type: "macht den GRU für einen Hackerangriff auf die SPD verantwortlich"
+    // blames and tells of an attack ("wies die Vorwürfe zurück" only denies:
+    // "Vorwürfe" is a word of the phrase).
     hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last)));
     let mut kept: Vec<TriggerHit> = Vec::new();
+    let in_gap = |k: &TriggerHit, hit: &TriggerHit| {
+        k.pattern.words.contains(&None)
+            && hit.first > k.first
+            && hit.last < k.last
+            && lexicon.triggers[k.pattern.trigger].etype != lexicon.triggers[hit.pattern.trigger].etype
+            && !k.pattern.words.iter().flatten().any(|w| word_matches(w, lower[hit.first]))
+    };
     for hit in hits {
-        if !kept.iter().any(|k| hit.first < k.last && hit.first >= k.first) {
+        if !kept.iter().any(|k| hit.first < k.last && hit.first >= k.first && !in_gap(k, &hit)) {
             kept.push(hit);
         }
     }
@@ -181,6 +192,20 @@ fn find_triggers<'l>(
         .collect();
     let mut drop = drop.into_iter();
     kept.retain(|_| !drop.next().unwrap_or(false));
+    // An infinitive of purpose restates the verb before it: "summoned the
+    // ambassador to protest" is one protest.
+    let purposes: Vec<bool> = kept
+        .iter()
+        .map(|hit| {
+            hit.first > 0
+                && lower[hit.first - 1] == "to"
+                && kept.iter().any(|k| {
+                    !k.pattern.noun && k.last <= hit.first && hit.first - k.last <= 8 && etype(k) == etype(hit)
+                })
+        })
+        .collect();
+    let mut purposes = purposes.into_iter();
+    kept.retain(|_| !purposes.next().unwrap_or(false));
     kept
 }
 
@@ -230,10 +255,23 @@ pub fn extract(
         }
         let lower = text::lowered_words(text, lowered_text.as_deref(), &words, &mut lowered_storage);
         let mut triggers = find_triggers(lexicon, lang, text, &words, &lower);
-        // "verhängte … Exportbeschränkungen": the noun restates the verb's event.
-        let verb_types: Vec<_> =
-            triggers.iter().filter(|t| !t.pattern.noun).map(|t| lexicon.triggers[t.pattern.trigger].etype).collect();
-        triggers.retain(|t| !t.pattern.noun || !verb_types.contains(&lexicon.triggers[t.pattern.trigger].etype));
+        // "verhängte … Exportbeschränkungen": the noun restates the verb's
+        // event, unless a new clause stands between ("announced curbs in
+        // March, after Washington imposed sweeping restrictions").
+        let clauses = lexicon.words.lowered_lang("clauses", lang);
+        let bare = lexicon.words.lowered_lang("clauses.bare", lang);
+        let verbs: Vec<(EventType, usize)> = triggers
+            .iter()
+            .filter(|t| !t.pattern.noun)
+            .map(|t| {
+                let cut = clause_cut(text, &words, &lower, t.last, clauses, bare).unwrap_or(usize::MAX);
+                (lexicon.triggers[t.pattern.trigger].etype, cut)
+            })
+            .collect();
+        triggers.retain(|t| {
+            let etype = lexicon.triggers[t.pattern.trigger].etype;
+            !t.pattern.noun || !verbs.iter().any(|&(verb, cut)| verb == etype && t.span.start < cut)
+        });
         // "lifted sanctions on Rusal", "criticized the investigation": the
         // noun right after a verb that undoes or answers an event is that
         // event's name, not a new one.
@@ -324,11 +362,45 @@ pub fn extract(
                 reporters.push(*r);
             }
         }
-        let args: Vec<&Mention> = mentions
+        let mut args: Vec<&Mention> = mentions
             .iter()
             .copied()
             .filter(|m| (!m.modifier || before_verb(m)) && !reporter_spans.contains(&m.span))
             .collect();
+        // The body a person's title names is no argument: "hat den früheren
+        // Audi-Vorstandschef Rupert Stadler angeklagt", "charged Huawei
+        // finance chief Meng Wanzhou".
+        let glue = lexicon.words.lowered_lang("function_words", lang);
+        let titled: Vec<Span> = args
+            .windows(2)
+            .filter(|pair| {
+                let (body, person) = (pair[0], pair[1]);
+                if person.span.start < body.span.end {
+                    return false;
+                }
+                // Only title words stand between: "-Vorstandschef", " Chief
+                // Executive ", " finance chief ", not "wurde von", "Ltd. Gina".
+                let between = &text[body.span.end..person.span.start];
+                let titles = lexicon.words.lang_path("titles", lang);
+                let title = between.split_whitespace().all(|w| {
+                    let compound = w.starts_with('-');
+                    let w = w.trim_start_matches('-');
+                    !w.is_empty()
+                        && !glue.iter().any(|g| g.eq_ignore_ascii_case(w))
+                        && (compound
+                            || w.starts_with(char::is_uppercase)
+                            || lexicon.words.contains_ignore_ascii_case(&titles, w))
+                });
+                found.entities[person.entity].etype == EntityType::Person
+                    && found.entities[body.entity].etype != EntityType::Person
+                    && between.chars().any(char::is_alphabetic)
+                    && !between.contains([',', ';', '(', '"', '.', ':'])
+                    && title
+                    && between.split_whitespace().count() <= 3
+            })
+            .map(|pair| pair[0].span)
+            .collect();
+        args.retain(|m| !titled.contains(&m.span));
         let fronted = lang == Lang::De && lexicon.words.get("fronting.de").iter().any(|f| *f == lower[0]);
         // The sentence's dates, found for its first event.
         let mut sentence_dates: Option<Vec<dates::FoundDate>> = None;
@@ -378,6 +450,34 @@ pub fn extract(
                     || to > from + 1 && any_phrase(lexicon.words.phrases(&object_cause_path), &lower, from + 1, to)
             };
             let mut after: Vec<&Mention> = after.into_iter().filter(|m| !behind_cause(m)).collect();
+            // Nor is what stands in a new clause: ", after Washington imposed
+            // restrictions", ", die …", "because".
+            let cut = clause_cut(text, &words, &lower, trigger.last, clauses, bare);
+            if let Some(cut) = cut {
+                after.retain(|m| m.span.start < cut);
+            }
+            // A possessor right before the name it owns is not the object: "a
+            // cyber attack on Chancellor Olaf Scholz's Social Democratic Party".
+            let owns_next = |m: &Mention| {
+                let rest = &text[m.span.end..];
+                let mark = ["'s ", "’s "].iter().find(|p| rest.starts_with(*p)).map(|p| p.len());
+                mark.is_some_and(|len| after.iter().any(|n| n.span.start == m.span.end + len))
+            };
+            let owners_of_next: Vec<Span> = after.iter().filter(|m| owns_next(m)).map(|m| m.span).collect();
+            after.retain(|m| !owners_of_next.contains(&m.span));
+            // Nor is the speaker of a statement: "…," said Marta Lindqvist;
+            // "…, U.S. Commerce Secretary Wilbur Ross said".
+            after.retain(|m| {
+                let k = word_index_before(&words, m.span.end);
+                let spoken_after = lower.get(k).is_some_and(|w| speech.iter().any(|v| v == w));
+                // ("said X" only after the statement: '," said X', not "added X to the list".)
+                let j = word_index_before(&words, m.span.start);
+                let spoken_before = j >= 2
+                    && speech.iter().any(|v| v == lower[j - 1])
+                    && text[words[j - 2].span.end..words[j - 1].span.start].contains([',', '"', '“', '”']);
+                !spoken_after && !spoken_before
+            });
+
             // A German phrase with a gap closes its clause: what it encloses is
             // its object, not what follows ("hatte ihren Anteil an X aufgestockt
             // und bei der EZB die Genehmigung beantragt").
@@ -574,7 +674,7 @@ pub fn extract(
                 } else if spec.subject_agent {
                     if fronted { after.first() } else { before.last() }.map(|m| vec![m.entity]).unwrap_or_default()
                 } else {
-                    nominal_agent(lang, &words, &lower, trigger, &subjects, fronted, lexicon)
+                    nominal_agent(text, lang, &words, &lower, trigger, &subjects, fronted, lexicon)
                         .map(|m| vec![m.entity])
                         .unwrap_or_default()
                 };
@@ -993,6 +1093,7 @@ fn possessor<'m>(
 /// "hat … Vorwürfe gemacht"); not the subject of any verb ("called the
 /// accusations nonsense").
 fn nominal_agent<'m>(
+    text: &str,
     lang: Lang,
     words: &[Word],
     lower: &[&str],
@@ -1004,6 +1105,20 @@ fn nominal_agent<'m>(
     let nearest = before.last()?;
     if words_between(words, nearest.span.end, trigger.span.start) <= 1 {
         return Some(nearest);
+    }
+    // Whom a blame names did it: "macht den GRU für einen Cyberangriff …
+    // verantwortlich", "accused X of a cyber attack".
+    // (The name's own nouns may stand before the preposition: "Russia's GRU
+    // military intelligence service of a cyber attack".)
+    let between = &lower[word_index_before(words, nearest.span.end).min(trigger.first)..trigger.first];
+    if let Some(p) = between.iter().position(|w| ["for", "of", "für"].contains(w)) {
+        let nouns = &words[trigger.first - between.len()..trigger.first - between.len() + p];
+        if p <= 3
+            && nouns.iter().all(|w| w.text(text).chars().all(|c| c.is_lowercase()))
+            && between[p + 1..].iter().all(|w| text::DETERMINERS.contains(w))
+        {
+            return Some(nearest);
+        }
     }
     let support = lexicon.words.lang("nominal.support_verbs", lang);
     let from = word_index_before(words, before.first()?.span.start);
@@ -1152,6 +1267,25 @@ fn clause_around(sentence: &str, at: usize) -> (usize, usize) {
         }
     }
     (start, end)
+}
+
+/// Where a new clause opens after word `from`: a word of `[clauses]`
+/// after a comma (", after Washington imposed …", ", die …"), or a
+/// conjunction of `[clauses] bare_*` anywhere ("curbs in March after
+/// Washington imposed …").
+fn clause_cut(
+    text: &str,
+    words: &[Word],
+    lower: &[&str],
+    from: usize,
+    after_comma: &[String],
+    bare: &[String],
+) -> Option<usize> {
+    (from.max(1)..words.len()).find_map(|k| {
+        let comma = text[words[k - 1].span.end..words[k].span.start].contains(',');
+        let opens = (comma && after_comma.iter().any(|w| w == lower[k])) || bare.iter().any(|w| w == lower[k]);
+        opens.then_some(words[k].span.start)
+    })
 }
 
 fn words_between(words: &[Word], start: usize, end: usize) -> usize {
