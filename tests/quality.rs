@@ -139,3 +139,15 @@ fn second_blind_articles_stay_good() {
 fn third_blind_articles_stay_good() {
     stays_above("tests/blind3", 0.92, 0.48, 0.38);
 }
+
+/// Eight articles by a fourth annotator (`tests/blind4/`: the CMA and
+/// Microsoft's Activision takeover, Germany's veto of the Elmos fab sale,
+/// the DOJ's ad-tech suit against Google, China's gallium curbs, BaFin and
+/// N26, China's answer to US tariffs), measured once when they arrived,
+/// before anyone looked at what they get wrong: entity P 0.94 R 0.87 (F1
+/// 0.91), event recall 0.41, relation recall 0.42, 2 fragmented. The floor
+/// is that first, honest measurement.
+#[test]
+fn fourth_blind_articles_stay_good() {
+    stays_above("tests/blind4", 0.88, 0.39, 0.40);
+}
