@@ -471,10 +471,14 @@ pub fn extract(
                 let k = word_index_before(&words, m.span.end);
                 let spoken_after = lower.get(k).is_some_and(|w| speech.iter().any(|v| v == w));
                 // ("said X" only after the statement: '," said X', not "added X to the list".)
-                let j = word_index_before(&words, m.span.start);
+                // (An article may stand between: ", teilte die Behörde mit".)
+                let mut j = word_index_before(&words, m.span.start);
+                while j >= 3 && text::DETERMINERS.contains(&lower[j - 1]) {
+                    j -= 1;
+                }
                 let spoken_before = j >= 2
                     && speech.iter().any(|v| v == lower[j - 1])
-                    && text[words[j - 2].span.end..words[j - 1].span.start].contains([',', '"', '“', '”']);
+                    && text[words[j - 2].span.end..words[j - 1].span.start].contains([',', '"', '“', '”', '„']);
                 !spoken_after && !spoken_before
             });
 

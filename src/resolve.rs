@@ -25,6 +25,7 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     qualify_bodies(&mut found, lang, lexicon);
     link_parenthesized_aliases(text, sentences, &mut found);
     link_short_names(text, &mut found, lexicon);
+    link_surnames(text, sentences, &mut found, lexicon);
     link_company_short_forms(text, sentences, &mut found, lexicon);
     link_anaphors(text, lang, sentences, &mut found, lexicon);
     found.mentions.sort();
@@ -326,6 +327,39 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
     found.mentions.sort();
 }
 
+/// A person's surname alone, after the full name, is that person, even where
+/// nothing else marks it as a name ("Stadler hat die Vorwürfe bestritten"
+/// opens a sentence; "Stadlers Wohnhaus" is a German genitive). A surname two
+/// people of the document share, or one that is a function word, names nobody.
+fn link_surnames(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
+    let mut surnames: Vec<(String, usize, usize)> = Vec::new();
+    for (i, entity) in found.entities.iter().enumerate() {
+        if entity.etype != EntityType::Person || !entity.name.contains(' ') {
+            continue;
+        }
+        let Some(surname) = entity.name.rsplit(' ').next() else { continue };
+        let plain = surname.chars().count() >= 3
+            && text::is_capitalized(surname)
+            && surname.chars().all(char::is_alphabetic)
+            && !lexicon.words.contains_ignore_ascii_case("function_words.en", surname)
+            && !lexicon.words.contains_ignore_ascii_case("function_words.de", surname);
+        let first = found.mentions.iter().filter(|m| m.entity == i && !m.anaphoric).map(|m| m.span.end).min();
+        if let (true, Some(first)) = (plain, first) {
+            surnames.push((surname.to_string(), i, first));
+        }
+    }
+    let shared = |name: &str| surnames.iter().filter(|(s, _, _)| s == name).count() > 1;
+    let unique: Vec<(String, usize, usize)> = surnames.iter().filter(|(s, _, _)| !shared(s)).cloned().collect();
+    for (surname, entity, first) in unique {
+        add_occurrences(text, sentences, found, &surname, entity, |s, e| {
+            // The German genitive "Stadlers" is the same name.
+            let end = if text[e..].starts_with('s') && text::at_word_boundary(text, s, e + 1) { e + 1 } else { e };
+            (s >= first && text::at_word_boundary(text, s, end)).then_some(end)
+        });
+    }
+    found.mentions.sort();
+}
+
 /// A one-word pattern name that is the last word of a fuller name of the
 /// same type in the document ("Ross" after "Wilbur Ross") is that entity.
 /// So is the bare head of an agency's name ("the Commission's findings"
@@ -409,14 +443,35 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
                 continue;
             }
             let sentence = entities::sentence_of(sentences, s);
-            if let Some(entity) = antecedent(found, &source, s, sentence, types) {
+            // An agency noun refers to the body it heads ("die Kommission" to
+            // the "EU-Kommission", not to "das Gericht der EU" named since),
+            // else to the last body that is no court.
+            let head = text[s..e].rsplit(' ').next().unwrap_or("").to_lowercase();
+            let generic = lexicon.words.contains_lowered("anaphora.generic_heads", &head);
+            let referent = if kind == "agency" && !generic {
+                let headed: BTreeSet<usize> = found
+                    .mentions
+                    .iter()
+                    .filter(|m| !m.anaphoric && m.span.end <= s && m.span.slice(text).to_lowercase().contains(&head))
+                    .map(|m| m.entity)
+                    .collect();
+                let agency = |x: usize| found.entities[x].etype == EntityType::Agency;
+                antecedent_where(found, &source, s, sentence, |x| agency(x) && headed.contains(&x)).or_else(|| {
+                    antecedent_where(found, &source, s, sentence, |x| agency(x) && !is_court(&found.entities[x]))
+                })
+            } else {
+                antecedent(found, &source, s, sentence, types)
+            };
+            if let Some(entity) = referent {
                 added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
             }
         }
     }
     // A description that opens a sentence ("The world's third-largest
     // smartphone vendor sued …", "Der Konzern aus Shenzhen …") and ends in a
-    // company noun of the apposition list refers back to the last company.
+    // company noun of the apposition list refers back to the last company;
+    // one that ends in a noun of `anaphora.agency_heads` ("Die Brüsseler
+    // Behörde", "Die Internetaufsicht") to the last agency.
     for (i, sentence) in sentences.iter().enumerate() {
         let trimmed = sentences::trimmed(text, *sentence);
         // The description is at most six words after the determiner, then a name.
@@ -427,9 +482,30 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             continue;
         }
         let nouns = lexicon.words.lang_path("appositions.company", lang);
+        let bodies = lexicon.words.lowered_lang("anaphora.agency_heads", lang);
         for k in 1..words.len().min(7) {
             let w = words[k].text(text);
             let is_noun = lexicon.words.last_word_ignore_ascii_case(&nouns, w);
+            // "Die Brüsseler Behörde", "Die Internetaufsicht", "The antitrust
+            // regulator": the body named last (German compounds by their head).
+            let lowered = w.to_lowercase();
+            let is_body =
+                !is_noun && bodies.iter().any(|b| lowered == *b || lang == Lang::De && lowered.ends_with(b.as_str()));
+            if is_body {
+                let next_is_name = words.get(k + 1).is_some_and(|n| text::is_capitalized(n.text(text)));
+                let span = Span::new(first.span.start, words[k].span.end);
+                let taken = found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span));
+                if !next_is_name && !taken {
+                    // (A court is no authority: "Die Brüsseler Behörde" is not
+                    // "das Gericht der EU" named in between.)
+                    let authority =
+                        |e: usize| found.entities[e].etype == EntityType::Agency && !is_court(&found.entities[e]);
+                    if let Some(entity) = antecedent_where(found, &source, span.start, i, authority) {
+                        added.push(Mention { span, sentence: i, entity, anaphoric: true, modifier: false });
+                    }
+                }
+                break;
+            }
             if !is_noun {
                 continue;
             }
@@ -485,6 +561,12 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     found.mentions.sort();
 }
 
+/// Is the body a court ("General Court", "Landgericht München I")? A court
+/// is not what "the authority" or "die Behörde" refers to.
+fn is_court(entity: &LocalEntity) -> bool {
+    ["Court", "Gericht", "gericht", "Tribunal"].iter().any(|c| entity.name.contains(c))
+}
+
 /// Which mentions stand as sources ("according to Reuters", "laut
 /// Canalys"): one of the four words before the name makes it so.
 fn source_mentions(text: &str, found: &Found) -> Vec<bool> {
@@ -512,9 +594,18 @@ fn source_mentions(text: &str, found: &Found) -> Vec<bool> {
 /// subject, as a rule) of the closest earlier sentence that has one. Sources
 /// (`source`, from [`source_mentions`]) are never antecedents.
 fn antecedent(found: &Found, source: &[bool], offset: usize, sentence: usize, types: &[EntityType]) -> Option<usize> {
-    let compatible = |&(i, m): &(usize, &Mention)| {
-        !m.modifier && !m.anaphoric && types.contains(&found.entities[m.entity].etype) && !source[i]
-    };
+    antecedent_where(found, source, offset, sentence, |e| types.contains(&found.entities[e].etype))
+}
+
+/// [`antecedent`] among the entities (by index) that `fits`.
+fn antecedent_where(
+    found: &Found,
+    source: &[bool],
+    offset: usize,
+    sentence: usize,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let compatible = |&(i, m): &(usize, &Mention)| !m.modifier && !m.anaphoric && fits(m.entity) && !source[i];
     let earlier: Vec<&Mention> = found
         .mentions
         .iter()
