@@ -171,6 +171,11 @@ pub fn find(
 /// organisation head ("Office of", "Bundesamt für").
 fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, lexicon: &Lexicon) -> usize {
     let Some(k) = (start + 1..end).find(|&k| matches!(words[k].text(text), "and" | "und" | "&")) else { return end };
+    // A firm's name joins its partners with "&" ("Hallberg & Roux", "Reinholt
+    // & Partner"); lists of names are joined with "and", "und" and commas.
+    if words[k].text(text) == "&" {
+        return end;
+    }
     let joined: String = words[start..end].iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
     let headed = [
         "org_suffixes.agency_heads_en",
@@ -263,7 +268,9 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex)
     while end < words.len() {
         let prev = &words[end - 1];
         let word = &words[end];
-        if !adjacent(prev, word) || text::strip_possessive(prev.text(text)) != prev.text(text) {
+        // (The words of text::words leave "&" out: "Hallberg & Roux" is one name.)
+        let ampersand = text[prev.span.end..word.span.start] == *" & " && starts(word);
+        if (!adjacent(prev, word) && !ampersand) || text::strip_possessive(prev.text(text)) != prev.text(text) {
             break;
         }
         let digits = word.text(text).chars().all(|c| c.is_ascii_digit());
