@@ -580,7 +580,25 @@ pub fn extract(
                 && lower.get(trigger.last).is_some_and(|w| ["of", "with", "from", "by"].contains(w))
                 && !["has", "have", "had", "and", "or", "but", "who", "which", "that"]
                     .contains(&lower[trigger.first - 1]);
-            let (agent, target): (Vec<usize>, Vec<usize>) = if spec.agentless {
+            let (agent, target): (Vec<usize>, Vec<usize>) = if spec.reported {
+                // "The Commission said Apple had abused its dominant position":
+                // who reports the wrong accuses who did it; unreported, the
+                // wrong is no accusation.
+                let reporting = lexicon.words.lowered_lang("reported", lang);
+                let verb = (0..trigger.first).rev().find(|&k| {
+                    words[k].span.start >= clause_start
+                        && (speech.iter().any(|v| v == lower[k]) || reporting.iter().any(|v| v == lower[k]))
+                });
+                let Some(verb) = verb else { continue };
+                let said_at = words[verb].span.start;
+                let wrongdoer =
+                    subjects.iter().rev().find(|m| m.span.start >= words[verb].span.end).map(|m| vec![m.entity]);
+                let reporter = subjects.iter().rev().find(|m| m.span.end <= said_at).map(|m| vec![m.entity]);
+                match (reporter, wrongdoer) {
+                    (Some(reporter), Some(wrongdoer)) => (reporter, wrongdoer),
+                    _ => continue,
+                }
+            } else if spec.agentless {
                 let subject = if fronted { after.first() } else { before.last() }.map(|m| m.entity);
                 (subject.into_iter().collect(), Vec::new())
             } else if reduced {

@@ -139,6 +139,8 @@ pub struct TriggerSpec {
     #[serde(default)]
     pub untargeted: bool,
     #[serde(default)]
+    pub reported: bool,
+    #[serde(default)]
     pub en_verbs: Vec<String>,
     #[serde(default)]
     pub en_nouns: Vec<String>,
@@ -161,6 +163,9 @@ pub struct Trigger {
     pub subject_agent: bool,
     /// Events of this trigger stand without a target ("X criticized the decision").
     pub untargeted: bool,
+    /// The trigger states a wrong that someone reports: the reporter accuses
+    /// the wrongdoer ("The Commission said Apple had abused its position").
+    pub reported: bool,
 }
 
 /// A trigger pattern: a sequence of word patterns, `None` standing for a gap.
@@ -600,6 +605,7 @@ impl Builder {
                 agentless: spec.agentless,
                 subject_agent: spec.subject_agent,
                 untargeted: spec.untargeted || spec.agentless,
+                reported: spec.reported,
             });
             for (lang, noun, list) in [
                 (Lang::En, false, &spec.en_verbs),
