@@ -349,14 +349,30 @@ fn link_surnames(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Le
         }
     }
     let shared = |name: &str| surnames.iter().filter(|(s, _, _)| s == name).count() > 1;
-    let unique: Vec<(String, usize, usize)> = surnames.iter().filter(|(s, _, _)| !shared(s)).cloned().collect();
-    for (surname, entity, first) in unique {
-        add_occurrences(text, sentences, found, &surname, entity, |s, e| {
-            // The German genitive "Stadlers" is the same name.
-            let end = if text[e..].starts_with('s') && text::at_word_boundary(text, s, e + 1) { e + 1 } else { e };
-            (s >= first && text::at_word_boundary(text, s, end)).then_some(end)
-        });
+    let unique: HashMap<&str, (usize, usize)> =
+        surnames.iter().filter(|(s, _, _)| !shared(s)).map(|(s, e, f)| (s.as_str(), (*e, *f))).collect();
+    if unique.is_empty() {
+        return;
     }
+    // One pass over the words after the first full name.
+    let from = unique.values().map(|&(_, first)| first).min().unwrap_or(text.len());
+    let mut added = Vec::new();
+    for word in text::words(text, from, text.len()) {
+        let w = text::strip_possessive(word.text(text));
+        // The German genitive "Stadlers" is the same name.
+        let hit = unique
+            .get(w)
+            .map(|&hit| (hit, w.len()))
+            .or_else(|| w.strip_suffix('s').and_then(|stem| unique.get(stem)).map(|&hit| (hit, w.len())));
+        let Some(((entity, first), len)) = hit else { continue };
+        let span = Span::new(word.span.start, word.span.start + len);
+        if span.start < first || found.mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let sentence = entities::sentence_of(sentences, span.start);
+        added.push(Mention { span, sentence, entity, anaphoric: false, modifier: false });
+    }
+    found.mentions.extend(added);
     found.mentions.sort();
 }
 
@@ -449,14 +465,16 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             let head = text[s..e].rsplit(' ').next().unwrap_or("").to_lowercase();
             let generic = lexicon.words.contains_lowered("anaphora.generic_heads", &head);
             let referent = if kind == "agency" && !generic {
-                let headed: BTreeSet<usize> = found
-                    .mentions
-                    .iter()
-                    .filter(|m| !m.anaphoric && m.span.end <= s && m.span.slice(text).to_lowercase().contains(&head))
-                    .map(|m| m.entity)
-                    .collect();
                 let agency = |x: usize| found.entities[x].etype == EntityType::Agency;
-                antecedent_where(found, &source, s, sentence, |x| agency(x) && headed.contains(&x)).or_else(|| {
+                let headed = |x: usize| {
+                    found.mentions.iter().any(|m| {
+                        m.entity == x
+                            && !m.anaphoric
+                            && m.span.end <= s
+                            && contains_ignore_case(m.span.slice(text), &head)
+                    })
+                };
+                antecedent_where(found, &source, s, sentence, |x| agency(x) && headed(x)).or_else(|| {
                     antecedent_where(found, &source, s, sentence, |x| agency(x) && !is_court(&found.entities[x]))
                 })
             } else {
@@ -559,6 +577,16 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     }
     found.mentions.extend(added);
     found.mentions.sort();
+}
+
+/// Whether `haystack` holds `needle` (lowercase), ignoring case: "EU-Kommission"
+/// holds "kommission". Allocates only for text beyond ASCII.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    haystack.to_lowercase().contains(needle)
 }
 
 /// Is the body a court ("General Court", "Landgericht München I")? A court
