@@ -130,8 +130,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// surname alone after the full name is the person; a source after the
 /// statement is no object. 9: "&" joins the words of one name ("Hallberg &
 /// Roux"). 10: a reported wrong is the reporter's accusation ("said Apple had
-/// abused its dominant position").
-pub const ANALYSIS: u32 = 10;
+/// abused its dominant position"). 11: a bare name listed beside a company is
+/// a company.
+pub const ANALYSIS: u32 = 11;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

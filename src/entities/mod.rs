@@ -116,6 +116,7 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         !(matches!(c.reading, Reading::Named { weak: true, .. }) && places.iter().any(|p| p.overlaps(c.span)))
     }));
     let chosen = select(candidates);
+    let chosen = type_list_members(text, chosen, lexicon);
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);
     let chosen = drop_unsupported_common_words(text, sentences, chosen, lexicon);
     build(text, lang, sentences, chosen, lexicon)
@@ -397,6 +398,41 @@ fn group_noun_after(text: &str, end: usize, lexicon: &Lexicon) -> Option<(usize,
 }
 
 /// Keeps the longest reading where readings overlap; ties go to priority.
+/// A guessed name listed beside a company the lexicon knows is a company:
+/// "Shares of Screen Holdings and Lasertec were little changed", "Huawei,
+/// ZTE and Zhongxun"; or a company a pattern found, unless it opens with a
+/// title word and may be a misread title ("Under Secretary of Commerce for
+/// Industry and Security Alan Estevez").
+fn type_list_members(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) -> Vec<Candidate> {
+    chosen.sort_by_key(|c| c.span);
+    let titled = |name: &str| {
+        name.split(' ')
+            .next()
+            .is_some_and(|w| lexicon.words.contains("title_words.en", w) || lexicon.words.contains("title_words.de", w))
+    };
+    let is_company = |c: &Candidate| match &c.reading {
+        Reading::Entry(i) => lexicon.entries[*i].etype.eq_ignore_ascii_case("COMPANY"),
+        Reading::Named { name, etype, weak } => *etype == EntityType::Company && !weak && !titled(name),
+        _ => false,
+    };
+    let joined = |a: &Candidate, b: &Candidate| {
+        a.span.end <= b.span.start
+            && [" and ", ", ", ", and ", " und ", " or ", " oder "].contains(&&text[a.span.end..b.span.start])
+    };
+    let companies: Vec<bool> = chosen.iter().map(is_company).collect();
+    for k in 0..chosen.len() {
+        let listed = (k > 0 && companies[k - 1] && joined(&chosen[k - 1], &chosen[k]))
+            || (k + 1 < chosen.len() && companies[k + 1] && joined(&chosen[k], &chosen[k + 1]));
+        if let Reading::Named { etype, weak, .. } = &mut chosen[k].reading {
+            if *weak && listed {
+                *etype = EntityType::Company;
+                *weak = false;
+            }
+        }
+    }
+    chosen
+}
+
 fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by(|a, b| {
         b.span.len().cmp(&a.span.len()).then(b.priority.cmp(&a.priority)).then(a.span.start.cmp(&b.span.start))
