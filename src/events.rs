@@ -696,7 +696,7 @@ pub fn extract(
                 } else if spec.subject_agent {
                     if fronted { after.first() } else { before.last() }.map(|m| vec![m.entity]).unwrap_or_default()
                 } else {
-                    nominal_agent(text, lang, &words, &lower, trigger, &subjects, fronted, lexicon)
+                    nominal_agent(text, lang, &words, &lower, trigger, &subjects, lexicon)
                         .map(|m| vec![m.entity])
                         .unwrap_or_default()
                 };
@@ -1121,7 +1121,6 @@ fn nominal_agent<'m>(
     lower: &[&str],
     trigger: &TriggerHit,
     before: &[&'m Mention],
-    fronted: bool,
     lexicon: &Lexicon,
 ) -> Option<&'m Mention> {
     let nearest = before.last()?;
@@ -1152,7 +1151,6 @@ fn nominal_agent<'m>(
     if !supported {
         return None;
     }
-    let _ = fronted;
     match lang {
         Lang::En => Some(nearest),
         // German: the subject is the first name of the clause (a fronted

@@ -327,6 +327,19 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
     found.mentions.sort();
 }
 
+/// The one entity other than `short` whose name has several words and
+/// `fits`; none where there are two or more.
+fn only_fuller_name(found: &Found, short: usize, fits: impl Fn(&LocalEntity) -> bool) -> Option<usize> {
+    let mut fuller = found
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(j, long)| *j != short && long.name.split_whitespace().count() > 1 && fits(long))
+        .map(|(j, _)| j);
+    let first = fuller.next()?;
+    fuller.next().is_none().then_some(first)
+}
+
 /// A person's surname alone, after the full name, is that person, even where
 /// nothing else marks it as a name ("Stadler hat die Vorwürfe bestritten"
 /// opens a sentence; "Stadlers Wohnhaus" is a German genitive). A surname two
@@ -389,20 +402,11 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
         if !short.key.starts_with("name:") || short.name.contains(' ') || !lexicon.words.contains(tails, &short.name) {
             continue;
         }
-        let heads: Vec<usize> = found
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(j, long)| {
-                *j != i
-                    && long.etype == EntityType::Agency
-                    && long.name.split_whitespace().count() > 1
-                    && long.name.rsplit(' ').next() == Some(short.name.as_str())
-            })
-            .map(|(j, _)| j)
-            .collect();
-        if heads.len() == 1 {
-            remap[i] = Some(heads[0]);
+        let heads = |long: &LocalEntity| {
+            long.etype == EntityType::Agency && long.name.rsplit(' ').next() == Some(short.name.as_str())
+        };
+        if let Some(j) = only_fuller_name(found, i, heads) {
+            remap[i] = Some(j);
             changed = true;
         }
     }
@@ -419,20 +423,11 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
         if !short.key.starts_with("name:") || short.name.contains(' ') || short.etype != EntityType::Person {
             continue;
         }
-        let candidates: Vec<usize> = found
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(j, long)| {
-                *j != i
-                    && long.etype == short.etype
-                    && long.name.split_whitespace().count() > 1
-                    && long.name.split_whitespace().any(|w| text::fold(w) == text::fold(&short.name))
-            })
-            .map(|(j, _)| j)
-            .collect();
-        if candidates.len() == 1 {
-            remap[i] = Some(candidates[0]);
+        let names_it = |long: &LocalEntity| {
+            long.etype == short.etype && long.name.split_whitespace().any(|w| text::fold(w) == text::fold(&short.name))
+        };
+        if let Some(j) = only_fuller_name(found, i, names_it) {
+            remap[i] = Some(j);
             changed = true;
         }
     }
