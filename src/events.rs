@@ -371,6 +371,7 @@ pub fn extract(
         // Audi-Vorstandschef Rupert Stadler angeklagt", "charged Huawei
         // finance chief Meng Wanzhou".
         let glue = lexicon.words.lowered_lang("function_words", lang);
+        let titles = lexicon.words.lang_path("titles", lang);
         let titled: Vec<Span> = args
             .windows(2)
             .filter(|pair| {
@@ -381,7 +382,6 @@ pub fn extract(
                 // Only title words stand between: "-Vorstandschef", " Chief
                 // Executive ", " finance chief ", not "wurde von", "Ltd. Gina".
                 let between = &text[body.span.end..person.span.start];
-                let titles = lexicon.words.lang_path("titles", lang);
                 let title = between.split_whitespace().all(|w| {
                     let compound = w.starts_with('-');
                     let w = w.trim_start_matches('-');
@@ -451,7 +451,7 @@ pub fn extract(
             };
             let mut after: Vec<&Mention> = after.into_iter().filter(|m| !behind_cause(m)).collect();
             // Nor is what stands in a new clause: ", after Washington imposed
-            // restrictions", ", die …", "because".
+            // restrictions", "because" (a relative clause may name the object).
             let cut = clause_cut(text, &words, &lower, trigger.last, clauses, bare);
             if let Some(cut) = cut {
                 after.retain(|m| m.span.start < cut);
