@@ -170,12 +170,9 @@ pub fn find(
 /// a run is cut at its first conjunction unless it opens with an agency or
 /// organisation head ("Office of", "Bundesamt für").
 fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, lexicon: &Lexicon) -> usize {
-    let Some(k) = (start + 1..end).find(|&k| matches!(words[k].text(text), "and" | "und" | "&")) else { return end };
-    // A firm's name joins its partners with "&" ("Hallberg & Roux", "Reinholt
-    // & Partner"); lists of names are joined with "and", "und" and commas.
-    if words[k].text(text) == "&" {
-        return end;
-    }
+    // (A standalone "&" is no word of text::words: "Hallberg & Roux", which
+    // run_from joins, is never split here.)
+    let Some(k) = (start + 1..end).find(|&k| matches!(words[k].text(text), "and" | "und")) else { return end };
     let joined: String = words[start..end].iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
     let headed = [
         "org_suffixes.agency_heads_en",
@@ -260,8 +257,8 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex)
         return None;
     }
     let connectors: &[&str] = match lang {
-        Lang::En => &["of", "and", "for", "&", "de", "on"],
-        Lang::De => &["für", "of", "and", "und", "der", "des", "&"],
+        Lang::En => &["of", "and", "for", "de", "on"],
+        Lang::De => &["für", "of", "and", "und", "der", "des"],
     };
     let adjacent = |a: &Word, b: &Word| text[a.span.end..b.span.start] == *" ";
     let mut end = i + 1;
@@ -324,7 +321,7 @@ fn classify(
     // Nor is a stop name after a connector ("Vancouver International Airport
     // on Dec. 1").
     let is_connector = |w: &Word| {
-        ["of", "and", "for", "für", "der", "des", "&", "on"].iter().any(|c| c.eq_ignore_ascii_case(w.text(text)))
+        ["of", "and", "for", "für", "der", "des", "on"].iter().any(|c| c.eq_ignore_ascii_case(w.text(text)))
     };
     if run.len() > 2
         && is_connector(&run[run.len() - 2])
