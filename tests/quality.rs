@@ -152,3 +152,16 @@ fn third_blind_articles_stay_good() {
 fn fourth_blind_articles_stay_good() {
     stays_above("tests/blind4", 0.88, 0.39, 0.40);
 }
+
+/// Eight articles by a fifth annotator (`tests/blind5/`: Biden's veto of
+/// Nippon Steel's purchase of U.S. Steel and the suit that followed, the
+/// British and American case against China's APT31, each in English and
+/// German; Binance's guilty plea, the Dutch data regulator's fine on Uber,
+/// UniCredit's stake in Commerzbank, India's fine on Meta over WhatsApp),
+/// measured once when they arrived, before anyone looked at what they get
+/// wrong: entity P 0.88 R 0.86 (F1 0.87), event recall 0.50, relation
+/// recall 0.41, 3 fragmented, 1 conflated. The floor is that measurement.
+#[test]
+fn fifth_blind_articles_stay_good() {
+    stays_above("tests/blind5", 0.86, 0.48, 0.39);
+}
