@@ -430,10 +430,17 @@ impl Words {
     /// Whether `lower` (lowercased) ends with an item of the lowercased list
     /// at `path` that has at least `min_chars` characters and no space: the
     /// head of a German compound ("handelsminister" ends with "minister").
+    /// After a hyphen the head may be shorter: the hyphen marks where the
+    /// compound joins ("smartphone-bank" ends with "bank").
     /// Each suffix of the word is looked up once, so the cost grows with
     /// the word, not with the list.
     pub fn ends_with_item(&self, path: &str, lower: &str, min_chars: usize) -> bool {
         let Some(list) = self.indexed.get(path) else { return false };
+        if let Some((_, head)) = lower.rsplit_once('-') {
+            if head.chars().count() > 2 && list.lowered_set.contains(head) {
+                return true;
+            }
+        }
         let mut chars_left = lower.chars().count();
         for (at, _) in lower.char_indices() {
             if chars_left < min_chars {

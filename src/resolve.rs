@@ -23,6 +23,7 @@ use std::collections::{BTreeSet, HashMap};
 pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found: Found, lexicon: &Lexicon) -> Found {
     let text = doc.text.as_str();
     qualify_bodies(&mut found, lang, lexicon);
+    name_generic_regulators(&mut found, lexicon);
     link_parenthesized_aliases(text, sentences, &mut found);
     link_short_names(text, &mut found, lexicon);
     link_surnames(text, sentences, &mut found, lexicon);
@@ -163,6 +164,36 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
     let remap: Vec<Option<usize>> =
         found.entities.iter().enumerate().map(|(i, e)| if placeholder(&e.key) { None } else { Some(i) }).collect();
     apply_remap(found, &remap);
+}
+
+/// "UK regulator", "US-Regulierungsbehörden": a country's regulators in
+/// general are the one regulator of that country the document names (the
+/// Competition and Markets Authority), if it names exactly one. Which kinds of
+/// body regulate is `unqualified.regulator_kinds` in grammar.toml.
+fn name_generic_regulators(found: &mut Found, lexicon: &Lexicon) {
+    let kinds = lexicon.words.get("unqualified.regulator_kinds");
+    let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
+    let mut changed = false;
+    for (i, generic) in found.entities.iter().enumerate() {
+        let Some(country) = generic.key.strip_prefix("body:regulators:") else { continue };
+        let regulates = |e: &LocalEntity| {
+            e.etype == EntityType::Agency
+                && e.country.as_deref() == Some(country)
+                && e.key
+                    .strip_prefix("lex:")
+                    .and_then(|id| lexicon.entry(id))
+                    .and_then(|entry| entry.kind.as_ref())
+                    .is_some_and(|k| kinds.contains(k))
+        };
+        let mut named = found.entities.iter().enumerate().filter(|(_, e)| regulates(e)).map(|(j, _)| j);
+        if let (Some(j), None) = (named.next(), named.next()) {
+            remap[i] = Some(j);
+            changed = true;
+        }
+    }
+    if changed {
+        apply_remap(found, &remap);
+    }
 }
 
 /// Re-points mentions through `remap` (None drops them) and drops entities

@@ -101,13 +101,13 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         .filter(|c| matches!(c.reading, Reading::Entry(i) if lexicon.entries[i].etype.eq_ignore_ascii_case("COMPANY")))
         .map(|c| c.span)
         .collect();
-    // Countries and capitals spelled out as words (not adjectives: "the Dutch
-    // Lumentis Holding" is a Dutch company, not one named so; nor
-    // abbreviations such as "U.S.", left as they were: not measured).
+    // Countries and capitals spelled out as words or abbreviated ("U.S.
+    // District Court"), not adjectives: "the Dutch Lumentis Holding" is a
+    // Dutch company, not one named so.
     let places_before: Vec<Span> = hits
         .iter()
         .filter(|h| matches!(h.target, Target::Country(_) | Target::Capital(_)))
-        .filter(|h| h.span.slice(text).chars().all(|c| c.is_alphabetic() || c == ' '))
+        .filter(|h| h.span.slice(text).chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.'))
         .map(|h| h.span)
         .collect();
     let found_by_patterns = patterns::find(text, lang, sentences, lexicon, &taken, &companies, &places_before);
@@ -741,6 +741,11 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                     let ric = gap.contains('(') && gap.contains(')') && gap.len() < 14;
                     (relational && gap.len() < 24) || (possessive && gap.trim().len() <= 2) || (ric && possessive)
                 }
+            }
+            // "“Call of Duty” maker Activision Blizzard": what the company makes.
+            EntityType::Product => {
+                next_start.is_some_and(|n| n > mention.span.end && n - mention.span.end <= 14)
+                    && patterns::makes_the_name_after(text, mention.span.end, lexicon)
             }
             _ => false,
         };

@@ -124,7 +124,7 @@ pub fn find(
         let title_case = lang == Lang::En && is_title_case(text, &words);
         let mut i = 0;
         while i < words.len() {
-            let Some(run_end) = run_from(text, &words, i, lang, &taken) else {
+            let Some(run_end) = run_from(text, &words, i, lang, &taken, lexicon) else {
                 i += 1;
                 continue;
             };
@@ -149,7 +149,11 @@ pub fn find(
                 if let Reading::Named { name, etype, weak: false } = &mut candidate.reading {
                     let right_before = |a: &&Span| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ';
                     let before = match etype {
-                        EntityType::Company => absorbable.iter().chain(places).find(right_before),
+                        // (An abbreviation only before a body: "U.S. Steel" the lexicon knows.)
+                        EntityType::Company => absorbable
+                            .iter()
+                            .chain(places.iter().filter(|p| !p.slice(text).contains('.')))
+                            .find(right_before),
                         EntityType::Agency | EntityType::Organization => places.iter().find(right_before),
                         _ => None,
                     };
@@ -245,7 +249,7 @@ fn is_title_case(text: &str, words: &[Word]) -> bool {
 
 /// The end of a run of capitalised words starting at `i` (connectors such as
 /// "of", "and", "für" allowed inside), or `None` if no run starts there.
-fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex) -> Option<usize> {
+fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex, lexicon: &Lexicon) -> Option<usize> {
     let is_free = |w: &Word| !taken.overlaps_any(w.span);
     let starts = |w: &Word| {
         let s = w.text(text);
@@ -276,6 +280,17 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex)
         } else if digits && end + 1 < words.len() && starts(&words[end + 1]) && adjacent(word, &words[end + 1]) {
             // "Chengdu 404 Network Technology Co"
             end += 2;
+        } else if lang == Lang::En
+            && matches!(word.text(text), "for" | "of")
+            && words.get(end + 1).is_some_and(|w| w.text(text) == "the")
+            && words.get(end + 2).is_some_and(|w| starts(w) && adjacent(&words[end + 1], w))
+            && adjacent(word, &words[end + 1])
+            && (prev.text(text) == "Appeals" || lexicon.words.contains("org_suffixes.agency_tails_en", prev.text(text)))
+        {
+            // "District Court for the Eastern District of Virginia", "Court of
+            // Appeals for the Ninth Circuit", "Commission for the Protection of
+            // Competition".
+            end += 3;
         } else if connectors.contains(&word.text(text))
             && end + 1 < words.len()
             && starts(&words[end + 1])
@@ -320,9 +335,8 @@ fn classify(
     }
     // Nor is a stop name after a connector ("Vancouver International Airport
     // on Dec. 1").
-    let is_connector = |w: &Word| {
-        ["of", "and", "for", "für", "der", "des", "on"].iter().any(|c| c.eq_ignore_ascii_case(w.text(text)))
-    };
+    let is_connector =
+        |w: &Word| ["of", "and", "for", "für", "der", "des", "on"].iter().any(|c| c.eq_ignore_ascii_case(w.text(text)));
     if run.len() > 2
         && is_connector(&run[run.len() - 2])
         && words.contains_ignore_ascii_case(&stop_names, run[run.len() - 1].text(text))
@@ -495,6 +509,16 @@ fn classify(
     if lang == Lang::En && tail_of("org_suffixes.agency_tails_en") {
         return Some(make(0, run.len(), EntityType::Agency, false));
     }
+    // Or a tail with what it is for: "District Court for the Eastern District
+    // of Virginia", "Customs Tariff Commission of the State Council".
+    let tail_for = |k: usize| {
+        words.contains("org_suffixes.agency_tails_en", word_texts[k])
+            && matches!(word_texts[k + 1], "for" | "of")
+            && word_texts.get(k + 2) == Some(&"the")
+    };
+    if lang == Lang::En && word_texts.len() >= 4 && (1..word_texts.len() - 3).any(tail_for) {
+        return Some(make(0, run.len(), EntityType::Agency, false));
+    }
     // Organisation shapes: "Institute for Security Studies", "Human Rights
     // Watch", "Bundesverband der Deutschen Industrie"; places: "Vancouver
     // International Airport".
@@ -546,6 +570,11 @@ fn classify(
     if title_case {
         return None;
     }
+    // "“Call of Duty” maker Activision Blizzard", "Fortnite developer Epic
+    // Games": what a company makes is a product, not a company.
+    if lang == Lang::En && makes_the_name_after(text, run[run.len() - 1].span.end, lexicon) {
+        return Some(make(0, run.len(), EntityType::Product, true));
+    }
     let acronym = word_texts.len() == 1 && is_acronym(last);
     match lang {
         Lang::En if !(sentence_initial && word_texts.len() == 1) || acronym => {
@@ -559,6 +588,15 @@ fn classify(
         )),
         _ => None,
     }
+}
+
+/// Whether a maker's noun (`appositions.maker_en`: "maker", "developer",
+/// "owner") and a capitalised name follow `end`, perhaps after a closing quote.
+pub(crate) fn makes_the_name_after(text: &str, end: usize, lexicon: &Lexicon) -> bool {
+    let rest = text[end..].trim_start_matches(['"', '”', '’', '\'']);
+    let Some(rest) = rest.strip_prefix(' ') else { return false };
+    let Some((noun, after)) = rest.split_once(' ') else { return false };
+    lexicon.words.contains("appositions.maker_en", noun) && after.starts_with(char::is_uppercase)
 }
 
 /// An all-capitals word of 2–6 letters ("DJI", "SMIC").
