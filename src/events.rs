@@ -39,16 +39,30 @@ fn word_matches(pattern: &str, word: &str) -> bool {
 
 /// Matches one pattern at word `at`; returns the index past the last matched
 /// word. `lower` holds `words` lowercased (once per sentence, not once per pattern).
-fn match_at(pattern: &TriggerPattern, words: &[&str], lower: &[&str], at: usize) -> Option<usize> {
+/// `prepositional[k]` (German, where given) says word `k` is followed by a
+/// noun phrase, so is a preposition, not the particle that closes a
+/// separable verb: "schließt die Übernahme nach Ja aus London ab" ends at
+/// "ab", not at "aus".
+fn match_at(
+    pattern: &TriggerPattern,
+    words: &[&str],
+    lower: &[&str],
+    at: usize,
+    prepositional: &[bool],
+) -> Option<usize> {
     let mut i = at;
     let mut gap = false;
+    let parts = pattern.words.len();
     for (n, part) in pattern.words.iter().enumerate() {
         match part {
             None => gap = true,
             Some(p) => {
                 if gap {
                     let limit = (i + 20).min(words.len());
-                    let found = (i..limit).find(|&k| word_matches(p, lower[k]))?;
+                    let closes = n + 1 == parts && pattern.lang == Lang::De;
+                    let found = (i..limit).find(|&k| {
+                        word_matches(p, lower[k]) && !(closes && prepositional.get(k).copied().unwrap_or(false))
+                    })?;
                     i = found + 1;
                     gap = false;
                 } else {
@@ -90,6 +104,21 @@ fn find_triggers<'l>(
     let lower: Vec<&str> = lower.iter().map(|w| text::strip_possessive(w)).collect();
     let mut hits: Vec<TriggerHit> = Vec::new();
     let index = lexicon.trigger_index(lang);
+    // German words right before a noun phrase: a capitalised word, an
+    // article or a number with nothing but a space between.
+    let prepositional: Vec<bool> = match lang {
+        Lang::De => (0..words.len())
+            .map(|k| {
+                words.get(k + 1).is_some_and(|next| {
+                    text[words[k].span.end..next.span.start].trim().is_empty()
+                        && (text::is_capitalized(texts[k + 1])
+                            || text::DETERMINERS.contains(&lower[k + 1])
+                            || texts[k + 1].starts_with(|c: char| c.is_ascii_digit()))
+                })
+            })
+            .collect(),
+        Lang::En => Vec::new(),
+    };
     let mut candidates = Vec::new();
     for at in 0..words.len() {
         let mut best: Option<TriggerHit> = None;
@@ -108,7 +137,7 @@ fn find_triggers<'l>(
             if determined && !pattern.noun && pattern.words.len() == 1 || truncated && pattern.words.len() == 1 {
                 continue;
             }
-            if let Some(end) = match_at(pattern, &texts, &lower, at) {
+            if let Some(end) = match_at(pattern, &texts, &lower, at, &prepositional) {
                 // Gaps do not count: "Verfahren eingeleitet" before "Verfahren … eingeleitet".
                 let fixed = |p: &TriggerPattern| p.words.iter().filter(|w| w.is_some()).count();
                 let longer = best.as_ref().is_none_or(|b| fixed(pattern) > fixed(b.pattern));
@@ -484,10 +513,18 @@ pub fn extract(
 
             // A German phrase with a gap closes its clause: what it encloses is
             // its object, not what follows ("hatte ihren Anteil an X aufgestockt
-            // und bei der EZB die Genehmigung beantragt").
+            // und bei der EZB die Genehmigung beantragt"). Unless the gap holds
+            // only the subject of an inverted clause and a "dass" clause says
+            // whom the order is for ("Zudem ordnete die Behörde an, dass N26 …").
             if lang == Lang::De && trigger.pattern.words.contains(&None) && trigger.last > trigger.first + 1 {
                 let end = words[trigger.last - 1].span.end;
-                if after.iter().any(|m| m.span.end <= end) {
+                let enclosed = after.iter().filter(|m| m.span.end <= end).count();
+                let content_clause = text[end..].trim_start().strip_prefix(',').is_some_and(|r| {
+                    let r = r.trim_start();
+                    r.starts_with("dass ") || r.starts_with("dass\u{a0}")
+                });
+                let only_subject = before.is_empty() && enclosed == 1 && content_clause;
+                if !only_subject && after.iter().any(|m| m.span.end <= end) {
                     after.retain(|m| m.span.end <= end);
                 }
             }
@@ -830,9 +867,10 @@ pub fn extract(
             // A reaction to "the decision", "den Schritt", "die Strafmaßnahmen"
             // is aimed at whoever took it: the agent of the first event the
             // article reported (of the noun's type, where the noun is a trigger).
+            // (An approval is one too: "cleared the deal".)
             let reaction =
                 matches!(spec.etype, EventType::Accuse | EventType::Reject | EventType::Support | EventType::Protest)
-                    && spec.untargeted;
+                    && (spec.untargeted || spec.etype == EventType::Support);
             // (A name after the noun is not the object then: "criticized the
             // decision on Twitter".)
             if !agent.is_empty() && reaction && !trigger.pattern.noun {
@@ -1018,7 +1056,7 @@ fn event_anaphor(
         let typed = candidates
             .iter()
             .map(|&i| &lexicon.trigger_patterns[i])
-            .find(|p| p.noun && p.words.len() == 1 && match_at(p, &[words[k].text(text)], &[plain], 0).is_some());
+            .find(|p| p.noun && p.words.len() == 1 && match_at(p, &[words[k].text(text)], &[plain], 0, &[]).is_some());
         match typed {
             Some(pattern) => Some(Some(lexicon.triggers[pattern.trigger].etype)),
             None if nouns.iter().any(|n| n == plain) => Some(None),
