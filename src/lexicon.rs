@@ -80,6 +80,10 @@ pub struct Institution {
     pub leader_en: Vec<String>,
     #[serde(default)]
     pub leader_de: Vec<String>,
+    /// The kind whose body stands for this one where a country has no body
+    /// of this kind in the lexicon: a cabinet is its government.
+    #[serde(default)]
+    pub falls_back: Option<String>,
 }
 
 /// A static fact attached to an entry.
@@ -730,8 +734,11 @@ impl Lexicon {
     }
 
     /// The named body of an institution kind for a country, if the lexicon has one.
+    /// The lexicon's body of `kind` for a country, or that of the kind it
+    /// falls back to (`falls_back` in institutions.toml).
     pub fn body_of(&self, kind: &str, iso3: &str) -> Option<&Entry> {
-        self.body_by_kind.get(&(kind.to_string(), iso3.to_string())).map(|&i| &self.entries[i])
+        let of = |kind: &str| self.body_by_kind.get(&(kind.to_string(), iso3.to_string())).map(|&i| &self.entries[i]);
+        of(kind).or_else(|| self.institution(kind)?.falls_back.as_deref().and_then(of))
     }
 
     pub fn institution(&self, kind: &str) -> Option<&Institution> {

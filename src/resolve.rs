@@ -28,9 +28,71 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     link_short_names(text, &mut found, lexicon);
     link_surnames(text, sentences, &mut found, lexicon);
     link_company_short_forms(text, sentences, &mut found, lexicon);
+    link_repeated_names(text, sentences, &mut found);
+    link_titled_persons(text, sentences, &mut found, lexicon);
     link_anaphors(text, lang, sentences, &mut found, lexicon);
     found.mentions.sort();
     found
+}
+
+/// "Der Kanzler", "the minister": a title after an article, with no name
+/// after it, refers back to the last person the document named with that
+/// title ("Bundeskanzler Olaf Scholz", "Economy Minister Robert Habeck"; a
+/// German compound title ends with the word).
+fn link_titled_persons(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
+    if !found.entities.iter().any(|e| e.etype == EntityType::Person) {
+        return;
+    }
+    let is_title = |f: &str| {
+        f.chars().count() >= 4
+            && (lexicon.words.contains_lowered("titles.en", f) || lexicon.words.contains_lowered("titles.de", f))
+    };
+    let words = text::words(text, 0, text.len());
+    // The lowercased word right before each person's named mention.
+    let titled: Vec<(usize, String, usize)> = found
+        .mentions
+        .iter()
+        .filter(|m| !m.anaphoric && found.entities[m.entity].etype == EntityType::Person)
+        .filter_map(|m| {
+            let k = words.partition_point(|w| w.span.end <= m.span.start);
+            let before = words.get(k.checked_sub(1)?)?;
+            text[before.span.end..m.span.start]
+                .trim()
+                .is_empty()
+                .then(|| (m.span.start, before.text(text).to_lowercase(), m.entity))
+        })
+        .collect();
+    if titled.is_empty() {
+        return;
+    }
+    let determiners = ["the", "der", "die", "den", "dem", "des"];
+    let mut added = Vec::new();
+    for k in 1..words.len() {
+        if !determiners.iter().any(|d| words[k - 1].text(text).eq_ignore_ascii_case(d)) {
+            continue;
+        }
+        let lower = words[k].text(text).to_lowercase();
+        let Some(title) = text::inflected_forms(&lower).find(|f| is_title(f)) else { continue };
+        let span = Span::new(words[k - 1].span.start, words[k].span.end);
+        // "the Chancellor Olaf Scholz" is a title, not an anaphor.
+        let named_after = found.mentions.iter().any(|m| {
+            m.span.start >= span.end && text[span.end..m.span.start].trim().is_empty() || m.span.overlaps(span)
+        });
+        if named_after {
+            continue;
+        }
+        let person = titled
+            .iter()
+            .rev()
+            .find(|(start, before, _)| *start < span.start && before.ends_with(title))
+            .map(|&(_, _, e)| e);
+        if let Some(entity) = person {
+            let sentence = entities::sentence_of(sentences, span.start);
+            added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
+        }
+    }
+    found.mentions.extend(added);
+    found.mentions.sort();
 }
 
 /// The country a document is mostly about: most mentions of the country or
@@ -355,6 +417,43 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
             text::at_word_boundary(text, s, end).then_some(end)
         });
     }
+    found.mentions.sort();
+}
+
+/// A one-word company name found by its context ("des Halbleiterherstellers
+/// Elmos") names the company wherever else the document writes it, even
+/// where nothing marks it as a name ("Elmos hatte im Dezember vereinbart"
+/// opens a sentence). One pass over the words.
+fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found) {
+    let names: HashMap<&str, usize> = found
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.etype == EntityType::Company
+                && e.key.starts_with("name:")
+                && !e.weak
+                && !e.name.contains(' ')
+                && e.name.chars().count() >= 3
+                && text::is_capitalized(&e.name)
+        })
+        .map(|(i, e)| (e.name.as_str(), i))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for word in text::words(text, 0, text.len()) {
+        let w = text::strip_possessive(word.text(text));
+        let Some(&entity) = names.get(w) else { continue };
+        let span = Span::new(word.span.start, word.span.start + w.len());
+        if found.mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let sentence = entities::sentence_of(sentences, span.start);
+        added.push(Mention { span, sentence, entity, anaphoric: false, modifier: false });
+    }
+    found.mentions.extend(added);
     found.mentions.sort();
 }
 
