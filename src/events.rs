@@ -58,7 +58,7 @@ fn match_at(
             None => gap = true,
             Some(p) => {
                 if gap {
-                    let limit = (i + 20).min(words.len());
+                    let limit = (i + 24).min(words.len());
                     let closes = n + 1 == parts && pattern.lang == Lang::De;
                     let found = (i..limit).find(|&k| {
                         word_matches(p, lower[k]) && !(closes && prepositional.get(k).copied().unwrap_or(false))
@@ -749,7 +749,14 @@ pub fn extract(
                     || first + 1 == trigger.first && ["sie", "er", "es", "wir", "man"].contains(&lower[first]))
                     && !text[words[first].span.start..trigger.span.start].contains(',');
                 let agent = if unnamed_subject { Vec::new() } else { vec![after[0].entity] };
-                let rest: Vec<&Mention> = if unnamed_subject { after.clone() } else { after[1..].to_vec() };
+                // (The subject's acronym in brackets is the subject still:
+                // "nahm die Staatliche Verwaltung für Marktregulierung (SAMR)
+                // Google ins Visier".)
+                let rest: Vec<&Mention> = if unnamed_subject {
+                    after.clone()
+                } else {
+                    after[1..].iter().copied().filter(|m| m.entity != after[0].entity).collect()
+                };
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
             } else if let Some((subject, object)) =

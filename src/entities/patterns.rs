@@ -447,9 +447,17 @@ fn classify(
     }
     // An apposition noun inside the run types what follows ("Kamerahersteller Vantrix").
     if lang == Lang::De {
-        if let Some(k) =
-            (0..word_texts.len() - 1).find(|&k| is_apposition(word_texts[k], lang, "appositions.company", lexicon))
-        {
+        let typed = |k: usize| {
+            if is_apposition(word_texts[k], lang, "appositions.company", lexicon) {
+                Some(EntityType::Company)
+            } else if is_apposition(word_texts[k], lang, "appositions.brand", lexicon) {
+                // "die Marken Calvin Klein": a brand, though a person's name.
+                Some(EntityType::Product)
+            } else {
+                None
+            }
+        };
+        if let Some((k, etype)) = (0..word_texts.len() - 1).find_map(|k| typed(k).map(|t| (k, t))) {
             // A plural noun after it is no name ("chinesischer Anbieter Gefahren").
             let next = word_texts[k + 1];
             if is_function_word(next)
@@ -460,7 +468,7 @@ fn classify(
                 return None;
             }
             let to = (k + 4).min(run.len());
-            return Some(make(k + 1, to, EntityType::Company, false));
+            return Some(make(k + 1, to, etype, false));
         }
     }
 
@@ -548,6 +556,14 @@ fn classify(
         && name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
     {
         return Some(make(start_word, run.len(), EntityType::Person, false));
+    }
+    // A brand is often a person's name: "die Marke Calvin Klein".
+    let brand = !person_by_title
+        && previous.is_some_and(|p| is_apposition(p, lang, "appositions.brand", lexicon))
+        && at > 0
+        && &text[sentence_words[at - 1].span.end..run[0].span.start] == " ";
+    if brand {
+        return Some(make(0, run.len().min(3), EntityType::Product, false));
     }
     let alphabetic = name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
     if (2..=3).contains(&names)
