@@ -146,11 +146,12 @@ fn third_blind_articles_stay_good() {
 /// the DOJ's ad-tech suit against Google, China's gallium curbs, BaFin and
 /// N26, China's answer to US tariffs), measured once when they arrived,
 /// before anyone looked at what they get wrong: entity P 0.94 R 0.87 (F1
-/// 0.91), event recall 0.41, relation recall 0.42, 2 fragmented. The floor
-/// is that first, honest measurement.
+/// 0.91), event recall 0.41, relation recall 0.42, 2 fragmented. When
+/// `blind5` arrived they became a tuning set (entity F1 0.93, event recall
+/// 0.65, relation recall 0.45, none fragmented); the floor keeps the gains.
 #[test]
 fn fourth_blind_articles_stay_good() {
-    stays_above("tests/blind4", 0.88, 0.39, 0.40);
+    stays_above("tests/blind4", 0.92, 0.62, 0.43);
 }
 
 /// Eight articles by a fifth annotator (`tests/blind5/`: Biden's veto of
