@@ -410,6 +410,13 @@ fn id_number(id: &str) -> Option<u32> {
 }
 
 impl<'a> EventPass<'a> {
+    /// Makes room for `n` local events at once: the cluster of each is kept
+    /// to the end, and a vector that doubles as it grows holds twice what
+    /// it needs while it copies (17 MB for the 4.3 million of 1 GB of news).
+    pub fn reserve_local_events(&mut self, n: usize) {
+        self.event_cluster.reserve_exact(n);
+    }
+
     /// `document_ids` (sorted) name the documents by index, to find the
     /// events of the earlier build (`prior`).
     pub fn new(

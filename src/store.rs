@@ -1158,12 +1158,17 @@ impl Store {
             timings.push(Timing { phase, seconds, resident_mb: resident_megabytes(), step: true });
         };
         let mut entity_pass = assemble::EntityPass::new();
-        if !for_each_compact(&tx, cancelled, |d, c| entity_pass.add(d, c))? {
+        let mut expected_events = 0;
+        if !for_each_compact(&tx, cancelled, |d, c| {
+            expected_events += c.events.len();
+            entity_pass.add(d, c)
+        })? {
             return Ok(None);
         }
         let entities = entity_pass.finish(lexicon);
         lap("pass 1: entities");
         let mut event_pass = assemble::EventPass::new(&entities, lexicon, &prior, &document_ids);
+        event_pass.reserve_local_events(expected_events);
         let mut n_local_events = 0;
         if !for_each_compact(&tx, cancelled, |d, c| {
             n_local_events += c.events.len();
