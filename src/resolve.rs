@@ -286,7 +286,7 @@ fn apply_remap(found: &mut Found, remap: &[Option<usize>]) {
 /// "Bureau of Industry and Security (BIS)", "Ford Motor Co (F.N)": the
 /// parenthesised form names the same entity, here and wherever it recurs.
 fn link_parenthesized_aliases(text: &str, sentences: &[Span], found: &mut Found) {
-    let mut aliases: Vec<(String, usize)> = Vec::new();
+    let mut aliases: Vec<(String, usize, bool)> = Vec::new();
     for mention in found.mentions.clone() {
         let rest = &text[mention.span.end..];
         let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")).unwrap_or(rest);
@@ -297,14 +297,29 @@ fn link_parenthesized_aliases(text: &str, sentences: &[Span], found: &mut Found)
             && alias.chars().next().is_some_and(|c| c.is_ascii_uppercase())
             && alias.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.' || c == '&');
         if ok && found.entities[mention.entity].etype != EntityType::Country {
-            aliases.push((alias.to_string(), mention.entity));
+            let initials: String = mention
+                .span
+                .slice(text)
+                .split([' ', '-'])
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            aliases.push((alias.to_string(), mention.entity, initials == alias));
         }
     }
-    for (alias, entity) in aliases {
-        // Entities that a pattern made of the bare alias are the same entity.
+    for (alias, entity, defined) in aliases {
+        // Entities that a pattern made of the bare alias are the same entity;
+        // so is a lexicon entry the document writes only as an alias its
+        // initials define: "Autoriteit Persoonsgegevens (AP)" is no Associated Press.
+        let written_only_as_alias = |i: usize| {
+            found.mentions.iter().filter(|m| m.entity == i).all(|m| {
+                let s = m.span.slice(text);
+                s == alias || s.strip_prefix(alias.as_str()).is_some_and(|rest| ["'s", "’s"].contains(&rest))
+            })
+        };
         let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
         for (i, e) in found.entities.iter().enumerate() {
-            if i != entity && e.name == alias && e.key.starts_with("name:") {
+            let pattern_made = e.name == alias && e.key.starts_with("name:");
+            if i != entity && (pattern_made || defined && written_only_as_alias(i)) {
                 remap[i] = Some(entity);
             }
         }
@@ -550,11 +565,17 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
         if remap[i] != Some(i) {
             continue;
         }
-        if !short.key.starts_with("name:") || short.name.contains(' ') || short.etype != EntityType::Person {
+        // A weak guess (the bare "Zhao" of "among them Zhao and Ni") yields
+        // to the person the document names in full ("Zhao Guangzong").
+        if !short.key.starts_with("name:")
+            || short.name.contains(' ')
+            || !(short.etype == EntityType::Person || short.weak)
+        {
             continue;
         }
         let names_it = |long: &LocalEntity| {
-            long.etype == short.etype && long.name.split_whitespace().any(|w| text::fold(w) == text::fold(&short.name))
+            long.etype == EntityType::Person
+                && long.name.split_whitespace().any(|w| text::fold(w) == text::fold(&short.name))
         };
         if let Some(j) = only_fuller_name(found, i, names_it) {
             remap[i] = Some(j);

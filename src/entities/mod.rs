@@ -172,7 +172,7 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
             Target::Country(c) => out.push(Candidate { span, reading: Reading::Country(c), priority: 3 }),
             Target::Capital(c) => {
                 let before = text[..span.start].trim_end();
-                let locative = ["in", "nach", "aus", "from", "to", "im", "near", "bei", "von"].iter().any(|p| {
+                let locative = ["in", "nach", "aus", "from", "to", "im", "near", "bei"].iter().any(|p| {
                     before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case(p))
                 });
                 if let (false, false, Some(government)) = (locative, is_dateline(text, span), government) {
@@ -419,12 +419,26 @@ fn type_list_members(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) 
         a.span.end <= b.span.start
             && [" and ", ", ", ", and ", " und ", " or ", " oder "].contains(&&text[a.span.end..b.span.start])
     };
+    // Not a word of a person's full name in the document ("sued Binance and
+    // Zhao" after "Changpeng Zhao"): that is the person.
+    let person_words: Vec<&str> = chosen
+        .iter()
+        .filter(|c| match &c.reading {
+            Reading::Entry(i) => lexicon.entries[*i].etype.eq_ignore_ascii_case("PERSON"),
+            Reading::Named { etype, .. } => *etype == EntityType::Person,
+            _ => false,
+        })
+        .map(|c| c.span.slice(text))
+        .filter(|name| name.contains(' '))
+        .flat_map(|name| name.split(' '))
+        .collect();
     let companies: Vec<bool> = chosen.iter().map(is_company).collect();
     for k in 0..chosen.len() {
         let listed = (k > 0 && companies[k - 1] && joined(&chosen[k - 1], &chosen[k]))
             || (k + 1 < chosen.len() && companies[k + 1] && joined(&chosen[k], &chosen[k + 1]));
+        let of_a_person = person_words.contains(&chosen[k].span.slice(text));
         if let Reading::Named { etype, weak, .. } = &mut chosen[k].reading {
-            if *weak && listed {
+            if *weak && listed && !of_a_person {
                 *etype = EntityType::Company;
                 *weak = false;
             }

@@ -453,6 +453,9 @@ fn classify(
             } else if is_apposition(word_texts[k], lang, "appositions.brand", lexicon) {
                 // "die Marken Calvin Klein": a brand, though a person's name.
                 Some(EntityType::Product)
+            } else if is_apposition(word_texts[k], lang, "appositions.organization", lexicon) {
+                // "die Gewerkschaft Verdi".
+                Some(EntityType::Organization)
             } else {
                 None
             }
@@ -486,6 +489,11 @@ fn classify(
         && word_texts[0].ends_with("er")
         && previous.is_some_and(|p| text::DETERMINERS.contains(&p.to_lowercase().as_str()))
     {
+        // Unless what follows is a name by its shape: "die Münchner
+        // HypoVereinsbank".
+        if is_camel_case(word_texts[1]) {
+            return Some(make(1, 2, EntityType::Company, false));
+        }
         return None;
     }
     // Organisation suffix: "Gartner Inc", "Siemens AG", "Hamburger Hafen und
@@ -516,6 +524,26 @@ fn classify(
     // description of a body, not its name.
     if lang == Lang::En && tail_of("org_suffixes.agency_tails_en") {
         return Some(make(0, run.len(), EntityType::Agency, false));
+    }
+    // German news writes foreign bodies in English: "vor dem Delhi High
+    // Court", "das Berufungsgericht National Company Law Appellate Tribunal"
+    // (a German noun before it is the apposition; these tails are no German
+    // words).
+    if lang == Lang::De && tail_of("org_suffixes.agency_tails_en") {
+        let german_body = |w: &str| {
+            ["gericht", "behörde", "kommission", "ministerium", "amt", "hof"]
+                .iter()
+                .any(|t| w.len() > t.len() + 2 && w.to_lowercase().ends_with(t))
+        };
+        let mut start = from;
+        while start < word_texts.len() && german_body(word_texts[start]) {
+            start += 1;
+        }
+        let english = !["Mission", "Service", "Services", "Board", "Corps"].contains(&last)
+            && word_texts[start..].iter().all(|w| !looks_like_german_noun(w) && !is_function_word(w));
+        if english && word_texts.len() >= start + 2 {
+            return Some(make(start, run.len(), EntityType::Agency, false));
+        }
     }
     // Or a tail with what it is for: "District Court for the Eastern District
     // of Virginia", "Customs Tariff Commission of the State Council".
@@ -591,7 +619,12 @@ fn classify(
     if lang == Lang::En && makes_the_name_after(text, run[run.len() - 1].span.end, lexicon) {
         return Some(make(0, run.len(), EntityType::Product, true));
     }
-    let acronym = word_texts.len() == 1 && is_acronym(last);
+    // German nouns are capitalised but never inside: "HypoVereinsbank",
+    // "BlackRock" are names.
+    let acronym = word_texts.len() == 1 && (is_acronym(last) || lang == Lang::De && is_camel_case(last));
+    if lang == Lang::De && word_texts.len() == 1 && is_camel_case(last) {
+        return Some(make(0, 1, EntityType::Company, false));
+    }
     match lang {
         Lang::En if !(sentence_initial && word_texts.len() == 1) || acronym => {
             Some(make(0, run.len(), EntityType::Company, true))
@@ -613,6 +646,13 @@ pub(crate) fn makes_the_name_after(text: &str, end: usize, lexicon: &Lexicon) ->
     let Some(rest) = rest.strip_prefix(' ') else { return false };
     let Some((noun, after)) = rest.split_once(' ') else { return false };
     lexicon.words.contains("appositions.maker_en", noun) && after.starts_with(char::is_uppercase)
+}
+
+/// A word with a capital after a lowercase letter ("HypoVereinsbank",
+/// "PayPal"), not a hyphenated compound ("EU-Kommission").
+fn is_camel_case(word: &str) -> bool {
+    word.chars().all(char::is_alphanumeric)
+        && word.chars().zip(word.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// An all-capitals word of 2–6 letters ("DJI", "SMIC").
@@ -683,6 +723,7 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
         ("appositions.company", EntityType::Company),
         ("appositions.person", EntityType::Person),
         ("appositions.product", EntityType::Product),
+        ("appositions.organization", EntityType::Organization),
     ];
     for (path, etype) in lists {
         let path = lexicon.words.lang_path(path, lang);
