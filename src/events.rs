@@ -430,12 +430,26 @@ pub fn extract(
             .map(|pair| pair[0].span)
             .collect();
         args.retain(|m| !titled.contains(&m.span));
+        // A name in brackets after a person's is the person's party or
+        // country ("Christian Lindner (FDP)"): neither acts nor is acted on.
+        let annotations: Vec<Span> = args
+            .windows(2)
+            .filter(|pair| {
+                found.entities[pair[0].entity].etype == EntityType::Person
+                    && text[pair[0].span.end..pair[1].span.start].trim() == "("
+            })
+            .map(|pair| pair[1].span)
+            .collect();
+        args.retain(|m| !annotations.contains(&m.span));
         let fronted = lang == Lang::De && lexicon.words.get("fronting.de").iter().any(|f| *f == lower[0]);
         // The sentence's dates, found for its first event.
         let mut sentence_dates: Option<Vec<dates::FoundDate>> = None;
         for trigger in &triggers {
             let spec = &lexicon.triggers[trigger.pattern.trigger];
             if args.iter().any(|m| m.span.overlaps(trigger.span)) {
+                continue;
+            }
+            if lang == Lang::De && !trigger.pattern.noun && attributive(&lower, trigger.first, trigger.last) {
                 continue;
             }
             // Arguments stay inside the clause: ':' and ';' separate a headline's
@@ -573,11 +587,19 @@ pub fn extract(
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]).unwrap_or("");
                 let prepositions = [
                     "to", "from", "with", "for", "against", "into", "on", "over", "nach", "aus", "mit", "für", "gegen",
-                    "zu", "zur", "zum", "an", "auf", "über",
+                    "zu", "zur", "zum", "an", "auf", "über", "um", "von", "vom",
                 ];
                 prepositions.contains(&prev(1))
                     || (["the", "a", "an", "der", "die", "das", "den", "dem", "des"].contains(&prev(1))
                         && prepositions.contains(&prev(2)))
+            };
+            // A name in brackets after another annotates it: "Christian
+            // Lindner (FDP)" names his party, not the subject.
+            let bracketed = |m: &&Mention| {
+                text[..m.span.start]
+                    .strip_suffix('(')
+                    .map(str::trim_end)
+                    .is_some_and(|lead| lead.len() < m.span.start && before.iter().any(|o| o.span.end == lead.len()))
             };
             let subjects: Vec<&Mention> = before
                 .iter()
@@ -587,6 +609,7 @@ pub fn extract(
                         && !place(m)
                         && !apposition.is_some_and(|a| a.contains(m.span))
                         && !after_preposition(m)
+                        && !bracketed(m)
                 })
                 .collect();
             let passive = is_passive(lang, &words, text, &lower, trigger, lexicon);
@@ -1015,6 +1038,38 @@ fn relative_antecedent(text: &str, sentence_start: usize, subject: &Mention, men
         .find_map(|r| lead.strip_suffix(r))
         .map(|before| sentence_start + before.len())?;
     mentions.iter().find(|m| m.span.end == comma && m.span.start != subject.span.start).map(|m| m.entity)
+}
+
+/// A German participle inflected before its noun describes it, stating no
+/// event: "die verhängten Sanktionen", "eine staatlich unterstützte Gruppe"
+/// (after an article, or an adverb that follows one or opens the sentence).
+fn attributive(lower: &[&str], first: usize, last: usize) -> bool {
+    if last != first + 1 || lower.get(last).is_none() {
+        return false;
+    }
+    let word = lower[first];
+    if !["te", "ten", "tes", "tem", "ter"].iter().any(|e| word.ends_with(e)) {
+        return false;
+    }
+    let article = |k: usize| {
+        ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"]
+            .contains(&lower[k])
+    };
+    let adverb =
+        |k: usize| ["lich", "ig", "isch"].iter().any(|e| lower[k].ends_with(e) && lower[k].len() > e.len() + 2);
+    // Opening a sentence, an adverb may stand before the verb itself
+    // ("Zusätzlich verhängte die EU"): only an adjective after it makes the
+    // participle attributive ("Staatlich unterstützte chinesische Hacker").
+    let adjective_next = lower.get(last).is_some_and(|w| {
+        ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+            && !article(last)
+            && !["sie", "er", "es", "wir", "man", "sich", "ihre", "seine", "diese", "jene"].contains(w)
+    });
+    match first {
+        0 => false,
+        1 => adverb(0) && adjective_next,
+        _ => article(first - 1) || adverb(first - 1) && article(first - 2),
+    }
 }
 
 /// Types of events that answer another event (criticism, rejection, praise,
