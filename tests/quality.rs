@@ -161,8 +161,25 @@ fn fourth_blind_articles_stay_good() {
 /// UniCredit's stake in Commerzbank, India's fine on Meta over WhatsApp),
 /// measured once when they arrived, before anyone looked at what they get
 /// wrong: entity P 0.88 R 0.86 (F1 0.87), event recall 0.50, relation
-/// recall 0.41, 3 fragmented, 1 conflated. The floor is that measurement.
+/// recall 0.41, 3 fragmented, 1 conflated. When `blind6` arrived they became
+/// a tuning set (entity F1 0.89, event recall 0.61, relation recall 0.41,
+/// none fragmented); the floor keeps the gains.
 #[test]
 fn fifth_blind_articles_stay_good() {
-    stays_above("tests/blind5", 0.86, 0.48, 0.39);
+    stays_above("tests/blind5", 0.88, 0.59, 0.39);
+}
+
+/// Eight articles by a sixth annotator (`tests/blind6/`: the Commission's
+/// first Digital Markets Act fines on Apple and Meta and Spain's veto of
+/// Ganz-MaVag's bid for Talgo, each in English and German; the Treasury's
+/// sanctions over Salt Typhoon, Italy's Garante and DeepSeek, the
+/// Bundeskartellamt and Amazon's price controls, China's wanted list of NSA
+/// agents), measured once when they arrived, before anyone looked at what
+/// they get wrong: entity P 0.90 R 0.84 (F1 0.87), event recall 0.38,
+/// relation recall 0.24, none fragmented, 1 conflated. After the rules
+/// found on `blind5` the same round: entity R 0.83, the rest unchanged. The
+/// floor sits just below both.
+#[test]
+fn sixth_blind_articles_stay_good() {
+    stays_above("tests/blind6", 0.86, 0.36, 0.22);
 }
