@@ -530,16 +530,12 @@ fn classify(
     // (a German noun before it is the apposition; these tails are no German
     // words).
     if lang == Lang::De && tail_of("org_suffixes.agency_tails_en") {
-        let german_body = |w: &str| {
-            ["gericht", "behörde", "kommission", "ministerium", "amt", "hof"]
-                .iter()
-                .any(|t| w.len() > t.len() + 2 && w.to_lowercase().ends_with(t))
-        };
+        let german_body = |w: &str| words.ends_with_item("org_suffixes.agency_nouns_de", &w.to_lowercase(), 3);
         let mut start = from;
         while start < word_texts.len() && german_body(word_texts[start]) {
             start += 1;
         }
-        let english = !["Mission", "Service", "Services", "Board", "Corps"].contains(&last)
+        let english = !words.contains("org_suffixes.agency_tails_also_de", last)
             && word_texts[start..].iter().all(|w| !looks_like_german_noun(w) && !is_function_word(w));
         if english && word_texts.len() >= start + 2 {
             return Some(make(start, run.len(), EntityType::Agency, false));
