@@ -1051,10 +1051,8 @@ fn attributive(lower: &[&str], first: usize, last: usize) -> bool {
     if !["te", "ten", "tes", "tem", "ter"].iter().any(|e| word.ends_with(e)) {
         return false;
     }
-    let article = |k: usize| {
-        ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"]
-            .contains(&lower[k])
-    };
+    // (The determiners `text` knows, possessives among them, and "einer".)
+    let article = |k: usize| text::DETERMINERS.contains(&lower[k]) || lower[k] == "einer";
     let adverb =
         |k: usize| ["lich", "ig", "isch"].iter().any(|e| lower[k].ends_with(e) && lower[k].len() > e.len() + 2);
     // Opening a sentence, an adverb may stand before the verb itself
