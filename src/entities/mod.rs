@@ -112,8 +112,10 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         .collect();
     let found_by_patterns = patterns::find(text, lang, sentences, lexicon, &taken, &companies, &places_before);
     candidates.extend(found_by_patterns.into_iter().filter(|c| {
-        // A guess never displaces a known place.
-        !(matches!(c.reading, Reading::Named { weak: true, .. }) && places.iter().any(|p| p.overlaps(c.span)))
+        // A guess never displaces a known place, unless the place only ends
+        // it: "consortium Ganz-MaVag Europe", a company's regional arm.
+        let displaces = |p: &Span| p.overlaps(c.span) && !(p.end == c.span.end && p.start > c.span.start);
+        !(matches!(c.reading, Reading::Named { weak: true, .. }) && places.iter().any(displaces))
     }));
     let chosen = select(candidates);
     let chosen = type_list_members(text, chosen, lexicon);

@@ -271,11 +271,20 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex,
         let word = &words[end];
         // (The words of text::words leave "&" out: "Hallberg & Roux" is one name.)
         let ampersand = text[prev.span.end..word.span.start] == *" & " && starts(word);
-        if (!adjacent(prev, word) && !ampersand) || text::strip_possessive(prev.text(text)) != prev.text(text) {
+        // A middle initial: "Robert J. Snelling".
+        let initial = end - 1 > i
+            && is_initial(prev.text(text))
+            && text[prev.span.end..word.span.start] == *". "
+            && text::is_capitalized(word.text(text));
+        if (!adjacent(prev, word) && !ampersand && !initial)
+            || text::strip_possessive(prev.text(text)) != prev.text(text)
+        {
             break;
         }
         let digits = word.text(text).chars().all(|c| c.is_ascii_digit());
-        if starts(word) {
+        // (The surname after an initial may be a lexicon name's too:
+        // "Stephen W. Johnson" is not Boris Johnson.)
+        if starts(word) || initial {
             end += 1;
         } else if digits && end + 1 < words.len() && starts(&words[end + 1]) && adjacent(word, &words[end + 1]) {
             // "Chengdu 404 Network Technology Co"
@@ -589,6 +598,16 @@ fn classify(
     if brand {
         return Some(make(0, run.len().min(3), EntityType::Product, false));
     }
+    // A middle initial makes a person: "Katheryn A. Wilson", "die drei
+    // Verdächtigen Katheryn A. Wilson" (the name is its last three words).
+    let n = word_texts.len();
+    if n >= 3
+        && is_initial(word_texts[n - 2])
+        && text[run[n - 2].span.end..].starts_with('.')
+        && [word_texts[n - 3], word_texts[n - 1]].iter().all(|w| w.chars().count() > 1 && !is_function_word(w))
+    {
+        return Some(make(n - 3, n, EntityType::Person, false));
+    }
     let alphabetic = name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
     if (2..=3).contains(&names)
         && (given(name_words[0]) || alphabetic && words.contains_ignore_ascii_case("surnames.zh", name_words[0]))
@@ -617,20 +636,30 @@ fn classify(
     }
     // German nouns are capitalised but never inside: "HypoVereinsbank",
     // "BlackRock" are names.
-    let acronym = word_texts.len() == 1 && (is_acronym(last) || lang == Lang::De && is_camel_case(last));
+    // So is a sentence's first word with a capital inside ("BeyondTrust said").
+    let acronym = word_texts.len() == 1 && (is_acronym(last) || is_camel_case(last));
     if lang == Lang::De && word_texts.len() == 1 && is_camel_case(last) {
+        return Some(make(0, 1, EntityType::Company, false));
+    }
+    // In English a word with a capital inside is a name too, unless it is a
+    // family name's particle ("McCarthy", "DeSantis").
+    if lang == Lang::En && word_texts.len() == 1 && is_camel_case(last) && !has_name_particle(last) {
         return Some(make(0, 1, EntityType::Company, false));
     }
     match lang {
         Lang::En if !(sentence_initial && word_texts.len() == 1) || acronym => {
             Some(make(0, run.len(), EntityType::Company, true))
         }
-        Lang::De if acronym || joined.contains(" of ") || joined.contains(" and ") => Some(make(
-            0,
-            run.len(),
-            if joined.contains(" of ") { EntityType::Agency } else { EntityType::Company },
-            true,
-        )),
+        Lang::De if acronym || joined.contains(" of ") || joined.contains(" and ") => {
+            // English names in German text: "die University of California".
+            let english_org = words.get("org_suffixes.org_heads_en").iter().any(|h| joined.starts_with(h.as_str()));
+            let etype = match () {
+                _ if english_org => EntityType::Organization,
+                _ if joined.contains(" of ") => EntityType::Agency,
+                _ => EntityType::Company,
+            };
+            Some(make(0, run.len(), etype, !english_org))
+        }
         _ => None,
     }
 }
@@ -647,8 +676,25 @@ pub(crate) fn makes_the_name_after(text: &str, end: usize, lexicon: &Lexicon) ->
 /// A word with a capital after a lowercase letter ("HypoVereinsbank",
 /// "PayPal"), not a hyphenated compound ("EU-Kommission").
 fn is_camel_case(word: &str) -> bool {
-    word.chars().all(char::is_alphanumeric)
+    word.chars().all(|c| c.is_alphanumeric() || c == '-')
         && word.chars().zip(word.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+}
+
+/// A family name that starts with a particle written together with it:
+/// "McCarthy", "MacLeod", "DeSantis", "LeBron", "VanDyke".
+fn has_name_particle(word: &str) -> bool {
+    ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"].iter().any(|p| {
+        word.strip_prefix(p).is_some_and(|rest| {
+            let mut chars = rest.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+        })
+    })
+}
+
+/// A single capital letter, written with a dot after it as a middle initial.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// An all-capitals word of 2–6 letters ("DJI", "SMIC").
