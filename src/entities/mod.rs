@@ -118,6 +118,17 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         !(matches!(c.reading, Reading::Named { weak: true, .. }) && places.iter().any(displaces))
     }));
     let chosen = select(candidates);
+    let cities: Vec<Span> = hits
+        .iter()
+        .filter(|h| match h.target {
+            Target::Capital(_) => true,
+            Target::Entry(i) => lexicon.entries[i].etype.eq_ignore_ascii_case("LOCATION"),
+            _ => false,
+        })
+        .map(|h| h.span)
+        .collect();
+    let chosen = absorb_city_prefixes(text, chosen, &cities, lexicon);
+    let chosen = drop_law_acronyms(text, lang, chosen, lexicon);
     let chosen = type_list_members(text, chosen, lexicon);
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);
     let chosen = drop_unsupported_common_words(text, sentences, chosen, lexicon);
@@ -461,6 +472,74 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     chosen.sort_by_key(|c| (c.span.start, c.span.end));
     chosen
+}
+
+/// A city written right before a company is part of the company's name
+/// ("Beijing DeepSeek Artificial Intelligence", "Hangzhou Hikvision"), not
+/// the government that sits there.
+fn absorb_city_prefixes(text: &str, mut chosen: Vec<Candidate>, cities: &[Span], lexicon: &Lexicon) -> Vec<Candidate> {
+    let is_company = |c: &Candidate| match &c.reading {
+        Reading::Entry(i) => lexicon.entries[*i].etype.eq_ignore_ascii_case("COMPANY"),
+        Reading::Named { etype, .. } => *etype == EntityType::Company,
+        _ => false,
+    };
+    let mut k = 0;
+    while k + 1 < chosen.len() {
+        let (city, company) = (&chosen[k], &chosen[k + 1]);
+        let joined = city.span.end + 1 == company.span.start
+            && text.as_bytes()[city.span.end] == b' '
+            && cities.contains(&city.span)
+            && is_company(company);
+        if joined {
+            let span = Span::new(city.span.start, company.span.end);
+            let mut company = chosen.remove(k + 1);
+            if let Reading::Named { name, .. } = &mut company.reading {
+                *name = span.slice(text).to_string();
+            }
+            company.span = span;
+            chosen[k] = company;
+        }
+        k += 1;
+    }
+    chosen
+}
+
+/// An acronym a document defines for a law ("Digital Markets Act (DMA)",
+/// "Gesetz über digitale Märkte (DMA)") names no actor, there or anywhere
+/// else in the document.
+fn drop_law_acronyms(text: &str, lang: Lang, chosen: Vec<Candidate>, lexicon: &Lexicon) -> Vec<Candidate> {
+    let tails = lexicon.words.lang_path("law_tails", lang);
+    let is_law_word = |w: &str| match lang {
+        Lang::En => lexicon.words.contains(&tails, w),
+        Lang::De => {
+            let lower = w.to_lowercase();
+            let stem = lower.strip_suffix("es").or_else(|| lower.strip_suffix('s')).unwrap_or(&lower);
+            text::is_capitalized(w)
+                && (lexicon.words.ends_with_item(&tails, &lower, 4) || lexicon.words.ends_with_item(&tails, stem, 4))
+        }
+    };
+    let defines_law = |c: &Candidate| {
+        let Reading::Named { name, .. } = &c.reading else { return false };
+        let acronym = name.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit());
+        if !acronym || !text[..c.span.start].ends_with('(') || !text[c.span.end..].starts_with(')') {
+            return false;
+        }
+        let open = c.span.start - 1;
+        let from = text.floor_char_boundary(open.saturating_sub(80));
+        let before = text::words(text, from, open);
+        match lang {
+            Lang::En => before.last().is_some_and(|w| is_law_word(w.text(text))),
+            Lang::De => before.iter().rev().take(5).any(|w| is_law_word(w.text(text))),
+        }
+    };
+    let laws: Vec<String> = chosen.iter().filter(|c| defines_law(c)).map(|c| c.span.slice(text).to_string()).collect();
+    if laws.is_empty() {
+        return chosen;
+    }
+    chosen
+        .into_iter()
+        .filter(|c| !(matches!(c.reading, Reading::Named { .. }) && laws.iter().any(|l| l == c.span.slice(text))))
+        .collect()
 }
 
 /// A person's bare surname of three letters or fewer ("Ma", "Xi") counts only

@@ -358,6 +358,13 @@ fn classify(
     if run.is_empty() {
         return None;
     }
+    // A stop name of several words ("Artificial Intelligence").
+    if run.len() > 1 {
+        let joined = run.iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
+        if words.contains_ignore_ascii_case(&stop_names, &joined) {
+            return None;
+        }
+    }
     // "Senate Democratic leader Chuck Schumer": a modifier before a role.
     if lang == Lang::En && words.contains_ignore_ascii_case("party_adjectives.en", run[run.len() - 1].text(text)) {
         return None;
