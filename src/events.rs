@@ -441,7 +441,15 @@ pub fn extract(
             .map(|pair| pair[1].span)
             .collect();
         args.retain(|m| !annotations.contains(&m.span));
-        let fronted = lang == Lang::De && lexicon.words.get("fronting.de").iter().any(|f| *f == lower[0]);
+        // Where the sentence proper opens: after a dateline ("Madrid, 5.
+        // November 2024 (dpa-AFX) – Im Ringen um …").
+        let opening_at = {
+            let head = &text[sentence.start..text.floor_char_boundary((sentence.start + 100).min(sentence.end))];
+            [") – ", ") - ", ") — "].iter().filter_map(|d| head.find(d).map(|k| k + d.len())).min().unwrap_or(0)
+        };
+        let opening = words.iter().position(|w| w.span.start >= sentence.start + opening_at).unwrap_or(0);
+        let fronted = lang == Lang::De
+            && lower.get(opening).is_some_and(|first| lexicon.words.get("fronting.de").iter().any(|f| f == first));
         // The sentence's dates, found for its first event.
         let mut sentence_dates: Option<Vec<dates::FoundDate>> = None;
         for trigger in &triggers {
@@ -612,6 +620,25 @@ pub fn extract(
                         && !bracketed(m)
                 })
                 .collect();
+            // German verb-second: a sentence that opens with an adverbial
+            // holds no subject before its verb ("Im Ringen um den
+            // Zughersteller Talgo zieht das Konsortium Ganz-MaVag vor Gericht").
+            // (Only after a preposition: "Auch Außenministerin Baerbock warnte"
+            // opens with an adverb and the subject.)
+            let opens_with_preposition =
+                ["laut", "im", "am", "in", "seit", "nach", "vor", "mit", "für", "wegen", "angesichts"]
+                    .contains(&lower[opening]);
+            // (The trigger is the finite verb: no auxiliary before it, "Laut
+            // einem Bericht hatte die US-Regierung Südkorea gebeten".)
+            let lead = &text[words[opening].span.start.min(trigger.span.start)..trigger.span.start];
+            let verb_second = fronted
+                && opens_with_preposition
+                && !trigger.pattern.noun
+                && !after.is_empty()
+                && !lead.contains([',', ':', ';'])
+                && !lead.contains(". ")
+                && !lower[opening.min(trigger.first)..trigger.first].iter().any(|w| AUXILIARIES.contains(w));
+            let subjects = if verb_second { Vec::new() } else { subjects };
             let passive = is_passive(lang, &words, text, &lower, trigger, lexicon);
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
             // A country adjective right before (or inside) a noun trigger is its
@@ -863,10 +890,20 @@ pub fn extract(
             // (After a participle, what follows is its by-phrase: "a step
             // urged by Ukrainian Foreign Minister Dmytro Kuleba".)
             if !spec.agentless && !reduced && !matches!(spec.etype, EventType::Deny | EventType::Statement) {
+                // (Nor one that describes the agent named right after it: "zieht
+                // das ungarische Konsortium Ganz-MaVag vor Gericht".)
+                let describes_agent = |a: &Mention| {
+                    after.iter().any(|m| {
+                        agent.contains(&m.entity)
+                            && m.span.start >= a.span.end
+                            && words_between(&words, a.span.end, m.span.start) <= 2
+                    })
+                };
                 let following = adjectives.iter().find(|m| {
                     m.span.start >= trigger.span.end
                         && words_between(&words, trigger.span.end, m.span.start) <= 4
                         && !agent.contains(&m.entity)
+                        && !describes_agent(m)
                 });
                 // The adjective's phrase is the object when the first name
                 // comes well after it: "sanctions on three Chinese companies

@@ -146,7 +146,13 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
     let government = lexicon.institutions.iter().position(|i| i.kind == "government");
     for hit in hits {
         let span = hit.span;
+        // "Beijing-based", "Russia-linked": a country or its capital as an
+        // attribute, the weakest reading.
+        let attribute = text[span.end..].strip_prefix('-').is_some_and(|rest| rest.starts_with(char::is_lowercase));
         match hit.target {
+            Target::Country(c) | Target::Capital(c) if attribute => {
+                out.push(Candidate { span, reading: Reading::Adjective(c), priority: 0 });
+            }
             Target::Entry(i) => {
                 out.push(Candidate { span, reading: Reading::Entry(i), priority: 5 });
                 let entry = &lexicon.entries[i];
