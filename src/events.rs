@@ -761,7 +761,8 @@ pub fn extract(
                     && !text[trigger.span.end..words[trigger.last].span.start].contains([',', ';', ':'])
                     && preposition(trigger.last + 1)
                     && !["des", "der"].contains(&lower[trigger.last + 1]);
-                let opens = preposition(trigger.last) || adverb_between;
+                // (Or the pattern ends in one: "Verfahren gegen", "charges against".)
+                let opens = preposition(trigger.last) || adverb_between || preposition(trigger.last - 1);
                 let target = after
                     .first()
                     .filter(|m| opens && words_between(&words, trigger.span.end, m.span.start) <= 10)
@@ -843,8 +844,15 @@ pub fn extract(
                 && (["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1])
                     || lang == Lang::En
                         && lower[trigger.first].ends_with("ing")
-                        && text[..words[trigger.first].span.start].ends_with(", "))
+                        && text[..words[trigger.first].span.start].ends_with(", ")
+                    || pronoun_subject(lang, &lower, trigger.first, |w| speech.iter().any(|v| v == w))
+                        && subjects.len() > 1
+                        && !text[subjects[0].span.end..trigger.span.start].contains(", which")
+                        && !text[subjects[0].span.end..trigger.span.start].contains(", who"))
             {
+                // (So does a pronoun: "China's commerce ministry said it opposed
+                // them, accused Japan of abusing export controls and warned it
+                // would take resolute measures".)
                 // "SMIC said it had no ties to the military and denied the
                 // allegations": a coordinated verb shares the sentence subject,
                 // as does a participle ("UniCredit acquired a stake in
@@ -1105,6 +1113,22 @@ fn attributive(lower: &[&str], first: usize, last: usize) -> bool {
         1 => adverb(0) && adjective_next,
         _ => article(first - 1) || adverb(first - 1) && article(first - 2),
     }
+}
+
+/// Whether "it" after a speech verb is the subject of the verb at `first`,
+/// perhaps with a modal between: "warned it would take measures". ("They"
+/// may stand for several subjects: "X and Y said they had agreed".)
+fn pronoun_subject(lang: Lang, lower: &[&str], first: usize, spoken: impl Fn(&str) -> bool) -> bool {
+    if lang != Lang::En {
+        return false;
+    }
+    let modal = |k: usize| ["would", "will", "could", "might", "may", "had", "has", "have"].contains(&lower[k]);
+    let pronoun = match first {
+        f if f >= 2 && modal(f - 1) => f - 2,
+        f if f >= 1 => f - 1,
+        _ => return false,
+    };
+    pronoun >= 1 && lower[pronoun] == "it" && spoken(lower[pronoun - 1])
 }
 
 /// Types of events that answer another event (criticism, rejection, praise,

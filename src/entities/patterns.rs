@@ -144,6 +144,31 @@ pub fn find(
                 i = to;
                 continue;
             }
+            // "Der Handelsverband Deutschland", "Digitalverband Bitkom" aside:
+            // a German association named by its field and its country.
+            let last = &words[run_end - 1];
+            let country_after = places.iter().find(|p| {
+                p.start == last.span.end + 1
+                    && text.as_bytes()[last.span.end] == b' '
+                    && words.get(run_end).is_some_and(|w| w.span == **p)
+            });
+            if let Some(country) = country_after.filter(|_| {
+                lang == Lang::De
+                    && lexicon.words.ends_with_item("org_suffixes.org_tails_de", &last.text(text).to_lowercase(), 6)
+            }) {
+                let span = Span::new(last.span.start, country.end);
+                out.push(Candidate {
+                    span,
+                    reading: Reading::Named {
+                        name: span.slice(text).to_string(),
+                        etype: EntityType::Organization,
+                        weak: false,
+                    },
+                    priority: 2,
+                });
+                i = run_end + 1;
+                continue;
+            }
             let run = &words[i..run_end];
             if let Some(mut candidate) = classify(text, lang, &words, i, run, lexicon, title_case) {
                 if let Reading::Named { name, etype, weak: false } = &mut candidate.reading {
