@@ -266,6 +266,7 @@ pub fn extract(
     let before_source = lexicon.words.lowered(&format!("attribution.{}_before_source", lang.code()));
     let after_source = lexicon.words.lowered(&format!("attribution.{}_after_source", lang.code()));
     let speech = lexicon.words.lowered(&format!("attribution.{}_speech_verbs", lang.code()));
+    let mut noun_scratch = Vec::new();
     // The headline: the first sentence of the body when it is the title, or
     // a line of its own without a full stop.
     let headline_sentence = sentence_spans.iter().position(|s| s.start >= doc.body_start).filter(|&i| {
@@ -640,6 +641,16 @@ pub fn extract(
                 && !lower[opening.min(trigger.first)..trigger.first].iter().any(|w| AUXILIARIES.contains(w));
             let subjects = if verb_second { Vec::new() } else { subjects };
             let passive = is_passive(lang, &words, text, &lower, trigger, lexicon);
+            // A verb pattern used as a noun is one: "a 619 million euro
+            // takeover bid for Talgo by Ganz-MaVag" (after an article or a
+            // trigger noun).
+            let noun = trigger.pattern.noun
+                || lang == Lang::En
+                    && !passive
+                    && trigger.first > 0
+                    && (text::DETERMINERS.contains(&lower[trigger.first - 1])
+                        || noun_trigger_at(lexicon, lang, text, &words, &lower, trigger.first - 1, &mut noun_scratch)
+                            .is_some());
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
             // A country adjective right before (or inside) a noun trigger is its
             // agent: "des russischen Angriffs", "US-Sanktionen", "the Chinese probe".
@@ -737,11 +748,9 @@ pub fn extract(
                     .flatten();
                 let agent = if let Some(owner) = owner { vec![owner] } else { agent };
                 (agent, target.unwrap_or_default())
-            } else if let Some(pair) =
-                trigger.pattern.noun.then(|| genitive_agent(text, &words, &lower, trigger, &after)).flatten()
-            {
+            } else if let Some(pair) = noun.then(|| genitive_agent(text, &words, &lower, trigger, &after)).flatten() {
                 pair
-            } else if trigger.pattern.noun {
+            } else if noun {
                 // The target follows a preposition or genitive article right
                 // after the noun ("investigation into X", "curbs on dozens of
                 // companies such as X", "Untersuchung des … von X").
@@ -1115,6 +1124,26 @@ fn attributive(lower: &[&str], first: usize, last: usize) -> bool {
     }
 }
 
+/// The type of the one-word trigger noun at word `k` ("probe",
+/// "Strafmaßnahmen"), if it is one. `candidates` is scratch space.
+fn noun_trigger_at(
+    lexicon: &Lexicon,
+    lang: Lang,
+    text: &str,
+    words: &[Word],
+    lower: &[&str],
+    k: usize,
+    candidates: &mut Vec<usize>,
+) -> Option<EventType> {
+    let plain = text::strip_possessive(lower[k]);
+    lexicon.trigger_index(lang).candidates(plain, candidates);
+    candidates
+        .iter()
+        .map(|&i| &lexicon.trigger_patterns[i])
+        .find(|p| p.noun && p.words.len() == 1 && match_at(p, &[words[k].text(text)], &[plain], 0, &[]).is_some())
+        .map(|pattern| lexicon.triggers[pattern.trigger].etype)
+}
+
 /// Whether "it" after a speech verb is the subject of the verb at `first`,
 /// perhaps with a modal between: "warned it would take measures". ("They"
 /// may stand for several subjects: "X and Y said they had agreed".)
@@ -1164,7 +1193,6 @@ fn event_anaphor(
     (clause_start, clause_end): (usize, usize),
 ) -> Option<Option<EventType>> {
     let nouns = lexicon.words.lowered_lang("anaphora.event", lang);
-    let index = lexicon.trigger_index(lang);
     let mut candidates = Vec::new();
     // The object follows the verb's words, stands in the gap of a separable
     // verb ("wies die Strafmaßnahmen zurück"), or before a German verb that
@@ -1173,13 +1201,8 @@ fn event_anaphor(
     // The type a noun refers to (`None`: any), if it is an event noun.
     let mut event_noun = |k: usize| -> Option<Option<EventType>> {
         let plain = text::strip_possessive(lower[k]);
-        index.candidates(plain, &mut candidates);
-        let typed = candidates
-            .iter()
-            .map(|&i| &lexicon.trigger_patterns[i])
-            .find(|p| p.noun && p.words.len() == 1 && match_at(p, &[words[k].text(text)], &[plain], 0, &[]).is_some());
-        match typed {
-            Some(pattern) => Some(Some(lexicon.triggers[pattern.trigger].etype)),
+        match noun_trigger_at(lexicon, lang, text, words, lower, k, &mut candidates) {
+            Some(etype) => Some(Some(etype)),
             None if nouns.iter().any(|n| n == plain) => Some(None),
             None => None,
         }
