@@ -176,10 +176,24 @@ fn fifth_blind_articles_stay_good() {
 /// Bundeskartellamt and Amazon's price controls, China's wanted list of NSA
 /// agents), measured once when they arrived, before anyone looked at what
 /// they get wrong: entity P 0.90 R 0.84 (F1 0.87), event recall 0.38,
-/// relation recall 0.24, none fragmented, 1 conflated. After the rules
-/// found on `blind5` the same round: entity R 0.83, the rest unchanged. The
-/// floor sits just below both.
+/// relation recall 0.24, none fragmented, 1 conflated. When `blind7` arrived
+/// they became a tuning set (entity P 0.98 R 0.89, F1 0.93, event recall
+/// 0.57, relation recall 0.27); the floor keeps the gains.
 #[test]
 fn sixth_blind_articles_stay_good() {
-    stays_above("tests/blind6", 0.86, 0.36, 0.22);
+    stays_above("tests/blind6", 0.92, 0.55, 0.25);
+}
+
+/// Eight articles by a seventh annotator (`tests/blind7/`: the Dutch seizure
+/// of Nexperia and the TikTok divest-or-ban law, each in English and German;
+/// the Treasury's sanctions on a Chinese teapot refinery over Iranian oil,
+/// Canada's order against Hikvision, the Commission's DSA finding against
+/// Temu, the CNIL's fines on Google and Shein), measured once when they
+/// arrived, with code not tuned on them: entity P 0.95 R 0.92 (F1 0.94),
+/// event recall 0.40, relation recall 0.40, 1 fragmented, none conflated.
+/// After the rules found on `blind6` the same round: entity R 0.93, event
+/// recall 0.43. The floor sits just below both.
+#[test]
+fn seventh_blind_articles_stay_good() {
+    stays_above("tests/blind7", 0.92, 0.39, 0.38);
 }
