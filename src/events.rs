@@ -445,7 +445,7 @@ pub fn extract(
         // Where the sentence proper opens: after a dateline ("Madrid, 5.
         // November 2024 (dpa-AFX) – Im Ringen um …").
         let opening_at = {
-            let head = &text[sentence.start..text.floor_char_boundary((sentence.start + 100).min(sentence.end))];
+            let head = &text[sentence.start..text::floor_boundary(text, (sentence.start + 100).min(sentence.end))];
             [") – ", ") - ", ") — "].iter().filter_map(|d| head.find(d).map(|k| k + d.len())).min().unwrap_or(0)
         };
         let opening = words.iter().position(|w| w.span.start >= sentence.start + opening_at).unwrap_or(0);

@@ -206,6 +206,16 @@ mod tests {
     }
 }
 
+/// The largest char boundary of `text` at or before `at` (`str::floor_char_boundary`,
+/// which is newer than this crate's minimum Rust).
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// A word of a text: a run of letters and digits, with inner `.`, `-`, `&`
 /// and apostrophes kept ("U.S", "Hewlett-Packard", "AT&T", "Alibaba's").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -531,7 +531,7 @@ fn drop_law_acronyms(text: &str, lang: Lang, chosen: Vec<Candidate>, lexicon: &L
             return false;
         }
         let open = c.span.start - 1;
-        let from = text.floor_char_boundary(open.saturating_sub(80));
+        let from = text::floor_boundary(text, open.saturating_sub(80));
         let before = text::words(text, from, open);
         match lang {
             Lang::En => before.last().is_some_and(|w| is_law_word(w.text(text))),
