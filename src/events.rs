@@ -627,8 +627,7 @@ pub fn extract(
             // (Only after a preposition: "Auch Außenministerin Baerbock warnte"
             // opens with an adverb and the subject.)
             let opens_with_preposition =
-                ["laut", "im", "am", "in", "seit", "nach", "vor", "mit", "für", "wegen", "angesichts"]
-                    .contains(&lower[opening]);
+                lexicon.words.get("fronting.de_prepositions").iter().any(|p| p == lower[opening]);
             // (The trigger is the finite verb: no auxiliary before it, "Laut
             // einem Bericht hatte die US-Regierung Südkorea gebeten".)
             let lead = &text[words[opening].span.start.min(trigger.span.start)..trigger.span.start];

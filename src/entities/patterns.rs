@@ -675,7 +675,7 @@ fn classify(
     }
     // In English a word with a capital inside is a name too, unless it is a
     // family name's particle ("McCarthy", "DeSantis").
-    if lang == Lang::En && word_texts.len() == 1 && is_camel_case(last) && !has_name_particle(last) {
+    if lang == Lang::En && word_texts.len() == 1 && is_camel_case(last) && !has_name_particle(last, lexicon) {
         return Some(make(0, 1, EntityType::Company, false));
     }
     match lang {
@@ -712,10 +712,10 @@ fn is_camel_case(word: &str) -> bool {
         && word.chars().zip(word.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
-/// A family name that starts with a particle written together with it:
-/// "McCarthy", "MacLeod", "DeSantis", "LeBron", "VanDyke".
-fn has_name_particle(word: &str) -> bool {
-    ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"].iter().any(|p| {
+/// A family name that starts with a particle written together with it
+/// (`surnames.particles`): "McCarthy", "MacLeod", "DeSantis", "LeBron".
+fn has_name_particle(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon.words.get("surnames.particles").iter().any(|p| {
         word.strip_prefix(p).is_some_and(|rest| {
             let mut chars = rest.chars();
             chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
