@@ -110,7 +110,13 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         .filter(|h| h.span.slice(text).chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.'))
         .map(|h| h.span)
         .collect();
-    let found_by_patterns = patterns::find(text, lang, sentences, lexicon, &taken, &companies, &places_before);
+    let adjectives: Vec<Span> = candidates
+        .iter()
+        .filter(|c| matches!(c.reading, Reading::Adjective(_)) && text::is_capitalized(c.span.slice(text)))
+        .map(|c| c.span)
+        .collect();
+    let prefixes = patterns::Prefixes { companies: &companies, places: &places_before, adjectives: &adjectives };
+    let found_by_patterns = patterns::find(text, lang, sentences, lexicon, &taken, &prefixes);
     candidates.extend(found_by_patterns.into_iter().filter(|c| {
         // A guess never displaces a known place, unless the place only ends
         // it: "consortium Ganz-MaVag Europe", a company's regional arm.

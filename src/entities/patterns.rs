@@ -97,22 +97,32 @@ fn is_company_suffix(word: &str, lexicon: &Lexicon) -> bool {
     !word.ends_with(',') && lexicon.words.contains_undotted("org_suffixes.company", word)
 }
 
-/// Finds pattern names in every sentence, avoiding spans already `taken`.
-///
-/// A company name found by its suffix takes in a known company name right
-/// before it (`absorbable`): "Cosco Shipping Ports Limited" is one company,
-/// a subsidiary, not "Cosco Shipping" and "Ports Limited". An organisation
-/// of any kind found by its shape takes in a country or capital right before
-/// it (`places`): "London Metal Exchange", "China Development Bank".
+/// Lexicon names that a pattern name may take in when they stand right
+/// before it.
+pub struct Prefixes<'a> {
+    /// Known companies: "Cosco Shipping Ports Limited" is one company, a
+    /// subsidiary, not "Cosco Shipping" and "Ports Limited".
+    pub companies: &'a [Span],
+    /// Countries and capitals spelled out: "London Metal Exchange", "China
+    /// Development Bank".
+    pub places: &'a [Span],
+    /// Country adjectives, which only an association takes in: "Canadian
+    /// Canola Growers Association" (but "the Dutch Lumentis Holding" is a
+    /// Dutch company).
+    pub adjectives: &'a [Span],
+}
+
+/// Finds pattern names in every sentence, avoiding spans already `taken`
+/// and taking in the `prefixes` that stand right before them.
 pub fn find(
     text: &str,
     lang: Lang,
     sentences: &[Span],
     lexicon: &Lexicon,
     taken: &[Span],
-    absorbable: &[Span],
-    places: &[Span],
+    prefixes: &Prefixes,
 ) -> Vec<Candidate> {
+    let Prefixes { companies: absorbable, places, adjectives } = *prefixes;
     let mut out = Vec::new();
     let taken = SpanIndex::new(taken);
     for sentence in sentences {
@@ -179,7 +189,8 @@ pub fn find(
                             .iter()
                             .chain(places.iter().filter(|p| !p.slice(text).contains('.')))
                             .find(right_before),
-                        EntityType::Agency | EntityType::Organization => places.iter().find(right_before),
+                        EntityType::Agency => places.iter().find(right_before),
+                        EntityType::Organization => places.iter().chain(adjectives).find(right_before),
                         _ => None,
                     };
                     if let Some(before) = before {
@@ -307,9 +318,13 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex,
             break;
         }
         let digits = word.text(text).chars().all(|c| c.is_ascii_digit());
+        // "Sa'id al-Jamal", "Mohammed bin Salman" (never first: "al-Qaida").
+        let arabic = is_arabic_particle(word.text(text), lexicon)
+            || lexicon.words.contains("surnames.arabic_words", word.text(text))
+                && words.get(end + 1).is_some_and(|w| starts(w) && adjacent(word, w));
         // (The surname after an initial may be a lexicon name's too:
         // "Stephen W. Johnson" is not Boris Johnson.)
-        if starts(word) || initial {
+        if starts(word) || initial || arabic && is_free(word) {
             end += 1;
         } else if digits && end + 1 < words.len() && starts(&words[end + 1]) && adjacent(word, &words[end + 1]) {
             // "Chengdu 404 Network Technology Co"
@@ -640,6 +655,11 @@ fn classify(
     {
         return Some(make(n - 3, n, EntityType::Person, false));
     }
+    // "Sa'id al-Jamal", "Mohammed bin Salman": an Arabic particle inside.
+    let particle = |w: &&str| is_arabic_particle(w, lexicon) || words.contains("surnames.arabic_words", w);
+    if (2..=4).contains(&names) && !particle(&name_words[0]) && name_words[1..].iter().any(particle) {
+        return Some(make(start_word, run.len(), EntityType::Person, false));
+    }
     let alphabetic = name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
     if (2..=3).contains(&names)
         && (given(name_words[0]) || alphabetic && words.contains_ignore_ascii_case("surnames.zh", name_words[0]))
@@ -648,7 +668,7 @@ fn classify(
     }
     // Apposition: "drone maker DJI", "Drohnenhersteller DJI", "research firm Canalys".
     if let Some(etype) = apposition_type(text, sentence_words, at, lang, lexicon) {
-        let to = run.len().min(3);
+        let to = run.len().min(5);
         return Some(make(0, to, etype, false));
     }
     // Or after it: "Verdi, the German services union, urged", "HypoVereinsbank,
@@ -721,6 +741,16 @@ fn has_name_particle(word: &str, lexicon: &Lexicon) -> bool {
             chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
         })
     })
+}
+
+/// A family name with a lowercase Arabic particle hyphenated to it
+/// (`surnames.arabic_joined`): "al-Jamal", "el-Sisi".
+fn is_arabic_particle(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon
+        .words
+        .get("surnames.arabic_joined")
+        .iter()
+        .any(|p| word.strip_prefix(p.as_str()).is_some_and(|rest| text::is_capitalized(rest)))
 }
 
 /// A single capital letter, written with a dot after it as a middle initial.
