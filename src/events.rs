@@ -314,15 +314,37 @@ pub fn extract(
             })
             .map(|v| v.last)
             .collect();
-        // (A verb right after such a verb is a noun: "lifted sanctions".)
+        // (A verb right after such a verb is a noun: "lifted sanctions", and
+        // so is one after its modifiers: "opposed illegal unilateral
+        // sanctions", though not after "opposed plans to".)
+        let breakers = lexicon.words.lowered_lang("noun_phrase.breakers", lang);
+        let modifiers = |from: usize, to: usize| {
+            lang == Lang::En
+                && to - from <= 3
+                && !text[words[from.saturating_sub(1)].span.end..words[to].span.start]
+                    .contains([',', ';', ':', '.', '"', '“', '”', '(', ')'])
+                && (from..to).all(|k| {
+                    lower[k].chars().all(|c| c.is_alphabetic() || c == '-')
+                        && words[k].text(text) == lower[k]
+                        && !breakers.iter().any(|b| b == lower[k])
+                })
+        };
         triggers.retain(|t| {
             let reach = if t.pattern.noun { 3 } else { 0 };
-            !answered.iter().any(|&end| t.first >= end && t.first - end <= reach)
+            !answered
+                .iter()
+                .any(|&end| t.first >= end && (t.first - end <= reach || !t.pattern.noun && modifiers(end, t.first)))
         });
         if triggers.is_empty() {
             continue;
         }
         let mentions: Vec<&Mention> = found.mentions_within(sentence).collect();
+        // A trigger inside a name is part of the name: "Iran's Armed Forces",
+        // "Federal Bureau of Investigation".
+        triggers.retain(|t| !mentions.iter().any(|m| m.span.start <= t.span.start && t.span.end <= m.span.end));
+        if triggers.is_empty() {
+            continue;
+        }
         // Attribution: sources named after "according to", "laut", "told".
         let mut reporters: Vec<usize> = Vec::new();
         let mut reporter_spans: Vec<Span> = Vec::new();
@@ -886,6 +908,23 @@ pub fn extract(
                 agent.clear();
             }
             let mut target: Vec<usize> = target.into_iter().filter(|t| !agent.contains(t)).collect();
+            // An object pronoun after a second verb is the first verb's
+            // object: "added the company to its entity list, accusing it of
+            // human rights violations against Uyghurs".
+            let object_pronoun = lang == Lang::En
+                && !noun
+                && lower.get(trigger.last).is_some_and(|w| lexicon.words.contains("anaphora.object_pronoun_en", w));
+            if object_pronoun {
+                let previous = events.iter().rev().find(|e: &&LocalEvent| {
+                    e.sentence == sentence_idx
+                        && e.agent == agent
+                        && !e.target.is_empty()
+                        && e.trigger.end <= trigger.span.start
+                });
+                if let Some(previous) = previous {
+                    target = previous.target.clone();
+                }
+            }
             // "Japan and the Netherlands agreed to restrict exports to China":
             // the parties agreed with each other; what follows "to" is the content.
             let infinitive = lower.get(trigger.last).is_some_and(|w| *w == "to");
