@@ -911,9 +911,13 @@ pub fn extract(
             // An object pronoun after a second verb is the first verb's
             // object: "added the company to its entity list, accusing it of
             // human rights violations against Uyghurs".
-            let object_pronoun = lang == Lang::En
-                && !noun
-                && lower.get(trigger.last).is_some_and(|w| lexicon.words.contains("anaphora.object_pronoun_en", w));
+            // (German: "verhängte Beschränkungen gegen Dutzende Firmen und
+            // beschuldigte sie der Mitschuld".)
+            let after_verb = if trigger.pattern.words.contains(&None) { trigger.first + 1 } else { trigger.last };
+            let object_pronoun = !noun
+                && lower.get(after_verb).is_some_and(|w| {
+                    lexicon.words.lowered_lang("anaphora.object_pronoun", lang).iter().any(|p| p == w)
+                });
             if object_pronoun {
                 let previous = events.iter().rev().find(|e: &&LocalEvent| {
                     e.sentence == sentence_idx
