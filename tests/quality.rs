@@ -192,8 +192,24 @@ fn sixth_blind_articles_stay_good() {
 /// arrived, with code not tuned on them: entity P 0.95 R 0.92 (F1 0.94),
 /// event recall 0.40, relation recall 0.40, 1 fragmented, none conflated.
 /// After the rules found on `blind6` the same round: entity R 0.93, event
-/// recall 0.43. The floor sits just below both.
+/// recall 0.43. When `blind8` arrived they became a tuning set (entity P
+/// 0.97 R 0.96, F1 0.96, event recall 0.46, relation recall 0.40); the floor
+/// keeps the gains.
 #[test]
 fn seventh_blind_articles_stay_good() {
-    stays_above("tests/blind7", 0.92, 0.39, 0.38);
+    stays_above("tests/blind7", 0.95, 0.44, 0.38);
+}
+
+/// Eight articles by an eighth annotator (`tests/blind8/`: Brazil's
+/// suspension of X and Poland's fines on Gazprom and its Nord Stream 2
+/// financiers, each in English and German; India's arrests in the Vivo
+/// money-laundering case, Turkey's Instagram block, Hamburg's data
+/// protection fine on H&M, the Commission's veto of Siemens and Alstom),
+/// measured once when they arrived, with code not tuned on them: entity P
+/// 0.90 R 0.82 (F1 0.86), event recall 0.26, relation recall 0.28, 2
+/// fragmented, 1 conflated. The lowest first measurement of any set: this
+/// is the honest estimate now. The floor sits just below it.
+#[test]
+fn eighth_blind_articles_stay_good() {
+    stays_above("tests/blind8", 0.85, 0.25, 0.27);
 }
