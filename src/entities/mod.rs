@@ -134,6 +134,7 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         .map(|h| h.span)
         .collect();
     let chosen = absorb_city_prefixes(text, chosen, &cities, lexicon);
+    let chosen = national_bodies(text, chosen, lexicon);
     let chosen = drop_law_acronyms(text, lang, chosen, lexicon);
     let chosen = type_list_members(text, chosen, lexicon);
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);
@@ -510,6 +511,51 @@ fn absorb_city_prefixes(text: &str, mut chosen: Vec<Candidate>, cities: &[Span],
             }
             company.span = span;
             chosen[k] = company;
+        }
+        k += 1;
+    }
+    chosen
+}
+
+/// A body named by its country and the words its lexicon name ends in is
+/// that body: "South Korea's Fair Trade Commission" is the Korea Fair Trade
+/// Commission, "the Japanese Fair Trade Commission" the Japan Fair Trade
+/// Commission. Only where exactly one body of that country fits.
+fn national_bodies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) -> Vec<Candidate> {
+    let mut k = 0;
+    while k + 1 < chosen.len() {
+        let country = match chosen[k].reading {
+            Reading::Country(c) | Reading::Adjective(c) => Some(c),
+            _ => None,
+        };
+        let body = match &chosen[k + 1].reading {
+            Reading::Named { name, etype: EntityType::Agency | EntityType::Organization, weak: false } => Some(name),
+            _ => None,
+        };
+        let (Some(country), Some(name)) = (country, body) else {
+            k += 1;
+            continue;
+        };
+        let between = &text[chosen[k].span.end..chosen[k + 1].span.start];
+        if !matches!(between, " " | "'s " | "’s ") || !name.contains(' ') {
+            k += 1;
+            continue;
+        }
+        let iso = lexicon.countries[country].iso3.as_str();
+        let tail = format!(" {}", name.to_lowercase());
+        let fits = |alias: &String| {
+            let alias = alias.to_lowercase();
+            alias == tail[1..] || alias.ends_with(&tail)
+        };
+        let mut bodies = lexicon.entries.iter().enumerate().filter(|(_, e)| {
+            e.country.as_deref() == Some(iso)
+                && (e.etype.eq_ignore_ascii_case("AGENCY") || e.etype.eq_ignore_ascii_case("ORGANIZATION"))
+                && (fits(&e.name) || e.en.iter().chain(&e.de).any(fits))
+        });
+        if let (Some((i, _)), None) = (bodies.next(), bodies.next()) {
+            let span = Span::new(chosen[k].span.start, chosen[k + 1].span.end);
+            chosen.remove(k + 1);
+            chosen[k] = Candidate { span, reading: Reading::Entry(i), priority: 5 };
         }
         k += 1;
     }
