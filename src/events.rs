@@ -907,6 +907,32 @@ pub fn extract(
             if gerund && by_agent.is_empty() {
                 agent.clear();
             }
+            // A verb right after "that" (and a modal) has "that" for its
+            // subject, and so the noun before it: in "upheld a federal law that
+            // will ban TikTok" the law bans, not the court. (A "that" clause
+            // after "said" needs a subject of its own.)
+            if lang == Lang::En && !noun && !passive && by_agent.is_empty() {
+                let between = lexicon.words.lowered_lang("subject", lang);
+                let mut k = trigger.first;
+                while k > 0 && between.iter().any(|w| w == lower[k - 1]) && trigger.first - k < 2 {
+                    k -= 1;
+                }
+                let relative = k >= 2
+                    && matches!(lower[k - 1], "that" | "which")
+                    && text[words[k - 2].span.end..words[k - 1].span.start] == *" "
+                    && words[k - 2].text(text).starts_with(char::is_lowercase)
+                    && !mentions.iter().any(|m| m.span.end == words[k - 2].span.end);
+                // Unless the subject made the noun's referent: "signed an
+                // executive order that will restrict investments".
+                let support = lexicon.words.get("nominal.support_verbs_en");
+                let made = relative
+                    && (k.saturating_sub(7)..k - 2).any(|j| {
+                        words[j].span.start >= clause_start && support.iter().any(|v| word_matches(v, lower[j]))
+                    });
+                if relative && !made {
+                    agent.clear();
+                }
+            }
             let mut target: Vec<usize> = target.into_iter().filter(|t| !agent.contains(t)).collect();
             // An object pronoun after a second verb is the first verb's
             // object: "added the company to its entity list, accusing it of

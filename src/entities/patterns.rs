@@ -139,6 +139,9 @@ pub fn find(
                 continue;
             };
             let run_end = split_at_conjunction(text, &words, i, run_end, lexicon);
+            // A law's name may hold a lowercase preposition: "Protecting
+            // Americans from Foreign Adversary Controlled Applications Act".
+            let run_end = law_continuation(text, &words, i, run_end, lang, &taken, lexicon).unwrap_or(run_end);
             // "Activision Chief Executive Bobby Kotick": a company, then its officer.
             if let Some((from, to)) = officer_prefix(text, &words, i, run_end, lang, lexicon) {
                 let span = Span::new(words[from].span.start, words[to - 1].span.end);
@@ -204,6 +207,38 @@ pub fn find(
         }
     }
     out
+}
+
+/// The end of a law's name that goes on after the run from `start` to
+/// `end` (and any capitalised words after it) across a preposition ("from",
+/// "against", "to"), if the run after that ends in a law's tail
+/// (`law_tails`: "Act").
+fn law_continuation(
+    text: &str,
+    words: &[Word],
+    start: usize,
+    end: usize,
+    lang: Lang,
+    taken: &SpanIndex,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    // (Over a name the lexicon knows: "Protecting Americans from".)
+    let mut end = end;
+    while end < words.len() && end < start + 4 && text::is_capitalized(words[end].text(text)) {
+        end += 1;
+    }
+    let joint = words.get(end)?;
+    if lang != Lang::En || !["from", "against", "to"].contains(&joint.text(text)) || end + 1 >= words.len() {
+        return None;
+    }
+    if text[words[end - 1].span.end..joint.span.start] != *" "
+        || text[joint.span.end..words[end + 1].span.start] != *" "
+    {
+        return None;
+    }
+    let next = run_from(text, words, end + 1, lang, taken, lexicon)?;
+    let last = words[next - 1].text(text);
+    (next > end + 2 && lexicon.words.contains(&lexicon.words.lang_path("law_tails", lang), last)).then_some(next)
 }
 
 /// "Huawei and ZTE" are two names, "Bureau of Industry and Security" one:
