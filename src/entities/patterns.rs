@@ -785,7 +785,7 @@ fn is_arabic_particle(word: &str, lexicon: &Lexicon) -> bool {
         .words
         .get("surnames.arabic_joined")
         .iter()
-        .any(|p| word.strip_prefix(p.as_str()).is_some_and(|rest| text::is_capitalized(rest)))
+        .any(|p| word.strip_prefix(p.as_str()).is_some_and(text::is_capitalized))
 }
 
 /// A single capital letter, written with a dot after it as a middle initial.
