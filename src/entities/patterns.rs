@@ -228,7 +228,7 @@ fn law_continuation(
         end += 1;
     }
     let joint = words.get(end)?;
-    if lang != Lang::En || !["from", "against", "to"].contains(&joint.text(text)) || end + 1 >= words.len() {
+    if lang != Lang::En || !lexicon.words.contains("law_tails.joints_en", joint.text(text)) || end + 1 >= words.len() {
         return None;
     }
     if text[words[end - 1].span.end..joint.span.start] != *" "
