@@ -524,6 +524,19 @@ pub fn extract(
                     || to > from + 1 && any_phrase(lexicon.words.phrases(&object_cause_path), &lower, from + 1, to)
             };
             let mut after: Vec<&Mention> = after.into_iter().filter(|m| !behind_cause(m)).collect();
+            // A phrase that closes on a partner's preposition names the
+            // partner after it, not in its gap: "discussed TikTok with Xi".
+            let partner = lexicon.words.lang("voice.partner", lang);
+            let closes_on_partner = trigger.pattern.words.contains(&None)
+                && trigger
+                    .pattern
+                    .words
+                    .last()
+                    .and_then(Option::as_deref)
+                    .is_some_and(|w| partner.iter().any(|p| p == w));
+            if closes_on_partner {
+                after.retain(|m| m.span.start >= words[trigger.last - 1].span.end);
+            }
             // Nor is what stands in a new clause: ", after Washington imposed
             // restrictions", "because" (a relative clause may name the object).
             let cut = clause_cut(text, &words, &lower, trigger.last, clauses, bare);
@@ -744,9 +757,24 @@ pub fn extract(
                         && ["der", "des"].contains(&lower[k - 1])
                         && words[k - 2].text(text).starts_with(char::is_uppercase)
                 };
+                // The subject stands before the auxiliary, however far that is
+                // ("Nexperia … was spun off from NXP … and acquired by").
+                let aux_path = lexicon.words.lang_path("voice.passive_aux", lang);
+                let aux_words = lexicon.words.get(&aux_path);
+                let aux_at = (lang == Lang::En)
+                    .then(|| {
+                        (0..trigger.first)
+                            .rev()
+                            .take_while(|&k| words[k].span.start >= clause_start)
+                            .find(|&k| aux_words.iter().any(|a| a == lower[k]))
+                    })
+                    .flatten()
+                    .filter(|&k| k + 3 < trigger.first)
+                    .map(|k| words[k].span.start);
                 let target = subjects
                     .iter()
                     .rev()
+                    .filter(|m| aux_at.is_none_or(|at| m.span.end <= at))
                     .filter(|m| !speaker(m) && !genitive(m))
                     .find(|m| !by_agent.iter().any(|b| b.span == m.span))
                     .map(|m| list_around(text, &subjects, m));
@@ -761,6 +789,24 @@ pub fn extract(
                     })
                 };
                 let target = target.or_else(|| against().map(|m| list_around(text, &before, m)));
+                // A participle phrase that opens the sentence describes the
+                // subject after its comma: "Founded in 2023 by Liang Wenfeng
+                // and backed by his hedge fund High-Flyer, DeepSeek rattled …".
+                let opening_participle = lang == Lang::En
+                    && !trigger.pattern.noun
+                    && (lower[opening].ends_with("ed")
+                        || lexicon.words.get("voice.irregular_participles_en").iter().any(|w| w == lower[opening]))
+                    && !text[words[opening].span.start..trigger.span.start].contains(',');
+                let target = if opening_participle {
+                    let comma = text[trigger.span.end..sentence.end].find(',').map(|k| trigger.span.end + k);
+                    comma
+                        .and_then(|c| {
+                            after.iter().find(|m| m.span.start > c && words_between(&words, c, m.span.start) <= 1)
+                        })
+                        .map(|m| vec![m.entity])
+                } else {
+                    target
+                };
                 // What an investment opens or builds is its owner's: the
                 // owner is the agent ("… der Alibaba Group wurde in den USA
                 // eröffnet").
@@ -1694,7 +1740,15 @@ fn is_passive(lang: Lang, words: &[Word], text: &str, lower: &[&str], trigger: &
     match lang {
         Lang::En => {
             let from = trigger.first.saturating_sub(3);
-            any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first)
+            let verb = lower[trigger.last - 1];
+            // A participle right before "by" is passive however far its
+            // auxiliary ("was spun off from NXP in 2017 and acquired by
+            // Wingtech").
+            let participle =
+                verb.ends_with("ed") || lexicon.words.get("voice.irregular_participles_en").iter().any(|w| w == verb);
+            let by_follows =
+                trigger.pattern.words.len() == 1 && participle && lower.get(trigger.last).is_some_and(|w| *w == "by");
+            (by_follows || any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first))
                 && !lower[trigger.first].ends_with("ing")
         }
         Lang::De => {
