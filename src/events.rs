@@ -329,6 +329,26 @@ pub fn extract(
                         && !breakers.iter().any(|b| b == lower[k])
                 })
         };
+        // German puts the verb last: "hatte die Klage von TikTok abgewiesen"
+        // answers the lawsuit as well.
+        let answered_last: Vec<usize> = triggers
+            .iter()
+            .filter(|v| {
+                lang == Lang::De
+                    && !v.pattern.noun
+                    && v.last == v.first + 1
+                    && is_reaction(lexicon.triggers[v.pattern.trigger].etype)
+            })
+            .map(|v| v.first)
+            .collect();
+        triggers.retain(|t| {
+            !t.pattern.noun
+                || !answered_last.iter().any(|&verb| {
+                    verb >= t.last
+                        && verb - t.last <= 3
+                        && !text[words[t.first].span.end..words[verb].span.start].contains([',', ';', ':', '.'])
+                })
+        });
         triggers.retain(|t| {
             let reach = if t.pattern.noun { 3 } else { 0 };
             !answered
@@ -507,7 +527,14 @@ pub fn extract(
                         && loc.contains(&prev(2).unwrap_or("")))
             };
             // Places do not act; they are targets only of events that happen to places.
-            let place = |m: &&Mention| found.entities[m.entity].etype == EntityType::Location;
+            // (Save a seat of institutions, `kind = "seat"`: "Brussels fined Apple".)
+            let seat = |m: &&Mention| {
+                let key = &found.entities[m.entity].key;
+                key.strip_prefix("lex:")
+                    .and_then(|id| lexicon.entry(id))
+                    .is_some_and(|e| e.kind.as_deref() == Some("seat"))
+            };
+            let place = |m: &&Mention| found.entities[m.entity].etype == EntityType::Location && !seat(m);
             let in_clause = |m: &&Mention| in_clause(m) && (takes_places || !locative(m) && !place(m));
             let before: Vec<&Mention> =
                 args.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
@@ -626,17 +653,39 @@ pub fn extract(
             });
             // A name after a preposition is not the subject ("flew home to China
             // after reaching an agreement", "mit der Cosco-Tochter").
-            let after_preposition = |m: &&Mention| {
+            // The preposition a name stands after: right before it, before its
+            // article, or before an article, adjectives and the noun the name
+            // stands beside ("um den niederländischen Chiphersteller Nexperia").
+            let preposition_before = |m: &Mention| -> Option<usize> {
                 let k = word_index_before(&words, m.span.start);
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]).unwrap_or("");
                 let prepositions = [
                     "to", "from", "with", "for", "against", "into", "on", "over", "nach", "aus", "mit", "für", "gegen",
                     "zu", "zur", "zum", "an", "auf", "über", "um", "von", "vom",
                 ];
-                prepositions.contains(&prev(1))
-                    || (["the", "a", "an", "der", "die", "das", "den", "dem", "des"].contains(&prev(1))
-                        && prepositions.contains(&prev(2)))
+                let article = |w: &str| ["the", "a", "an", "der", "die", "das", "den", "dem", "des"].contains(&w);
+                if prepositions.contains(&prev(1)) {
+                    return Some(k - 1);
+                }
+                if article(prev(1)) && prepositions.contains(&prev(2)) {
+                    return Some(k - 2);
+                }
+                (2..=4)
+                    .find(|&n| {
+                        k > n
+                            && article(prev(n))
+                            && prepositions.contains(&prev(n + 1))
+                            && (k - n + 1..k).all(|i| {
+                                let w = words[i].text(text);
+                                let noun = i + 1 == k;
+                                w.chars().all(|c| c.is_alphabetic() || c == '-')
+                                    && (noun || w.starts_with(char::is_lowercase) || lang == Lang::En)
+                            })
+                            && !text[words[k - n].span.start..m.span.start].contains([',', ';', ':', '(', '"'])
+                    })
+                    .map(|n| k - n - 1)
             };
+            let after_preposition = |m: &&Mention| preposition_before(m).is_some();
             // A name in brackets after another annotates it: "Christian
             // Lindner (FDP)" names his party, not the subject.
             let bracketed = |m: &&Mention| {
@@ -780,13 +829,10 @@ pub fn extract(
                     .map(|m| list_around(text, &subjects, m));
                 // "Gegen Huawei wird ermittelt": what the passive is aimed at.
                 let against = || {
-                    before.iter().rev().find(|m| {
-                        let k = word_index_before(&words, m.span.start);
-                        let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]).unwrap_or("");
-                        lang == Lang::De
-                            && (prev(1) == "gegen"
-                                || (["den", "die", "das", "dem"].contains(&prev(1)) && prev(2) == "gegen"))
-                    })
+                    before
+                        .iter()
+                        .rev()
+                        .find(|m| lang == Lang::De && preposition_before(m).is_some_and(|p| lower[p] == "gegen"))
                 };
                 let target = target.or_else(|| against().map(|m| list_around(text, &before, m)));
                 // A participle phrase that opens the sentence describes the
@@ -933,7 +979,28 @@ pub fn extract(
                 // allegations": a coordinated verb shares the sentence subject,
                 // as does a participle ("UniCredit acquired a stake in
                 // Commerzbank, buying part of the government's holding").
-                let agent = subjects.first().map(|m| vec![m.entity]).unwrap_or_default();
+                // (Not a name quoted before the speaker: '"… the European
+                // Commission unfairly targeting Apple …," the company said,
+                // accusing Brussels of …'.)
+                let quoted = |m: &&&Mention| {
+                    let lead = &text[sentence.start..m.span.start];
+                    lead.matches('"').count() % 2 == 1 || lead.rfind('“') > lead.rfind('”')
+                };
+                // The speaker of a quote is no argument, but the participle
+                // after its "said" is the speaker's act.
+                let speaker = mentions.iter().rev().find(|m| {
+                    m.span.end <= trigger.span.start && !quoted(m) && {
+                        let between = text[m.span.end..trigger.span.start].trim().trim_end_matches(',').trim();
+                        speech.iter().any(|v| v == &between.to_lowercase())
+                    }
+                });
+                let agent = subjects
+                    .iter()
+                    .find(|m| !quoted(m))
+                    .or(speaker)
+                    .or(subjects.first())
+                    .map(|m| vec![m.entity])
+                    .unwrap_or_default();
                 let target = after.first().map(|m| list_from(text, &after, m)).unwrap_or_default();
                 (agent, target)
             } else {
@@ -1142,6 +1209,11 @@ pub fn extract(
                 target.retain(|t| !is_group(t));
             }
             if agent.is_empty() && target.is_empty() {
+                continue;
+            }
+            // A threat nobody makes is a risk: "Der Machtkampf um Nexperia droht
+            // die Autoindustrie auszubremsen", "Dem Konzern drohen Strafen".
+            if agent.is_empty() && spec.etype == EventType::Threaten {
                 continue;
             }
             // Most events need whom they concern ("the threat", "die
@@ -1869,7 +1941,17 @@ fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon)
     if any_phrase(phrases("modality.negated"), lower, near_from, near_to) {
         return Modality::Negated;
     }
-    if any_phrase(phrases("modality.hypothetical"), lower, clause_from, clause_to) {
+    // A conjunction after the trigger opens its content, not a condition:
+    // "Brüssel untersucht, ob TikTok genug unternommen hat".
+    let content = lexicon.words.lang("modality.content", lang);
+    let conditions: Vec<Vec<String>> = phrases("modality.hypothetical")
+        .iter()
+        .filter(|p| !(p.len() == 1 && content.iter().any(|c| *c == p[0])))
+        .cloned()
+        .collect();
+    if any_phrase(phrases("modality.hypothetical"), lower, clause_from, trigger.first.max(clause_from))
+        || any_phrase(&conditions, lower, trigger.first.max(clause_from), clause_to)
+    {
         return Modality::Hypothetical;
     }
     if any_phrase(phrases("modality.alleged"), lower, clause_from, clause_to) {
