@@ -213,3 +213,18 @@ fn seventh_blind_articles_stay_good() {
 fn eighth_blind_articles_stay_good() {
     stays_above("tests/blind8", 0.85, 0.25, 0.27);
 }
+
+/// Eight articles by a ninth annotator (`tests/blind9/`: the WhatsApp
+/// verdict against NSO Group and the Eagle S cable case in Finland, each in
+/// English and German; the EU's WTO case against China over Lithuania, the
+/// EU court's Illumina/Grail ruling, the Dresden espionage verdict against
+/// a former aide of Maximilian Krah, the London verdict on Jan Marsalek's
+/// spy ring), measured once when they arrived, with code not tuned on them:
+/// entity P 0.89 R 0.78 (F1 0.83), event recall 0.25, relation recall 0.27,
+/// 1 fragmented, none conflated. (With the rules written from `blind7`
+/// before it arrived: event recall 0.27.) This is the honest estimate now;
+/// the floor sits just below it.
+#[test]
+fn ninth_blind_articles_stay_good() {
+    stays_above("tests/blind9", 0.82, 0.25, 0.26);
+}
