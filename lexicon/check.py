@@ -200,6 +200,11 @@ def main(argv):
         if k is None:
             continue
         where = f"{fname}: entity {eid}"
+        # (A LOCATION may be the seat of institutions: it acts as a subject.)
+        if k == "seat":
+            if e.get("type") != "LOCATION":
+                err(where, "kind 'seat' is for LOCATIONs")
+            continue
         if kinds and k not in kinds:
             err(where, f"kind {k!r} is not an institution kind")
         key = (e.get("country"), k)

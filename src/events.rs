@@ -120,6 +120,7 @@ fn find_triggers<'l>(
         Lang::En => Vec::new(),
     };
     let mut candidates = Vec::new();
+    let passive_aux = lexicon.words.phrases(&lexicon.words.lang_path("voice.passive_aux", lang));
     for at in 0..words.len() {
         let mut best: Option<TriggerHit> = None;
         // Only the patterns that can start at this word, in lexicon order.
@@ -130,6 +131,15 @@ fn find_triggers<'l>(
         let determined = at > 0
             && (text::DETERMINERS.contains(&lower[at - 1])
                 || texts[at - 1] != words[at - 1].text(text) && lang == Lang::En);
+        // So is a participle right after a preposition: "an inquiry into him
+        // for alleged obstruction", "sanctions on sanctioned vessels".
+        // (Not after a passive's auxiliary: "changed into revoked".)
+        let attributive_en = lang == Lang::En
+            && at > 0
+            && lower[at].ends_with("ed")
+            && ["for", "of", "over", "on", "about", "into", "with", "against", "in"].contains(&lower[at - 1])
+            && !any_phrase(passive_aux, &lower, at.saturating_sub(3), at);
+        let determined = determined || attributive_en;
         // A truncated German compound shares the head of the next one:
         // "Investitions- und Exportbeschränkungen" are restrictions.
         let truncated = lang == Lang::De && text[words[at].span.end..].starts_with("- ");

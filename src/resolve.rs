@@ -28,7 +28,7 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     link_short_names(text, &mut found, lexicon);
     link_surnames(text, sentences, &mut found, lexicon);
     link_company_short_forms(text, sentences, &mut found, lexicon);
-    link_repeated_names(text, sentences, &mut found);
+    link_repeated_names(text, sentences, &mut found, lexicon);
     link_titled_persons(text, sentences, &mut found, lexicon);
     link_anaphors(text, lang, sentences, &mut found, lexicon);
     found.mentions.sort();
@@ -81,10 +81,21 @@ fn link_titled_persons(text: &str, sentences: &[Span], found: &mut Found, lexico
         if named_after {
             continue;
         }
+        // (A title's synonyms count: "the judge" is "Justice Alexandre de Moraes".)
+        let synonyms: Vec<&str> = lexicon
+            .words
+            .get("anaphora.title_synonyms")
+            .iter()
+            .map(|group| group.split_whitespace().collect::<Vec<_>>())
+            .filter(|group| group.contains(&title))
+            .flatten()
+            .collect();
         let person = titled
             .iter()
             .rev()
-            .find(|(start, before, _)| *start < span.start && before.ends_with(title))
+            .find(|(start, before, _)| {
+                *start < span.start && (before.ends_with(title) || synonyms.iter().any(|t| before == t))
+            })
             .map(|&(_, _, e)| e);
         if let Some(entity) = person {
             let sentence = entities::sentence_of(sentences, span.start);
@@ -439,7 +450,7 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
 /// Elmos") names the company wherever else the document writes it, even
 /// where nothing marks it as a name ("Elmos hatte im Dezember vereinbart"
 /// opens a sentence). One pass over the words.
-fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found) {
+fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
     let names: HashMap<&str, usize> = found
         .entities
         .iter()
@@ -449,7 +460,7 @@ fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found) {
                 && e.key.starts_with("name:")
                 && !e.weak
                 && !e.name.contains(' ')
-                && e.name.chars().count() >= 3
+                && (e.name.chars().count() >= 3 || short_capitals(&e.name, lexicon))
                 && text::is_capitalized(&e.name)
         })
         .map(|(i, e)| (e.name.as_str(), i))
@@ -470,6 +481,16 @@ fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found) {
     }
     found.mentions.extend(added);
     found.mentions.sort();
+}
+
+/// A name of one or two capitals that is no function word ("X", not "A"
+/// or "I"): repeated, it names what the document named so.
+fn short_capitals(name: &str, lexicon: &Lexicon) -> bool {
+    !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_uppercase())
+        && !["function_words.en", "function_words.de", "stop_names.en_function_words", "stop_names.de_function_words"]
+            .iter()
+            .any(|path| lexicon.words.contains_ignore_ascii_case(path, name))
 }
 
 /// The one entity other than `short` whose name has several words and
@@ -702,7 +723,46 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             continue;
         }
         let sentence = entities::sentence_of(sentences, s);
-        if let Some(entity) = antecedent(found, &source, s, sentence, &[EntityType::Person]) {
+        // An object pronoun is not its own clause's subject ("Moraes opened
+        // an inquiry into him" is not into Moraes; "Musk said Moraes had
+        // threatened him" may be Musk).
+        let object =
+            lexicon.words.contains_lowered(&format!("anaphora.object_person_{code}"), &found_text.to_lowercase());
+        let speech = format!("attribution.{code}_speech_verbs");
+        let own_subject = |m: &Mention| {
+            let between = &text[m.span.end..s];
+            m.sentence == sentence
+                && !between.contains([',', ';', ':'])
+                && !between.split_whitespace().any(|w| lexicon.words.contains_ignore_ascii_case(&speech, w))
+        };
+        let referent = if object {
+            let persons: Vec<&Mention> = found
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(i, m)| {
+                    m.span.end <= s
+                        && !m.modifier
+                        && !m.anaphoric
+                        && !source[*i]
+                        && found.entities[m.entity].etype == EntityType::Person
+                })
+                .map(|(_, m)| m)
+                .collect();
+            let own = persons.last().filter(|m| own_subject(m)).map(|m| m.entity);
+            match persons.iter().rev().find(|m| m.sentence == sentence && Some(m.entity) != own) {
+                Some(m) => Some(m.entity),
+                None => {
+                    let closest = persons.iter().rev().map(|m| m.sentence).find(|&x| x < sentence);
+                    closest.and_then(|c| {
+                        persons.iter().find(|m| m.sentence == c && Some(m.entity) != own).map(|m| m.entity)
+                    })
+                }
+            }
+        } else {
+            antecedent(found, &source, s, sentence, &[EntityType::Person])
+        };
+        if let Some(entity) = referent {
             added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
         }
     }

@@ -50,6 +50,8 @@ pub struct Gazetteer {
     /// Multi-word aliases that are ordinary phrases in lower case
     /// (`[case_sensitive] aliases`): they match only as written.
     exact: std::collections::HashSet<String>,
+    /// Prefixes hyphenated to a name that leave it a name ("Ex-Wirecard").
+    hyphen_prefixes: std::collections::HashSet<String>,
 }
 
 /// Aliases that must match with their exact case: short ones with a capital
@@ -115,7 +117,8 @@ impl Gazetteer {
             .ok();
         let title_case = lexicon.words.get("acronyms.title_case").iter().cloned().collect();
         let exact = lexicon.words.get("case_sensitive.aliases").iter().cloned().collect();
-        Gazetteer { automaton, patterns, title_case, exact }
+        let hyphen_prefixes = lexicon.words.get("hyphen.prefixes").iter().map(|p| p.to_lowercase()).collect();
+        Gazetteer { automaton, patterns, title_case, exact, hyphen_prefixes }
     }
 
     /// Every occurrence of a lexicon string in `text`, in text order.
@@ -132,7 +135,20 @@ impl Gazetteer {
                 continue;
             }
             let before_ok = !text[..start].chars().next_back().is_some_and(text::is_word_char);
+            // The second part of a hyphenated name is no name of its own
+            // unless the first is one too: "Henri Poupart-Lafarge" is no
+            // Lafarge ("Siemens-Alstom", "US-Handelsministerium" keep theirs).
+            let hyphenated_tail = text[..start].strip_suffix('-').is_some_and(|lead| {
+                let first: &str = lead.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                first.chars().count() >= 2
+                    && first.starts_with(char::is_uppercase)
+                    && self.patterns.binary_search_by(|(p, _)| p.as_str().cmp(first)).is_err()
+                    && !self.hyphen_prefixes.contains(&first.to_lowercase())
+            });
             for &target in targets {
+                if hyphenated_tail && matches!(target, Target::Entry(_) | Target::Country(_) | Target::Capital(_)) {
+                    continue;
+                }
                 let end = match target {
                     Target::AdjDe(_) => match german_ending(text, end) {
                         Some(e) => e,

@@ -31,11 +31,7 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
     let folded = text::fold(&words.join(" "));
     // A person's name transliterated the English or the German way is one
     // name: "Dmitry Badin" and "Dmitri Badin", "Sergey Lavrov" and "Sergej Lawrow".
-    let given = words.first().is_some_and(|w| {
-        words.len() > 1
-            && (lexicon.words.contains_ignore_ascii_case("given_names.en", w)
-                || lexicon.words.contains_ignore_ascii_case("given_names.de", w))
-    });
+    let given = words.first().is_some_and(|w| words.len() > 1 && is_given_name(w, lexicon));
     if given {
         return format!("name:{}", transliteration_fold(&folded));
     }
@@ -304,11 +300,7 @@ fn officer_prefix(
         return None;
     }
     let name = &texts[title_at + title_len..];
-    let given = |w: &str| {
-        lex.contains_ignore_ascii_case("given_names.en", w)
-            || lex.contains_ignore_ascii_case("given_names.de", w)
-            || lex.contains_ignore_ascii_case("surnames.zh", w)
-    };
+    let given = |w: &str| is_given_name(w, lexicon) || lex.contains_ignore_ascii_case("surnames.zh", w);
     ((2..=3).contains(&name.len()) && given(name[0])).then_some((start + from, start + title_at))
 }
 
@@ -405,10 +397,21 @@ fn classify(
     let mut at = at;
     // Leading function words ("The", "In", "Laut") and trailing connectors are not part of names.
     let stop_names = words.lang_path("stop_names", lang);
+    // ("Later X said": words capitalised only as a sentence's first.)
+    let opening_words = format!("stop_names.{}_function_words", lang.code());
+    // (A month that is also a given name before a surname is the given name:
+    // "executive Jan Marsalek", not "Jan. 5".)
+    let given_name_first = |run: &[Word]| {
+        run.len() > 1
+            && words.contains_ignore_ascii_case("given_names.before_surname", run[0].text(text))
+            && text[run[0].span.end..run[1].span.start] == *" "
+    };
     while let Some(first) = run.first() {
         let w = first.text(text);
-        if is_function_word(w)
-            || words.contains_ignore_ascii_case(&stop_names, w)
+        // ("WhatsApp-Chef Will Cathcart": a given name before a surname stays.)
+        let given_first = is_given_name(w, lexicon) && run.len() > 1;
+        if (is_function_word(w) || words.contains_ignore_ascii_case(&opening_words, w)) && !given_first
+            || words.contains_ignore_ascii_case(&stop_names, w) && !given_name_first(&run)
             || lang == Lang::En && words.contains_ignore_ascii_case("function_words.en", w)
         {
             run.remove(0);
@@ -494,9 +497,7 @@ fn classify(
         }
         k += 1;
     }
-    let given = |w: &str| {
-        words.contains_ignore_ascii_case("given_names.en", w) || words.contains_ignore_ascii_case("given_names.de", w)
-    };
+    let given = |w: &str| is_given_name(w, lexicon);
     // "Security Alan Estevez": role words, then a given name.
     if !person_by_title && k > 0 && k < word_texts.len() - 1 && given(word_texts[k]) {
         start_word = k;
@@ -825,6 +826,20 @@ fn looks_like_german_noun(word: &str) -> bool {
     ];
     let lower = word.to_lowercase();
     word.chars().count() > 5 && !word.chars().all(|c| c.is_uppercase()) && SUFFIXES.iter().any(|s| lower.ends_with(s))
+}
+
+/// Whether `word` is a given name of either language's list, also written
+/// with accents the list leaves out ("Cármen" for "Carmen", "Flávio").
+fn is_given_name(word: &str, lexicon: &Lexicon) -> bool {
+    let listed = |w: &str| {
+        lexicon.words.contains_ignore_ascii_case("given_names.en", w)
+            || lexicon.words.contains_ignore_ascii_case("given_names.de", w)
+    };
+    listed(word)
+        || !word.is_ascii() && {
+            let folded = text::fold(word);
+            folded.chars().all(|c| c.is_ascii_alphabetic()) && listed(&folded)
+        }
 }
 
 /// Whether `word` is an apposition noun of the list at `path` ("appositions.company").
