@@ -1052,7 +1052,22 @@ pub fn extract(
                     && (k.saturating_sub(7)..k - 2).any(|j| {
                         words[j].span.start >= clause_start && support.iter().any(|v| word_matches(v, lower[j]))
                     });
-                if relative && !made {
+                // A "that" clause whose subject is a common noun names no
+                // agent: "told a news conference that the pipeline threatened
+                // the continuity of gas supplies".
+                let common_subject = (2..=4).any(|n| {
+                    k > n
+                        && lower[k - n - 1] == "that"
+                        && ["the", "a", "an", "this", "these", "such"].contains(&lower[k - n])
+                        && (k - n + 1..k).all(|j| {
+                            lower[j].chars().all(|c| c.is_alphabetic() || c == '-')
+                                && words[j].text(text).starts_with(char::is_lowercase)
+                        })
+                        && !mentions
+                            .iter()
+                            .any(|m| m.span.overlaps(Span::new(words[k - n].span.start, words[k - 1].span.end)))
+                });
+                if relative && !made || common_subject {
                     agent.clear();
                 }
             }
