@@ -1233,6 +1233,31 @@ pub fn extract(
             if target.iter().any(|t| !is_group(t)) {
                 target.retain(|t| !is_group(t));
             }
+            // An object named only by a common noun may be spelled out
+            // between dashes after it: "fined the five European energy firms
+            // that helped fund the pipeline - France's Engie, Austria's OMV,
+            // … - a combined 234 million zlotys".
+            if target.is_empty() && !trigger.pattern.noun && !spec.untargeted {
+                let rest = &text[clause_end..sentence.end];
+                let dash = [" - ", " – ", " — "].iter().find(|d| rest.starts_with(**d));
+                if let Some(dash) = dash {
+                    let from = clause_end + dash.len();
+                    let to = [" - ", " – ", " — "]
+                        .iter()
+                        .filter_map(|d| text[from..sentence.end].find(d))
+                        .min()
+                        .map_or(sentence.end, |k| from + k);
+                    let listed: Vec<&Mention> = args
+                        .iter()
+                        .copied()
+                        .filter(|m| m.span.start >= from && m.span.end <= to && !place(&m))
+                        .filter(|m| !["'s ", "’s "].iter().any(|p| text[m.span.end..].starts_with(p)))
+                        .collect();
+                    if let Some(first) = listed.first().filter(|m| words_between(&words, from, m.span.start) <= 1) {
+                        target = list_from(text, &listed, first);
+                    }
+                }
+            }
             if agent.is_empty() && target.is_empty() {
                 continue;
             }
