@@ -585,7 +585,8 @@ pub fn extract(
             let owns_next = |m: &Mention| {
                 let rest = &text[m.span.end..];
                 let mark = ["'s ", "’s "].iter().find(|p| rest.starts_with(*p)).map(|p| p.len());
-                mark.is_some_and(|len| after.iter().any(|n| n.span.start == m.span.end + len))
+                // (An adjective is no name it owns: "from Xiaomi's Indian unit".)
+                mark.is_some_and(|len| after.iter().any(|n| n.span.start == m.span.end + len && !n.modifier))
             };
             let owners_of_next: Vec<Span> = after.iter().filter(|m| owns_next(m)).map(|m| m.span).collect();
             after.retain(|m| !owners_of_next.contains(&m.span));
@@ -704,11 +705,22 @@ pub fn extract(
                     .map(str::trim_end)
                     .is_some_and(|lead| lead.len() < m.span.start && before.iter().any(|o| o.span.end == lead.len()))
             };
+            // A name inside a relative clause closed before the verb is not
+            // its subject: "The ED, which comes under India's finance
+            // ministry, first raided 48 locations".
+            let in_relative = |m: &&Mention| {
+                let lead = &text[clause_start.max(sentence.start)..m.span.start];
+                lang == Lang::En
+                    && [", which ", ", who ", ", whose "].iter().any(|r| lead.contains(r))
+                    && text[m.span.end..trigger.span.start].contains(',')
+                    && !text[m.span.end..trigger.span.start].contains(", which ")
+            };
             let subjects: Vec<&Mention> = before
                 .iter()
                 .copied()
                 .filter(|m| {
                     !possessive(m)
+                        && !in_relative(m)
                         && !place(m)
                         && !apposition.is_some_and(|a| a.contains(m.span))
                         && !after_preposition(m)
@@ -1969,8 +1981,11 @@ fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon)
     // nicht") states a refusal; its own words do not negate it.
     let negated = lexicon.words.lang("modality.negated", lang);
     let own_negation = trigger.pattern.words.iter().flatten().any(|w| negated.iter().any(|n| n == w));
+    // Nor does an accusation's own "alleged" make it alleged.
+    let alleged = lexicon.words.lang("modality.alleged", lang);
+    let own_modality = trigger.pattern.words.iter().flatten().any(|w| alleged.iter().any(|n| n == w));
     let masked: Vec<&str>;
-    let lower = if own_negation {
+    let lower = if own_negation || own_modality {
         masked = lower
             .iter()
             .enumerate()

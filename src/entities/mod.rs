@@ -892,7 +892,12 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                             || gap.trim().strip_prefix('-') == Some(*r)
                     });
                     let ric = gap.contains('(') && gap.contains(')') && gap.len() < 14;
-                    (relational && gap.len() < 24) || (possessive && gap.trim().len() <= 2) || (ric && possessive)
+                    // (Not before a country's adjective: "from Xiaomi's Indian
+                    // unit" names Xiaomi, as "Huawei's Meng Wanzhou" does not.)
+                    let adjective_next = found.mentions.get(m + 1).is_some_and(|x| x.modifier && x.anaphoric);
+                    (relational && gap.len() < 24)
+                        || (possessive && gap.trim().len() <= 2 && !adjective_next)
+                        || (ric && possessive)
                 }
             }
             // "“Call of Duty” maker Activision Blizzard": what the company makes.
