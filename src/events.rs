@@ -842,13 +842,42 @@ pub fn extract(
                     .flatten()
                     .filter(|&k| k + 3 < trigger.first)
                     .map(|k| words[k].span.start);
+                // A coordinated clause has a subject of its own: "…, and access
+                // to Twitter was restricted" is not about the name before.
+                let coordinated_at = (lang == Lang::En)
+                    .then(|| {
+                        [", and ", ", but "]
+                            .iter()
+                            .filter_map(|c| text[clause_start..trigger.span.start].rfind(c))
+                            .max()
+                            .map(|k| clause_start + k)
+                    })
+                    .flatten();
+                let own_clause = |m: &&&Mention| coordinated_at.is_none_or(|at| m.span.start > at);
                 let target = subjects
                     .iter()
                     .rev()
+                    .filter(own_clause)
                     .filter(|m| aux_at.is_none_or(|at| m.span.end <= at))
                     .filter(|m| !speaker(m) && !genitive(m))
                     .find(|m| !by_agent.iter().any(|b| b.span == m.span))
                     .map(|m| list_around(text, &subjects, m));
+                // Or what the subject's head is of: "access to Twitter was
+                // restricted", "the assets of Gazprom were frozen".
+                let target = target.or_else(|| {
+                    (lang == Lang::En)
+                        .then(|| {
+                            before
+                                .iter()
+                                .find(|m| {
+                                    own_clause(m)
+                                        && preposition_before(m).is_some_and(|p| ["to", "of"].contains(&lower[p]))
+                                        && aux_at.is_none_or(|at| m.span.end <= at)
+                                })
+                                .map(|m| vec![m.entity])
+                        })
+                        .flatten()
+                });
                 // "Gegen Huawei wird ermittelt": what the passive is aimed at.
                 let against = || {
                     before

@@ -773,9 +773,15 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             let slice = trimmed.slice(text);
             if slice.starts_with("It ") && !slice.starts_with("It is ") && !slice.starts_with("It was ") {
                 let span = Span::new(trimmed.start, trimmed.start + 2);
-                if let Some(entity) =
-                    antecedent(found, &source, span.start, i, &[EntityType::Company, EntityType::Agency])
-                {
+                // (Or country: "Turkey has a long record of restricting online
+                // platforms. It blocked Wikipedia …".)
+                if let Some(entity) = antecedent(
+                    found,
+                    &source,
+                    span.start,
+                    i,
+                    &[EntityType::Company, EntityType::Agency, EntityType::Country],
+                ) {
                     added.push(Mention { span, sentence: i, entity, anaphoric: true, modifier: false });
                 }
             }

@@ -262,6 +262,12 @@ fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, le
     if is_suffix(&words[end - 1]) && !is_suffix(&words[k - 1]) && end - k <= 3 {
         return end;
     }
+    // So is "Information and Communication Technologies Authority": an
+    // agency's tail closes it and the part before has none.
+    let is_tail = |w: &Word| lexicon.words.contains("org_suffixes.agency_tails_en", w.text(text));
+    if is_tail(&words[end - 1]) && !is_tail(&words[k - 1]) && end - k <= 4 && k - start <= 2 {
+        return end;
+    }
     k
 }
 
