@@ -985,7 +985,11 @@ pub fn extract(
                 (agent, target)
             } else if let Some((subject, object)) =
                 (lang == Lang::De && after.is_empty() && clause_final(&words, text, &lower, trigger))
-                    .then(|| verb_final_arguments(text, &subjects, &before, clause_start, trigger))
+                    .then(|| {
+                        verb_final_arguments(text, &subjects, &before, clause_start, trigger, |e| {
+                            found.entities[e].etype == EntityType::Person
+                        })
+                    })
                     .flatten()
             {
                 // Verb-final clause ("China hat Lockheed Martin und Raytheon …
@@ -1665,12 +1669,16 @@ fn verb_final_arguments<'m>(
     before: &[&'m Mention],
     clause_start: usize,
     trigger: &TriggerHit,
+    is_person: impl Fn(usize) -> bool,
 ) -> Option<(&'m Mention, Vec<&'m Mention>)> {
     let subject = *subclause(text, subjects, clause_start, trigger).first()?;
     // The object is the next entity: "die HHLA (HHLA) mit Cosco" names HHLA twice.
+    // Nor is the person the subject's title names: "die Berliner
+    // Datenschutzbeauftragte Maja Smoltczyk".
+    let named_by_title = |m: &Mention| text[subject.span.end..m.span.start] == *" " && is_person(m.entity);
     let object: Vec<&Mention> = subclause(text, before, clause_start, trigger)
         .into_iter()
-        .filter(|m| m.span.start >= subject.span.end && m.entity != subject.entity)
+        .filter(|m| m.span.start >= subject.span.end && m.entity != subject.entity && !named_by_title(m))
         .collect();
     (!object.is_empty()).then_some((subject, object))
 }
