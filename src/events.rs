@@ -940,6 +940,20 @@ pub fn extract(
                     .first()
                     .filter(|m| opens && words_between(&words, trigger.span.end, m.span.start) <= 10)
                     .map(|m| list_from(text, &after, m));
+                // A takeover a regulator blocks is not the regulator's: "hat die
+                // geplante Fusion von Siemens und Alstom untersagt", "blocked
+                // the acquisition of X by Y". Its parties are the names it lists.
+                let blocked = spec.etype == EventType::Acquire
+                    && triggers.iter().any(|v| {
+                        let vtype = lexicon.triggers[v.pattern.trigger].etype;
+                        !v.pattern.noun
+                            && matches!(vtype, EventType::Sanction | EventType::Reject)
+                            && (v.last <= trigger.first && trigger.first - v.last <= 3
+                                || lang == Lang::De
+                                    && v.first >= trigger.last
+                                    && v.first - trigger.last <= 10
+                                    && !text[trigger.span.end..v.span.start].contains([',', ';', ':']))
+                    });
                 let agent: Vec<usize> = if !by_agent.is_empty() {
                     by_agent.iter().map(|m| m.entity).collect()
                 } else if let Some(adjective) = attached_adjective {
@@ -954,6 +968,9 @@ pub fn extract(
                     // "sanctions on Russia over its invasion of Ukraine": the
                     // pronoun's owner is the name right before it.
                     vec![owner.entity]
+                } else if blocked {
+                    // (Named by the subject of the verb that blocks it only.)
+                    Vec::new()
                 } else if spec.subject_agent {
                     if fronted { after.first() } else { before.last() }.map(|m| vec![m.entity]).unwrap_or_default()
                 } else {
@@ -961,7 +978,13 @@ pub fn extract(
                         .map(|m| vec![m.entity])
                         .unwrap_or_default()
                 };
-                (agent, target.unwrap_or_default())
+                let (agent, target) = match target {
+                    Some(parties) if blocked && agent.is_empty() && parties.len() >= 2 => {
+                        (vec![parties[0]], parties[1..].to_vec())
+                    }
+                    target => (agent, target.unwrap_or_default()),
+                };
+                (agent, target)
             } else if lang == Lang::De && subjects.is_empty() && !after.is_empty() {
                 // German verb-second: with an adverbial in front ("Zugleich
                 // setzte das Ministerium X auf die Liste"), the subject follows the verb;
