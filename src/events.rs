@@ -385,9 +385,13 @@ pub fn extract(
                 k -= 1;
             }
             let preceding = lower[k.saturating_sub(5)..k].join(" ");
-            let cue = before_source
-                .iter()
-                .any(|p| preceding == *p || preceding.strip_suffix(p.as_str()).is_some_and(|head| head.ends_with(' ')));
+            // (Not across a comma: "hatte Baigorri berichtet, Starlink habe …"
+            // opens reported speech whose subject Starlink is.)
+            let across_comma = k > 0 && text[words[k - 1].span.end..mention.span.start].contains([',', ';', ':']);
+            let cue = !across_comma
+                && before_source.iter().any(|p| {
+                    preceding == *p || preceding.strip_suffix(p.as_str()).is_some_and(|head| head.ends_with(' '))
+                });
             let rest = text[mention.span.end..].trim_start();
             let after_cue = after_source.iter().any(|w| text::lowercase_starts_with(rest, w));
             // "…, wie das Handelsministerium am Donnerstag mitteilte": a source.
@@ -1009,7 +1013,7 @@ pub fn extract(
             } else if let Some((subject, object)) =
                 (lang == Lang::De && after.is_empty() && clause_final(&words, text, &lower, trigger))
                     .then(|| {
-                        verb_final_arguments(text, &subjects, &before, clause_start, trigger, |e| {
+                        verb_final_arguments(text, &subjects, &before, clause_start, trigger, speech, |e| {
                             found.entities[e].etype == EntityType::Person
                         })
                     })
@@ -1653,7 +1657,13 @@ const AUXILIARIES: &[&str] = &[
 
 /// The mentions of the German subordinate clause that a verb-final trigger
 /// closes: after the last ", dass", ", das", ", die", ", weil", … before it.
-fn subclause<'m>(text: &str, mentions: &[&'m Mention], clause_start: usize, trigger: &TriggerHit) -> Vec<&'m Mention> {
+fn subclause<'m>(
+    text: &str,
+    mentions: &[&'m Mention],
+    clause_start: usize,
+    trigger: &TriggerHit,
+    speech: &[String],
+) -> Vec<&'m Mention> {
     const OPENERS: &[&str] = &[
         ", dass ",
         ", das ",
@@ -1679,6 +1689,14 @@ fn subclause<'m>(text: &str, mentions: &[&'m Mention], clause_start: usize, trig
     let lead = &text[clause_start..trigger.span.start];
     let start =
         OPENERS.iter().filter_map(|o| lead.rfind(o).map(|p| clause_start + p + 2)).max().unwrap_or(clause_start);
+    // Reported speech opens one after its verb's comma: "hatte Baigorri
+    // berichtet, Starlink habe sich geweigert".
+    let reported = speech
+        .iter()
+        .filter_map(|v| lead.rfind(&format!(" {v}, ")).map(|p| clause_start + p + v.len() + 3))
+        .max()
+        .unwrap_or(clause_start);
+    let start = start.max(reported);
     mentions.iter().copied().filter(|m| m.span.start >= start).collect()
 }
 
@@ -1692,14 +1710,15 @@ fn verb_final_arguments<'m>(
     before: &[&'m Mention],
     clause_start: usize,
     trigger: &TriggerHit,
+    speech: &[String],
     is_person: impl Fn(usize) -> bool,
 ) -> Option<(&'m Mention, Vec<&'m Mention>)> {
-    let subject = *subclause(text, subjects, clause_start, trigger).first()?;
+    let subject = *subclause(text, subjects, clause_start, trigger, speech).first()?;
     // The object is the next entity: "die HHLA (HHLA) mit Cosco" names HHLA twice.
     // Nor is the person the subject's title names: "die Berliner
     // Datenschutzbeauftragte Maja Smoltczyk".
     let named_by_title = |m: &Mention| text[subject.span.end..m.span.start] == *" " && is_person(m.entity);
-    let object: Vec<&Mention> = subclause(text, before, clause_start, trigger)
+    let object: Vec<&Mention> = subclause(text, before, clause_start, trigger, speech)
         .into_iter()
         .filter(|m| m.span.start >= subject.span.end && m.entity != subject.entity && !named_by_title(m))
         .collect();

@@ -56,10 +56,13 @@ fn link_titled_persons(text: &str, sentences: &[Span], found: &mut Found, lexico
         .filter_map(|m| {
             let k = words.partition_point(|w| w.span.end <= m.span.start);
             let before = words.get(k.checked_sub(1)?)?;
-            text[before.span.end..m.span.start]
-                .trim()
-                .is_empty()
-                .then(|| (m.span.start, before.text(text).to_lowercase(), m.entity))
+            // A plural title names a list, not one person: "die Richter
+            // Flávio Dino, Cristiano Zanin …", "judges X and Y".
+            let title = before.text(text).to_lowercase();
+            let article = k.checked_sub(2).map(|j| words[j].text(text).to_lowercase()).unwrap_or_default();
+            let plural = article == "die" && !title.ends_with("in")
+                || title.ends_with('s') && !title.ends_with("ss") && !["des", "eines"].contains(&article.as_str());
+            (!plural && text[before.span.end..m.span.start].trim().is_empty()).then(|| (m.span.start, title, m.entity))
         })
         .collect();
     if titled.is_empty() {

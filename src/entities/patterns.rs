@@ -357,8 +357,23 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex,
                 && words.get(end + 1).is_some_and(|w| starts(w) && adjacent(word, w));
         // (The surname after an initial may be a lexicon name's too:
         // "Stephen W. Johnson" is not Boris Johnson.)
+        // "Alexandre de Moraes", "Ursula von der Leyen": lowercase particles
+        // inside a person's name, after a given name (`surnames.name_particles`).
+        let after_given = is_given_name(prev.text(text), lexicon);
+        let particle = |w: &Word| {
+            lexicon.words.contains("surnames.name_particles", w.text(text))
+                || after_given && lexicon.words.contains("surnames.given_particles", w.text(text))
+        };
+        let particles = (end..(end + 2).min(words.len())).take_while(|&k| particle(&words[k])).count();
+        let person_particles = particles > 0
+            && end - i <= 3
+            && (i..end).any(|k| is_given_name(words[k].text(text), lexicon))
+            && words.get(end + particles).is_some_and(|w| starts(w) && adjacent(&words[end + particles - 1], w))
+            && (end..end + particles).all(|k| adjacent(&words[k - 1], &words[k]));
         if starts(word) || initial || arabic && is_free(word) {
             end += 1;
+        } else if person_particles {
+            end += particles + 1;
         } else if digits && end + 1 < words.len() && starts(&words[end + 1]) && adjacent(word, &words[end + 1]) {
             // "Chengdu 404 Network Technology Co"
             end += 2;
