@@ -1717,7 +1717,11 @@ fn verb_final_arguments<'m>(
     // The object is the next entity: "die HHLA (HHLA) mit Cosco" names HHLA twice.
     // Nor is the person the subject's title names: "die Berliner
     // Datenschutzbeauftragte Maja Smoltczyk".
-    let named_by_title = |m: &Mention| text[subject.span.end..m.span.start] == *" " && is_person(m.entity);
+    // (Or in apposition: "Der Bundesbeauftragte für den Datenschutz, Ulrich Kelber, hatte …".)
+    let named_by_title = |m: &Mention| {
+        let gap = &text[subject.span.end..m.span.start];
+        is_person(m.entity) && (gap == " " || gap == ", " && text[m.span.end..].starts_with(','))
+    };
     let object: Vec<&Mention> = subclause(text, before, clause_start, trigger, speech)
         .into_iter()
         .filter(|m| m.span.start >= subject.span.end && m.entity != subject.entity && !named_by_title(m))

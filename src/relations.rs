@@ -339,7 +339,21 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
             let gap = gap.trim_start_matches(['\'', '’']).trim_start_matches("s ").trim_start_matches('-');
             let gap = gap.strip_suffix(", ").filter(|_| possessive).unwrap_or(gap);
             let words: Vec<&str> = gap.split_whitespace().collect();
-            if !gap.contains([',', ';', '(', ')']) {
+            // A body named as its office holder, then the holder: "der
+            // Hamburgische Beauftragte für Datenschutz, Johannes Caspar",
+            // "Federal Data Protection Commissioner Ulrich Kelber".
+            let surface = a.span.slice(text).to_lowercase();
+            let office = ta == EntityType::Agency
+                && (gap == ", " || gap == " ")
+                && lexicon.words.lang("roles.office_holders", lang).iter().any(|o| surface.contains(o.as_str()));
+            if office {
+                out.push(LocalRelation {
+                    source: b.entity,
+                    rtype: RelationType::LeaderOf,
+                    target: a.entity,
+                    sentence: Some(a.sentence),
+                });
+            } else if !gap.contains([',', ';', '(', ')']) {
                 if let Some(rtype) = role_of(&words, lang, lexicon) {
                     out.push(LocalRelation { source: b.entity, rtype, target: a.entity, sentence: Some(a.sentence) });
                 }

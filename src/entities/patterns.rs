@@ -431,7 +431,10 @@ fn classify(
         let w = first.text(text);
         // ("WhatsApp-Chef Will Cathcart": a given name before a surname stays.)
         let given_first = is_given_name(w, lexicon) && run.len() > 1;
+        // ("Noida-based Lava International": where it is based is no part of it.)
+        let based = w.ends_with("-based");
         if (is_function_word(w) || words.contains_ignore_ascii_case(&opening_words, w)) && !given_first
+            || based
             || words.contains_ignore_ascii_case(&stop_names, w) && !given_name_first(&run)
             || lang == Lang::En && words.contains_ignore_ascii_case("function_words.en", w)
         {
