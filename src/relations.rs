@@ -365,6 +365,8 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
             && gap.len() < 60
         {
             // ", a deputy president of ", ", the head of ", ", Chef des "
+            // (where the body is based aside: ", managing director of Noida-based ").
+            let gap = gap.trim_end().strip_suffix("-based").and_then(|g| g.rsplit_once(' ')).map_or(gap, |(g, _)| g);
             let words: Vec<&str> =
                 gap[2..].split_whitespace().filter(|w| !matches!(*w, "des" | "der" | "von" | "bei")).collect();
             let words: Vec<&str> = words.into_iter().map(|w| w.trim_end_matches('\'').trim_end_matches("'s")).collect();

@@ -522,6 +522,17 @@ fn classify(
         k += 1;
     }
     let given = |w: &str| is_given_name(w, lexicon);
+    // A portfolio no list holds before the title: "Transport and
+    // Infrastructure Minister Abdulkadir Uraloglu".
+    if !person_by_title {
+        let titled_at = (1..word_texts.len().saturating_sub(2)).rev().find(|&j| is_title(word_texts[j]));
+        if let Some(j) =
+            titled_at.filter(|&j| (2..=3).contains(&(word_texts.len() - j - 1)) && given(word_texts[j + 1]))
+        {
+            person_by_title = true;
+            start_word = j + 1;
+        }
+    }
     // "Security Alan Estevez": role words, then a given name.
     if !person_by_title && k > 0 && k < word_texts.len() - 1 && given(word_texts[k]) {
         start_word = k;
