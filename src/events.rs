@@ -916,7 +916,18 @@ pub fn extract(
                     .flatten();
                 let agent = if let Some(owner) = owner { vec![owner] } else { agent };
                 (agent, target.unwrap_or_default())
-            } else if let Some(pair) = noun.then(|| genitive_agent(text, &words, &lower, trigger, &after)).flatten() {
+            } else if let Some(pair) = noun
+                .then(|| {
+                    genitive_agent(text, &words, &lower, trigger, &after, |m| {
+                        spec.etype == EventType::Sanction
+                            && matches!(
+                                found.entities[m.entity].etype,
+                                EntityType::Agency | EntityType::Country | EntityType::Organization
+                            )
+                    })
+                })
+                .flatten()
+            {
                 pair
             } else if noun {
                 // The target follows a preposition or genitive article right
@@ -995,8 +1006,12 @@ pub fn extract(
                 // a noun phrase in front is the subject, though no name ("Die
                 // Ermittler werfen zwei Managern des Unternehmens Betrug vor").
                 let first = words.iter().position(|w| w.span.start >= clause_start).unwrap_or(trigger.first);
+                // (Or a country's adjective and a noun: "Ungarischer Bieter klagt gegen …".)
+                let adjective_first = first + 2 == trigger.first
+                    && mentions.iter().any(|m| m.modifier && m.anaphoric && m.span == words[first].span)
+                    && !mentions.iter().any(|m| m.span.overlaps(words[first + 1].span));
                 let unnamed_subject = (first + 1 < trigger.first
-                    && ["der", "die", "das", "ein", "eine"].contains(&lower[first])
+                    && (["der", "die", "das", "ein", "eine"].contains(&lower[first]) || adjective_first)
                     || first + 1 == trigger.first && ["sie", "er", "es", "wir", "man"].contains(&lower[first]))
                     && !text[words[first].span.start..trigger.span.start].contains(',');
                 let agent = if unnamed_subject { Vec::new() } else { vec![after[0].entity] };
@@ -1562,13 +1577,22 @@ fn genitive_agent(
     lower: &[&str],
     trigger: &TriggerHit,
     after: &[&Mention],
+    imposer: impl Fn(&Mention) -> bool,
 ) -> Option<(Vec<usize>, Vec<usize>)> {
+    // The genitive follows the noun directly, with its article ("des", "der").
+    let article = lower.get(trigger.last).is_some_and(|w| *w == "des" || *w == "der");
     let p = after.iter().position(|m| {
         let k = word_index_before(words, m.span.start);
         k > 0 && ["gegen", "against", "into"].contains(&lower[k - 1])
-    })?;
-    // The genitive follows the noun directly, with its article ("des", "der").
-    let article = lower.get(trigger.last).is_some_and(|w| *w == "des" || *w == "der");
+    });
+    let Some(p) = p else {
+        // A penalty's genitive body imposed it, with or without a target
+        // named: "gegen die Milliardenstrafe der EU-Kommission".
+        let genitive = after
+            .first()
+            .filter(|g| article && words_between(words, trigger.span.end, g.span.start) <= 2 && imposer(g))?;
+        return Some((vec![genitive.entity], Vec::new()));
+    };
     let genitive =
         after.first().filter(|g| p > 0 && article && words_between(words, trigger.span.end, g.span.start) <= 2)?;
     Some((vec![genitive.entity], list_from(text, &after[p..], after[p])))
