@@ -676,11 +676,28 @@ pub fn extract(
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]).unwrap_or("");
                 let prepositions = [
                     "to", "from", "with", "for", "against", "into", "on", "over", "nach", "aus", "mit", "für", "gegen",
-                    "zu", "zur", "zum", "an", "auf", "über", "um", "von", "vom",
+                    "zu", "zur", "zum", "an", "auf", "über", "um", "von", "vom", "laut", "wegen",
                 ];
-                let article = |w: &str| ["the", "a", "an", "der", "die", "das", "den", "dem", "des"].contains(&w);
+                let article = |w: &str| {
+                    [
+                        "the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einem", "einer",
+                        "eines",
+                    ]
+                    .contains(&w)
+                };
                 if prepositions.contains(&prev(1)) {
                     return Some(k - 1);
+                }
+                // A German genitive after a noun in a phrase: "Laut einem
+                // Bericht der Financial Times".
+                if lang == Lang::De
+                    && ["der", "des"].contains(&prev(1))
+                    && k >= 4
+                    && words[k - 2].text(text).starts_with(char::is_uppercase)
+                    && article(prev(3))
+                    && prepositions.contains(&prev(4))
+                {
+                    return Some(k - 4);
                 }
                 if article(prev(1)) && prepositions.contains(&prev(2)) {
                     return Some(k - 2);
@@ -1100,6 +1117,35 @@ pub fn extract(
                     .unwrap_or_default();
                 let target = after.first().map(|m| list_from(text, &after, m)).unwrap_or_default();
                 (agent, target)
+            } else if let Some(aux) = (lang == Lang::De && !trigger.pattern.words.contains(&None))
+                .then(|| {
+                    let from = clause_start_word(&words, text, trigger.first);
+                    (from..trigger.first)
+                        .find(|&k| AUXILIARIES.contains(&lower[k]) && words[k].span.start >= clause_start)
+                })
+                .flatten()
+                .filter(|&a| subjects.iter().any(|m| m.span.start > words[a].span.end))
+            {
+                // A German participle after its auxiliary and objects: the
+                // subject stands before the auxiliary or, after a fronted
+                // adverbial, right after it ("Im Juni hatte die Kommission
+                // der Alibaba-Tochter AliExpress einen Verstoß vorgeworfen").
+                let at = words[aux].span.start;
+                let clause_from = words[clause_start_word(&words, text, trigger.first)].span.start;
+                let subject = subjects
+                    .iter()
+                    .rev()
+                    .find(|m| m.span.end <= at && m.span.start >= clause_from)
+                    .or_else(|| subjects.iter().find(|m| m.span.start > at));
+                let agent: Vec<usize> = subject.map(|m| vec![m.entity]).unwrap_or_default();
+                let objects: Vec<&Mention> = before
+                    .iter()
+                    .copied()
+                    .filter(|m| m.span.start > at && !agent.contains(&m.entity) && !possessive(&m))
+                    .chain(after.iter().copied())
+                    .collect();
+                let target = objects.first().map(|m| list_from(text, &objects, m)).unwrap_or_default();
+                (agent, target)
             } else {
                 let agent = subjects.last().map(|m| list_around(text, &subjects, m)).unwrap_or_default();
                 let target = after.first().map(|m| list_from(text, &after, m)).unwrap_or_default();
@@ -1365,7 +1411,12 @@ pub fn extract(
             {
                 continue;
             }
-            let modality = modality(lang, &lower, trigger, lexicon);
+            // (What follows a comma after the trigger is its content: "wirft
+            // Temu vor, nicht genug zu unternehmen" is no denial.)
+            let content_follows = words
+                .get(trigger.last)
+                .is_some_and(|w| text[words[trigger.last - 1].span.end..w.span.start].contains(','));
+            let modality = modality(lang, &lower, trigger, lexicon, content_follows);
             // A headline tells the news of the day it was published: undated,
             // it takes the document's date (so that "FCC bans Huawei" joins its
             // article's event, not an older one elsewhere).
@@ -2082,7 +2133,7 @@ fn other_participle(lower: &[&str], from: usize, to: usize, lexicon: &Lexicon) -
 }
 
 /// How the sentence commits to the event around its trigger.
-fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon) -> Modality {
+fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon, content_follows: bool) -> Modality {
     let phrases = |path: &str| lexicon.words.phrases(&lexicon.words.lang_path(path, lang));
     // A trigger that is itself a negation ("did not respond", "äußerte sich
     // nicht") states a refusal; its own words do not negate it.
@@ -2103,7 +2154,7 @@ fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon)
         lower
     };
     let near_from = trigger.first.saturating_sub(4);
-    let near_to = (trigger.last + 2).min(lower.len());
+    let near_to = if content_follows { trigger.last } else { (trigger.last + 2).min(lower.len()) };
     let (clause_from, clause_to) = match lang {
         // "could lead the White House to sanction": the modal may stand a few words off.
         Lang::En => (trigger.first.saturating_sub(6), trigger.last),
