@@ -1141,7 +1141,7 @@ pub fn extract(
                 let objects: Vec<&Mention> = before
                     .iter()
                     .copied()
-                    .filter(|m| m.span.start > at && !agent.contains(&m.entity) && !possessive(&m))
+                    .filter(|m| m.span.start > at && !agent.contains(&m.entity) && !possessive(m))
                     .chain(after.iter().copied())
                     .collect();
                 let target = objects.first().map(|m| list_from(text, &objects, m)).unwrap_or_default();
@@ -1383,7 +1383,7 @@ pub fn extract(
                     let listed: Vec<&Mention> = args
                         .iter()
                         .copied()
-                        .filter(|m| m.span.start >= from && m.span.end <= to && !place(&m))
+                        .filter(|m| m.span.start >= from && m.span.end <= to && !place(m))
                         .filter(|m| !["'s ", "’s "].iter().any(|p| text[m.span.end..].starts_with(p)))
                         .collect();
                     if let Some(first) = listed.first().filter(|m| words_between(&words, from, m.span.start) <= 1) {

@@ -62,7 +62,11 @@ fn link_titled_persons(text: &str, sentences: &[Span], found: &mut Found, lexico
             let article = k.checked_sub(2).map(|j| words[j].text(text).to_lowercase()).unwrap_or_default();
             let plural = article == "die" && !title.ends_with("in")
                 || title.ends_with('s') && !title.ends_with("ss") && !["des", "eines"].contains(&article.as_str());
-            (!plural && text[before.span.end..m.span.start].trim().is_empty()).then(|| (m.span.start, title, m.entity))
+            (!plural && text[before.span.end..m.span.start].trim().is_empty()).then_some((
+                m.span.start,
+                title,
+                m.entity,
+            ))
         })
         .collect();
     if titled.is_empty() {

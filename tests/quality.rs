@@ -193,11 +193,12 @@ fn sixth_blind_articles_stay_good() {
 /// event recall 0.40, relation recall 0.40, 1 fragmented, none conflated.
 /// After the rules found on `blind6` the same round: entity R 0.93, event
 /// recall 0.43. When `blind8` arrived they became a tuning set (entity P
-/// 0.97 R 0.96, F1 0.96, event recall 0.46, relation recall 0.40); the floor
-/// keeps the gains.
+/// 0.97 R 0.96, F1 0.96, event recall 0.46, relation recall 0.40), and
+/// once more until `blind9` arrived (event recall 0.65); the floor keeps
+/// the gains.
 #[test]
 fn seventh_blind_articles_stay_good() {
-    stays_above("tests/blind7", 0.95, 0.44, 0.38);
+    stays_above("tests/blind7", 0.95, 0.62, 0.38);
 }
 
 /// Eight articles by an eighth annotator (`tests/blind8/`: Brazil's
@@ -207,11 +208,12 @@ fn seventh_blind_articles_stay_good() {
 /// protection fine on H&M, the Commission's veto of Siemens and Alstom),
 /// measured once when they arrived, with code not tuned on them: entity P
 /// 0.90 R 0.82 (F1 0.86), event recall 0.26, relation recall 0.28, 2
-/// fragmented, 1 conflated. The lowest first measurement of any set: this
-/// is the honest estimate now. The floor sits just below it.
+/// fragmented, 1 conflated. When `blind9` arrived they became a tuning set:
+/// entity P 0.95 R 0.94 (F1 0.94), event recall 0.49, relation recall 0.44.
+/// The floor keeps the gains.
 #[test]
 fn eighth_blind_articles_stay_good() {
-    stays_above("tests/blind8", 0.85, 0.25, 0.27);
+    stays_above("tests/blind8", 0.92, 0.46, 0.41);
 }
 
 /// Eight articles by a ninth annotator (`tests/blind9/`: the WhatsApp
