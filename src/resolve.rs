@@ -743,7 +743,8 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
                 && !between.split_whitespace().any(|w| lexicon.words.contains_ignore_ascii_case(&speech, w))
         };
         let referent = if object {
-            let persons: Vec<&Mention> = found
+            // (The clause's subject is the last person named before it.)
+            let own = found
                 .mentions
                 .iter()
                 .enumerate()
@@ -755,17 +756,12 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
                         && found.entities[m.entity].etype == EntityType::Person
                 })
                 .map(|(_, m)| m)
-                .collect();
-            let own = persons.last().filter(|m| own_subject(m)).map(|m| m.entity);
-            match persons.iter().rev().find(|m| m.sentence == sentence && Some(m.entity) != own) {
-                Some(m) => Some(m.entity),
-                None => {
-                    let closest = persons.iter().rev().map(|m| m.sentence).find(|&x| x < sentence);
-                    closest.and_then(|c| {
-                        persons.iter().find(|m| m.sentence == c && Some(m.entity) != own).map(|m| m.entity)
-                    })
-                }
-            }
+                .next_back()
+                .filter(|m| own_subject(m))
+                .map(|m| m.entity);
+            antecedent_where(found, &source, s, sentence, |e| {
+                found.entities[e].etype == EntityType::Person && Some(e) != own
+            })
         } else {
             antecedent(found, &source, s, sentence, &[EntityType::Person])
         };
