@@ -2167,14 +2167,12 @@ fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon,
     // A conjunction after the trigger opens its content, not a condition:
     // "Brüssel untersucht, ob TikTok genug unternommen hat".
     let content = lexicon.words.lang("modality.content", lang);
-    let conditions: Vec<Vec<String>> = phrases("modality.hypothetical")
+    let hypothetical = phrases("modality.hypothetical");
+    let condition_after = hypothetical
         .iter()
         .filter(|p| !(p.len() == 1 && content.iter().any(|c| *c == p[0])))
-        .cloned()
-        .collect();
-    if any_phrase(phrases("modality.hypothetical"), lower, clause_from, trigger.first.max(clause_from))
-        || any_phrase(&conditions, lower, trigger.first.max(clause_from), clause_to)
-    {
+        .any(|p| any_phrase(std::slice::from_ref(p), lower, trigger.first.max(clause_from), clause_to));
+    if any_phrase(hypothetical, lower, clause_from, trigger.first.max(clause_from)) || condition_after {
         return Modality::Hypothetical;
     }
     if any_phrase(phrases("modality.alleged"), lower, clause_from, clause_to) {
