@@ -25,6 +25,7 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     qualify_bodies(&mut found, lang, lexicon);
     name_generic_regulators(&mut found, lexicon);
     link_parenthesized_aliases(text, sentences, &mut found);
+    link_renamed(text, lang, &mut found, lexicon);
     link_short_names(text, &mut found, lexicon);
     link_surnames(text, sentences, &mut found, lexicon);
     link_company_short_forms(text, sentences, &mut found, lexicon);
@@ -345,6 +346,49 @@ fn link_parenthesized_aliases(text: &str, sentences: &[Span], found: &mut Found)
         add_occurrences(text, sentences, found, &alias, entity, |s, e| {
             (text::at_word_boundary(text, s, e) || text[e..].starts_with(['\'', '’', ')'])).then_some(e)
         });
+        apply_remap(found, &remap);
+        found.mentions.sort();
+    }
+}
+
+/// "Guangwen Kuang, also known as Andrew Kuang", "Twitter, now X", "X
+/// (formerly Twitter)", "Twitter, heute X": a name right after a renaming
+/// phrase (`anaphora.renamed_*`) and closed by punctuation names the same
+/// entity as the name before it. One of the two must be a name that no list
+/// holds, so two known entities are never merged; the known one is kept.
+fn link_renamed(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) {
+    let path = lexicon.words.lang_path("anaphora.renamed", lang);
+    let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
+    let mut linked = false;
+    for pair in found.mentions.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.anaphoric || b.anaphoric || a.entity == b.entity || b.span.start < a.span.end {
+            continue;
+        }
+        let gap = text[a.span.end..b.span.start].trim();
+        let Some(phrase) = gap.strip_prefix(',').or_else(|| gap.strip_prefix('(')) else { continue };
+        if !lexicon.words.contains_ignore_ascii_case(&path, phrase.trim()) {
+            continue;
+        }
+        let closed = text[b.span.end..].chars().next().is_none_or(|c| matches!(c, ',' | ')' | '.' | ';' | ':' | '\n'));
+        let (ea, eb) = (&found.entities[a.entity], &found.entities[b.entity]);
+        let named = |e: &LocalEntity| e.key.starts_with("name:");
+        let compatible = ea.etype == eb.etype || ea.weak || eb.weak;
+        if !closed || !compatible || ea.etype == EntityType::Country || !(named(ea) || named(eb)) {
+            continue;
+        }
+        let (from, into) = if named(ea) && !named(eb) { (a.entity, b.entity) } else { (b.entity, a.entity) };
+        if remap[into] == Some(into) && remap[from] == Some(from) {
+            remap[from] = Some(into);
+            linked = true;
+            // A guessed type gives way to the other name's cue ("Andrew").
+            if found.entities[into].weak && !found.entities[from].weak {
+                found.entities[into].etype = found.entities[from].etype;
+                found.entities[into].weak = false;
+            }
+        }
+    }
+    if linked {
         apply_remap(found, &remap);
         found.mentions.sort();
     }

@@ -18,10 +18,11 @@ struct Case {
     text: String,
     #[serde(default)]
     date: Option<String>,
-    /// "Name|TYPE" that must be entities (name or alias, case-insensitive).
+    /// "Name|TYPE" that must be entities (name or alias, case-insensitive);
+    /// "Name = Other|TYPE": both names must be one entity.
     #[serde(default)]
     entities: Vec<String>,
-    /// Names that must not be entities.
+    /// Names that must not be entities; "Name = Other": not one entity.
     #[serde(default)]
     not_entities: Vec<String>,
     /// "TYPE[/mode]: agent1+agent2 -> target1+target2 [modality] @date" — each
@@ -141,7 +142,15 @@ fn run(file: &str) {
         let graph = graph_of(case);
         let mut problems = Vec::new();
         for spec in &case.entities {
-            let (name, etype) = spec.split_once('|').unwrap_or((spec, ""));
+            let (names, etype) = spec.split_once('|').unwrap_or((spec, ""));
+            let mut names = names.split(" = ");
+            let name = names.next().unwrap_or_default();
+            for other in names {
+                let id = |n: &str| find_entity(&graph, n).map(|e| e.id.clone());
+                if id(other).is_none() || id(other) != id(name) {
+                    problems.push(format!("{name} and {other} are not one entity"));
+                }
+            }
             match find_entity(&graph, name) {
                 None => problems.push(format!("missing entity {spec}")),
                 Some(e) if !etype.is_empty() && e.etype.as_str() != etype => {
@@ -151,7 +160,12 @@ fn run(file: &str) {
             }
         }
         for name in &case.not_entities {
-            if find_entity(&graph, name).is_some() {
+            if let Some((a, b)) = name.split_once(" = ") {
+                let id = |n: &str| find_entity(&graph, n).map(|e| e.id.clone());
+                if id(a).is_some() && id(a) == id(b) {
+                    problems.push(format!("{a} and {b} are one entity"));
+                }
+            } else if find_entity(&graph, name).is_some() {
                 problems.push(format!("spurious entity {name}"));
             }
         }
