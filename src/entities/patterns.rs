@@ -340,11 +340,13 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex,
         let word = &words[end];
         // (The words of text::words leave "&" out: "Hallberg & Roux" is one name.)
         let ampersand = text[prev.span.end..word.span.start] == *" & " && starts(word);
-        // A middle initial: "Robert J. Snelling".
+        // A middle initial: "Robert J. Snelling"; not the initial German news
+        // writes for the surname of the accused ("Jian G. Informationen").
         let initial = end - 1 > i
             && is_initial(prev.text(text))
             && text[prev.span.end..word.span.start] == *". "
-            && text::is_capitalized(word.text(text));
+            && text::is_capitalized(word.text(text))
+            && (lang == Lang::En || !shortened_surname(text, words[end - 2].text(text), prev.text(text)));
         if (!adjacent(prev, word) && !ampersand && !initial)
             || text::strip_possessive(prev.text(text)) != prev.text(text)
         {
@@ -726,6 +728,25 @@ fn classify(
     {
         return Some(make(n - 3, n, EntityType::Person, false));
     }
+    // "Jian G.", "Yaqi X.": German news shortens the surname of the accused
+    // to its initial. A person when the word before is a given name, a title
+    // or role stands before it, or the text writes the form as a whole name
+    // ("die Chinesin Yaqi X., die …"); "Plattform X. NSO" is no one.
+    if lang == Lang::De
+        && n >= 2
+        && is_initial(word_texts[n - 1])
+        && text[run[n - 1].span.end..].starts_with('.')
+        && word_texts[n - 2].chars().count() > 2
+        && word_texts[n - 2].chars().all(char::is_alphabetic)
+        && !looks_like_german_noun(word_texts[n - 2])
+        && !is_function_word(word_texts[n - 2])
+    {
+        let first = word_texts[n - 2];
+        let titled = if n == 2 { person_by_title } else { is_title(word_texts[n - 3]) };
+        if given(first) || shortened_surname(text, first, word_texts[n - 1]) || titled {
+            return Some(make(n - 2, n, EntityType::Person, false));
+        }
+    }
     // "Sa'id al-Jamal", "Mohammed bin Salman": an Arabic particle inside.
     let particle = |w: &&str| is_arabic_particle(w, lexicon) || words.contains("surnames.arabic_words", w);
     if (2..=4).contains(&names) && !particle(&name_words[0]) && name_words[1..].iter().any(particle) {
@@ -828,6 +849,18 @@ fn is_arabic_particle(word: &str, lexicon: &Lexicon) -> bool {
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// Whether the text writes "`first` `initial`." as a whole name somewhere,
+/// a lowercase word or punctuation after it ("Jian G. war", "Jian G., der"):
+/// German news shortens the surname of the accused so, and then the
+/// initial ends the name wherever it stands.
+fn shortened_surname(text: &str, first: &str, initial: &str) -> bool {
+    let form = format!("{first} {initial}.");
+    text.match_indices(form.as_str()).any(|(at, _)| {
+        let rest = text[at + form.len()..].trim_start_matches(' ');
+        rest.chars().next().is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')'))
+    })
 }
 
 /// An all-capitals word of 2–6 letters ("DJI", "SMIC").
