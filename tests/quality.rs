@@ -224,9 +224,24 @@ fn eighth_blind_articles_stay_good() {
 /// spy ring), measured once when they arrived, with code not tuned on them:
 /// entity P 0.89 R 0.78 (F1 0.83), event recall 0.25, relation recall 0.27,
 /// 1 fragmented, none conflated. (With the rules written from `blind7`
-/// before it arrived: event recall 0.27.) This is the honest estimate now;
-/// the floor sits just below it.
+/// before it arrived: event recall 0.27.) When `blind10` arrived they became
+/// a tuning set.
 #[test]
 fn ninth_blind_articles_stay_good() {
     stays_above("tests/blind9", 0.82, 0.25, 0.26);
+}
+
+/// Eight articles by a tenth annotator (`tests/blind10/`: the EU Court of
+/// Justice's rulings on Apple's Irish taxes and Google Shopping, and
+/// Germany's attribution of the hack of its mapping agency (BKG) to China,
+/// each in English and German; the Japan Fair Trade Commission's order
+/// against Google, India's seizure of Xiaomi's funds, Russia's temporary
+/// management of Danone's and Carlsberg's Russian units, the Commission's
+/// approval of Korean Air's takeover of Asiana), measured once when they
+/// arrived, with code not tuned on them: entity P 0.97 R 0.86 (F1 0.91),
+/// event recall 0.49, relation recall 0.30, 2 fragmented, none conflated.
+/// This is the honest estimate now; the floor sits just below it.
+#[test]
+fn tenth_blind_articles_stay_good() {
+    stays_above("tests/blind10", 0.89, 0.46, 0.28);
 }
