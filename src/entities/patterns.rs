@@ -400,6 +400,20 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex,
             break;
         }
     }
+    // A number that ends a vessel's or a cable's name: "the Estlink 2 power
+    // link", ""Yi Peng 3"" (before a closing quote or a noun of
+    // `appositions.product_after_en`).
+    if let Some(number) = words.get(end) {
+        let digits = number.text(text);
+        let after = &text[number.span.end..];
+        if adjacent(&words[end - 1], number)
+            && digits.len() <= 2
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && (after.starts_with(['"', '“', '”']) || product_noun_after(text, number.span.end, lexicon))
+        {
+            end += 1;
+        }
+    }
     Some(end)
 }
 
@@ -694,6 +708,17 @@ fn classify(
     if lang == Lang::En && tail_of("org_suffixes.place_tails_en") {
         return Some(make(0, run.len(), EntityType::Location, false));
     }
+    // A quoted name after an apposition is what the noun says, whatever its
+    // words look like: "der Massengutfrachter "Yi Peng 3"".
+    // (The whole quote: "der Zeitung "Corriere della Sera"" is left alone.)
+    let opens_quote =
+        at > 0 && text[sentence_words[at - 1].span.end..run[0].span.start].ends_with(['"', '„', '“', '‘']);
+    let quoted = opens_quote && text[run[run.len() - 1].span.end..].starts_with(['"', '“', '”', '’']);
+    if quoted {
+        if let Some(etype) = apposition_type(text, sentence_words, at, lang, lexicon) {
+            return Some(make(0, run.len().min(5), etype, false));
+        }
+    }
     // Persons: after a title, or a given name followed by one or two more names.
     let names = name_words.len();
     // Titles alone ("Commerce Secretary", "Handelsminister") name nobody, nor
@@ -759,7 +784,7 @@ fn classify(
         return Some(make(start_word, run.len(), EntityType::Person, false));
     }
     // Apposition: "drone maker DJI", "Drohnenhersteller DJI", "research firm Canalys".
-    if let Some(etype) = apposition_type(text, sentence_words, at, lang, lexicon) {
+    if let Some(etype) = apposition_type(text, sentence_words, at, lang, lexicon).filter(|_| !opens_quote) {
         let to = run.len().min(5);
         return Some(make(0, to, etype, false));
     }
@@ -769,6 +794,11 @@ fn classify(
         if let Some(etype) = apposition_after(text, sentence_words, at + run.len(), lang, lexicon) {
             return Some(make(0, run.len(), etype, false));
         }
+    }
+    // "the Estlink 2 power link", "the Balticconnector gas pipeline" (after
+    // an article: "Baltic cable case" names no cable).
+    if lang == Lang::En && after_article && product_noun_after(text, run[run.len() - 1].span.end, lexicon) {
+        return Some(make(0, run.len(), EntityType::Product, false));
     }
     if title_case {
         return None;
@@ -806,6 +836,20 @@ fn classify(
         }
         _ => None,
     }
+}
+
+/// Whether a noun of `appositions.product_after_en` ("pipeline", "power
+/// link", one or two words) follows `end` and ends a phrase.
+fn product_noun_after(text: &str, end: usize, lexicon: &Lexicon) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else { return false };
+    let words: Vec<&str> = rest.splitn(3, ' ').take(2).collect();
+    (1..=words.len()).any(|n| {
+        let noun = words[..n].join(" ");
+        let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let whole = words[n - 1].len() == noun.rsplit(' ').next().map_or(0, str::len)
+            || !words[n - 1].ends_with(|c: char| c.is_alphanumeric());
+        whole && lexicon.words.contains("appositions.product_after_en", noun)
+    })
 }
 
 /// Whether a maker's noun (`appositions.maker_en`: "maker", "developer",
@@ -928,8 +972,9 @@ fn is_apposition(word: &str, lang: Lang, path: &str, lexicon: &Lexicon) -> bool 
 /// (a German compound ending in an apposition noun).
 fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &Lexicon) -> Option<EntityType> {
     let previous = words.get(at.checked_sub(1)?)?;
+    // ("des Öltankers "Eagle S"": a quoted name too.)
     let gap = &text[previous.span.end..words[at].span.start];
-    if gap != " " {
+    if !matches!(gap, " " | " \"" | " „" | " “" | " ‘") {
         return None;
     }
     let prev = previous.text(text);
