@@ -526,11 +526,21 @@ pub fn extract(
             // except for events that happen to places (INVEST, ASSAULT, …).
             let takes_places =
                 matches!(spec.etype, EventType::Invest | EventType::Assault | EventType::Mobilize | EventType::Consult);
+            // "Researchers at Citizen Lab helped", "experts from Mandiant
+            // said": the body its people (`members`) work at acts.
+            let member_path = lexicon.words.lang_path("members", lang);
+            let members_of = |m: &Mention| {
+                let k = word_index_before(&words, m.span.start);
+                let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]).unwrap_or("");
+                let skip = usize::from(["the", "der", "des", "dem"].contains(&prev(1)));
+                ["at", "from", "bei"].contains(&prev(1 + skip))
+                    && lexicon.words.contains_lowered(&member_path, prev(2 + skip))
+            };
             let locative = |m: &&Mention| {
                 // "a stake in Commerzbank": companies and persons are no places
                 // (though a guessed name may be one: "seen in the West").
                 let entity = &found.entities[m.entity];
-                if matches!(entity.etype, EntityType::Company | EntityType::Person) && !entity.weak {
+                if matches!(entity.etype, EntityType::Company | EntityType::Person) && !entity.weak || members_of(m) {
                     return false;
                 }
                 let k = word_index_before(&words, m.span.start);
@@ -558,10 +568,13 @@ pub fn extract(
             // targets over Navalny's death", "in response to", "wegen".
             let cause_path = lexicon.words.lang_path("cause", lang);
             let object_cause_path = lexicon.words.lang_path("cause_after_object", lang);
+            // (Nor what a "that" clause after a noun says: `content_nouns`.)
+            let content_path = lexicon.words.lang_path("content_nouns", lang);
             let behind_cause = |m: &&Mention| {
                 let to = word_index_before(&words, m.span.start);
                 let from = trigger.last.min(to);
                 any_phrase(lexicon.words.phrases(&cause_path), &lower, from, to)
+                    || any_phrase(lexicon.words.phrases(&content_path), &lower, from, to)
                     || to > from + 1 && any_phrase(lexicon.words.phrases(&object_cause_path), &lower, from + 1, to)
             };
             let mut after: Vec<&Mention> = after.into_iter().filter(|m| !behind_cause(m)).collect();
@@ -685,6 +698,9 @@ pub fn extract(
                     ]
                     .contains(&w)
                 };
+                if members_of(m) {
+                    return None;
+                }
                 if prepositions.contains(&prev(1)) {
                     return Some(k - 1);
                 }

@@ -135,7 +135,7 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// blocked takeover is its parties'; German participles take the subject at
 /// their auxiliary; name particles ("de Moraes"); office holders lead their
 /// body.
-pub const ANALYSIS: u32 = 12;
+pub const ANALYSIS: u32 = 13;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
