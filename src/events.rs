@@ -533,7 +533,7 @@ pub fn extract(
                 let k = word_index_before(&words, m.span.start);
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]).unwrap_or("");
                 let skip = usize::from(["the", "der", "des", "dem"].contains(&prev(1)));
-                ["at", "from", "bei"].contains(&prev(1 + skip))
+                ["at", "from", "bei", "beim", "am"].contains(&prev(1 + skip))
                     && lexicon.words.contains_lowered(&member_path, prev(2 + skip))
             };
             let locative = |m: &&Mention| {
