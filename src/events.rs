@@ -2060,7 +2060,9 @@ fn is_passive(lang: Lang, words: &[Word], text: &str, lower: &[&str], trigger: &
                 && !lower[trigger.first].ends_with("ing")
         }
         Lang::De => {
-            let has_aux = lower[..trigger.first].iter().any(|w| aux.iter().any(|a| a == w));
+            // ("war … übernommen worden": the auxiliary may follow too.)
+            let has_aux = lower[..trigger.first].iter().any(|w| aux.iter().any(|a| a == w))
+                || lower.get(trigger.last).is_some_and(|w| *w == "worden");
             // The participle ends a phrase: "mit … Sanktionen belegt".
             let verb = lower[trigger.last - 1];
             let participle = verb.starts_with("ge") || verb.ends_with("en") || verb.ends_with('t');
@@ -2109,9 +2111,13 @@ fn by_phrase_mention<'m>(
             }
             // After a common noun "von" names its owner, not an agent: "Der
             // Chef von Wirecard, Markus Braun, wurde festgenommen".
+            // (A time is no owner: "im Oktober von Robert Simonds übernommen",
+            // "Anfang Oktober von".)
+            let time = k > 1 && ["im", "am", "anfang", "ende", "mitte", "seit"].contains(&lower[k - 2]);
             let of_noun = lang == Lang::De
                 && k > 0
                 && words[k - 1].text(text).starts_with(char::is_uppercase)
+                && !time
                 && !args.iter().any(|m| m.span.contains(words[k - 1].span));
             if of_noun {
                 continue;
