@@ -52,6 +52,8 @@ pub struct Gazetteer {
     exact: std::collections::HashSet<String>,
     /// Prefixes hyphenated to a name that leave it a name ("Ex-Wirecard").
     hyphen_prefixes: std::collections::HashSet<String>,
+    /// Words that end an agency's name (`org_suffixes.agency_tails_en`).
+    agency_tails: std::collections::HashSet<String>,
 }
 
 /// Aliases that must match with their exact case: short ones with a capital
@@ -118,7 +120,8 @@ impl Gazetteer {
         let title_case = lexicon.words.get("acronyms.title_case").iter().cloned().collect();
         let exact = lexicon.words.get("case_sensitive.aliases").iter().cloned().collect();
         let hyphen_prefixes = lexicon.words.get("hyphen.prefixes").iter().map(|p| p.to_lowercase()).collect();
-        Gazetteer { automaton, patterns, title_case, exact, hyphen_prefixes }
+        let agency_tails = lexicon.words.get("org_suffixes.agency_tails_en").iter().cloned().collect();
+        Gazetteer { automaton, patterns, title_case, exact, hyphen_prefixes, agency_tails }
     }
 
     /// Every occurrence of a lexicon string in `text`, in text order.
@@ -145,8 +148,19 @@ impl Gazetteer {
                     && self.patterns.binary_search_by(|(p, _)| p.as_str().cmp(first)).is_err()
                     && !self.hyphen_prefixes.contains(&first.to_lowercase())
             });
+            // An agency's name that goes on with what it is of is another
+            // body's: "U.S. Court of Appeals for the Fifth Circuit" is no
+            // "U.S. Court", "Supreme Court of India" no U.S. Supreme Court.
+            let goes_on = found.rsplit(' ').next().is_some_and(|last| self.agency_tails.contains(last)) && {
+                let rest = &text[end..];
+                let rest = rest.strip_prefix(" of ").or_else(|| rest.strip_prefix(" for "));
+                rest.map(|r| r.strip_prefix("the ").unwrap_or(r)).is_some_and(|r| r.starts_with(char::is_uppercase))
+            };
             for &target in targets {
                 if hyphenated_tail && matches!(target, Target::Entry(_) | Target::Country(_) | Target::Capital(_)) {
+                    continue;
+                }
+                if goes_on && matches!(target, Target::Entry(_) | Target::Institution(_)) {
                     continue;
                 }
                 let end = match target {
