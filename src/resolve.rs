@@ -818,17 +818,56 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
         for (i, sentence) in sentences.iter().enumerate() {
             let trimmed = sentences::trimmed(text, *sentence);
             let slice = trimmed.slice(text);
-            if slice.starts_with("It ") && !slice.starts_with("It is ") && !slice.starts_with("It was ") {
-                let span = Span::new(trimmed.start, trimmed.start + 2);
+            // (Or after an opening adverbial: "In July 2023, it fined Illumina".)
+            let after_opener = slice.find(", it ").filter(|&comma| {
+                let lead = &slice[..comma];
+                let first = lead.split(' ').next().unwrap_or("").to_lowercase();
+                lead.split(' ').count() <= 6
+                    && lexicon.words.contains_lowered("fronting.en_openers", &first)
+                    && !found
+                        .mentions
+                        .iter()
+                        .any(|m| m.span.start >= trimmed.start && m.span.end <= trimmed.start + comma)
+            });
+            let (at, rest) = match after_opener {
+                Some(comma) => (comma + 2, &slice[comma + 2..]),
+                None => (0, slice),
+            };
+            let rest = rest.strip_prefix("It ").or_else(|| rest.strip_prefix("it ").filter(|_| at > 0));
+            if rest.is_some_and(|r| !r.starts_with("is ") && !r.starts_with("was ")) {
+                let span = Span::new(trimmed.start + at, trimmed.start + at + 2);
                 // (Or country: "Turkey has a long record of restricting online
-                // platforms. It blocked Wikipedia …".)
-                if let Some(entity) = antecedent(
-                    found,
-                    &source,
-                    span.start,
-                    i,
-                    &[EntityType::Company, EntityType::Agency, EntityType::Country],
-                ) {
+                // platforms. It blocked Wikipedia …".) After an adverbial, only
+                // the subject of the sentence before: "The Commission went on to
+                // block the deal. In July 2023, it fined Illumina".
+                let types = [EntityType::Company, EntityType::Agency, EntityType::Country];
+                let referent = match after_opener {
+                    None => antecedent(found, &source, span.start, i, &types),
+                    Some(_) => i
+                        .checked_sub(1)
+                        .and_then(|p| {
+                            // (Past its own opening clause: "Before tensions between
+                            // America and China began, Alibaba had …".)
+                            let previous = sentences::trimmed(text, sentences[p]);
+                            let lead = previous.slice(text);
+                            let first = lead.split(' ').next().unwrap_or("").to_lowercase();
+                            let opens = lexicon.words.contains_lowered("fronting.en_openers", &first)
+                                || lexicon.words.contains_lowered("fronting.en_subordinators", &first);
+                            let from = match lead.find(", ") {
+                                Some(comma) if opens => previous.start + comma,
+                                _ => previous.start,
+                            };
+                            found
+                                .mentions
+                                .iter()
+                                .chain(&added)
+                                .filter(|m| m.sentence == p && m.span.start >= from)
+                                .min()
+                        })
+                        .filter(|m| types.contains(&found.entities[m.entity].etype))
+                        .map(|m| m.entity),
+                };
+                if let Some(entity) = referent {
                     added.push(Mention { span, sentence: i, entity, anaphoric: true, modifier: false });
                 }
             }
