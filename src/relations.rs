@@ -188,7 +188,11 @@ pub fn extract(
 /// not a title.
 fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType> {
     let get = |key: &str| lexicon.words.get(&format!("roles.{key}"));
-    let role_lists = [format!("roles.leader_{}", lang.code()), format!("roles.founder_{}", lang.code())];
+    let role_lists = [
+        format!("roles.leader_{}", lang.code()),
+        format!("roles.founder_{}", lang.code()),
+        format!("roles.member_{}", lang.code()),
+    ];
     // German titles also stand in the genitive ("des Pirelli-Chefs", "des Präsidenten").
     let german_forms = |w: &str| -> Vec<String> {
         let lower = w.to_lowercase();
@@ -332,7 +336,8 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
         }
         let (ta, tb) = (found.entities[a.entity].etype, found.entities[b.entity].etype);
         let gap = &text[a.span.end..b.span.start];
-        if organisation(ta) && tb == EntityType::Person && gap.len() < 60 {
+        // (A platform has a head too: "WhatsApp head Will Cathcart".)
+        if (organisation(ta) || ta == EntityType::Product) && tb == EntityType::Person && gap.len() < 60 {
             // "Treasury Secretary ", "'s finance minister ", "-Chefin ", "-Präsident ",
             // "'s chief executive, " (the name in apposition).
             let possessive = gap.starts_with("'s ") || gap.starts_with("’s ");

@@ -372,7 +372,17 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex,
             && (i..end).any(|k| is_given_name(words[k].text(text), lexicon))
             && words.get(end + particles).is_some_and(|w| starts(w) && adjacent(&words[end + particles - 1], w))
             && (end..end + particles).all(|k| adjacent(&words[k - 1], &words[k]));
-        if starts(word) || initial || arabic && is_free(word) {
+        // "Francis deSouza", "Leonardo DiCaprio" written "diCaprio": a
+        // lowercase particle joined to a capitalised surname after a given name.
+        let joined_particle = after_given && is_free(word) && {
+            let w = word.text(text);
+            let lower_len = w.find(char::is_uppercase).unwrap_or(0);
+            lower_len > 0
+                && w[lower_len..].chars().nth(1).is_some_and(char::is_lowercase)
+                && (lexicon.words.contains("surnames.name_particles", &w[..lower_len])
+                    || lexicon.words.contains_ignore_ascii_case("surnames.particles", &w[..lower_len]))
+        };
+        if starts(word) || initial || arabic && is_free(word) || joined_particle {
             end += 1;
         } else if person_particles {
             end += particles + 1;
