@@ -402,6 +402,8 @@ pub struct EventPass<'a> {
     relations: BTreeMap<RelationKey, (Vec<u32>, Vec<EvidenceRef>)>,
     /// The document being added, and the clusters with evidence in it, ascending.
     current_document: u32,
+    /// See [`EventPass::with_document_dates`].
+    document_dates: Vec<Option<String>>,
     document_clusters: Vec<u32>,
 }
 
@@ -447,7 +449,16 @@ impl<'a> EventPass<'a> {
             relations: BTreeMap::new(),
             current_document: u32::MAX,
             document_clusters: Vec::new(),
+            document_dates: Vec::new(),
         }
+    }
+
+    /// The date of each document (by index), against which the lexicon's
+    /// dated facts are checked: an article of 2025 does not make Kaja Kallas
+    /// Estonia's leader (her term ended in 2024). Undated documents keep them.
+    pub fn with_document_dates(mut self, dates: Vec<Option<String>>) -> EventPass<'a> {
+        self.document_dates = dates;
+        self
     }
 
     /// Adds document `d` (documents must come in id order).
@@ -547,7 +558,8 @@ impl<'a> EventPass<'a> {
             }
             let Some(id) = globals[g as usize].key.strip_prefix("lex:") else { continue };
             let Some(entry) = self.lexicon.entry(id) else { continue };
-            for rel in &entry.relations {
+            let date = self.document_dates.get(d as usize).and_then(Option::as_deref);
+            for rel in entry.relations.iter().filter(|rel| in_force(rel.from.as_deref(), rel.to.as_deref(), date)) {
                 let Some(rtype) = RelationType::parse(&rel.rtype) else { continue };
                 let target_key = if self.lexicon.entry(&rel.target).is_some() {
                     format!("lex:{}", rel.target)
@@ -761,6 +773,18 @@ impl<'a> EventPass<'a> {
             entity_documents_written: Vec::new(),
         }
     }
+}
+
+/// Whether a fact that holds from `from` to `to` (ISO dates, either open)
+/// holds on `date`; dates of different precision compare on their common
+/// prefix ("2024" is within a term that ends "2024-07-23").
+fn in_force(from: Option<&str>, to: Option<&str>, date: Option<&str>) -> bool {
+    let Some(date) = date else { return true };
+    let common = |a: &str, b: &str| -> std::cmp::Ordering {
+        let n = a.len().min(b.len());
+        a[..n].cmp(&b[..n])
+    };
+    from.is_none_or(|f| common(date, f).is_ge()) && to.is_none_or(|t| common(date, t).is_le())
 }
 
 /// What [`same_happening`] needs to know of an event to rule most others
@@ -1212,6 +1236,21 @@ impl Plan<'_> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn facts_hold_within_their_dates() {
+        let cases = [
+            (Some("2021-01-26"), Some("2024-07-23"), Some("2025-01-03"), false),
+            (Some("2021-01-26"), Some("2024-07-23"), Some("2023-02"), true),
+            (Some("2021-01-26"), Some("2024-07-23"), Some("2024"), true),
+            (Some("2021-01-26"), Some("2024-07-23"), Some("2020-12-31"), false),
+            (Some("2021-01-26"), None, Some("2030"), true),
+            (Some("2021-01-26"), Some("2024-07-23"), None, true),
+        ];
+        for (from, to, date, holds) in cases {
+            assert_eq!(in_force(from, to, date), holds, "{from:?}..{to:?} on {date:?}");
+        }
+    }
 
     /// Six entities in four families (0 and 1 are one family; 4 and 5 too,
     /// and 69 ≡ 5 mod 64 makes their bits collide), of several types and

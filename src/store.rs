@@ -1167,7 +1167,13 @@ impl Store {
         }
         let entities = entity_pass.finish(lexicon);
         lap("pass 1: entities");
-        let mut event_pass = assemble::EventPass::new(&entities, lexicon, &prior, &document_ids);
+        let document_dates: Vec<Option<String>> = {
+            let mut stmt = tx.prepare("SELECT date FROM documents ORDER BY id")?;
+            let rows = stmt.query_map([], |row| row.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut event_pass =
+            assemble::EventPass::new(&entities, lexicon, &prior, &document_ids).with_document_dates(document_dates);
         event_pass.reserve_local_events(expected_events);
         let mut n_local_events = 0;
         if !for_each_compact(&tx, cancelled, |d, c| {
