@@ -166,7 +166,7 @@ fn fourth_blind_articles_stay_good() {
 /// none fragmented); the floor keeps the gains.
 #[test]
 fn fifth_blind_articles_stay_good() {
-    stays_above("tests/blind5", 0.88, 0.59, 0.39);
+    stays_above("tests/blind5", 0.88, 0.59, 0.41);
 }
 
 /// Eight articles by a sixth annotator (`tests/blind6/`: the Commission's
@@ -213,7 +213,7 @@ fn seventh_blind_articles_stay_good() {
 /// The floor keeps the gains.
 #[test]
 fn eighth_blind_articles_stay_good() {
-    stays_above("tests/blind8", 0.92, 0.46, 0.41);
+    stays_above("tests/blind8", 0.92, 0.46, 0.43);
 }
 
 /// Eight articles by a ninth annotator (`tests/blind9/`: the WhatsApp
@@ -225,10 +225,11 @@ fn eighth_blind_articles_stay_good() {
 /// entity P 0.89 R 0.78 (F1 0.83), event recall 0.25, relation recall 0.27,
 /// 1 fragmented, none conflated. (With the rules written from `blind7`
 /// before it arrived: event recall 0.27.) When `blind10` arrived they became
-/// a tuning set.
+/// a tuning set: entity P 0.94 R 0.93 (F1 0.93), event recall 0.36,
+/// relation recall 0.33. The floor keeps the gains.
 #[test]
 fn ninth_blind_articles_stay_good() {
-    stays_above("tests/blind9", 0.82, 0.25, 0.26);
+    stays_above("tests/blind9", 0.91, 0.34, 0.31);
 }
 
 /// Eight articles by a tenth annotator (`tests/blind10/`: the EU Court of
