@@ -821,13 +821,9 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             // (Or after an opening adverbial: "In July 2023, it fined Illumina".)
             let after_opener = slice.find(", it ").filter(|&comma| {
                 let lead = &slice[..comma];
-                let first = lead.split(' ').next().unwrap_or("").to_lowercase();
                 lead.split(' ').count() <= 6
-                    && lexicon.words.contains_lowered("fronting.en_openers", &first)
-                    && !found
-                        .mentions
-                        .iter()
-                        .any(|m| m.span.start >= trimmed.start && m.span.end <= trimmed.start + comma)
+                    && opens_with(lead, "fronting.en_openers", lexicon)
+                    && found.mentions_within(Span::new(trimmed.start, trimmed.start + comma)).next().is_none()
             });
             let (at, rest) = match after_opener {
                 Some(comma) => (comma + 2, &slice[comma + 2..]),
@@ -846,23 +842,7 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
                     Some(_) => i
                         .checked_sub(1)
                         .and_then(|p| {
-                            // (Past its own opening clause: "Before tensions between
-                            // America and China began, Alibaba had …".)
-                            let previous = sentences::trimmed(text, sentences[p]);
-                            let lead = previous.slice(text);
-                            let first = lead.split(' ').next().unwrap_or("").to_lowercase();
-                            let opens = lexicon.words.contains_lowered("fronting.en_openers", &first)
-                                || lexicon.words.contains_lowered("fronting.en_subordinators", &first);
-                            let from = match lead.find(", ") {
-                                Some(comma) if opens => previous.start + comma,
-                                _ => previous.start,
-                            };
-                            found
-                                .mentions
-                                .iter()
-                                .chain(&added)
-                                .filter(|m| m.sentence == p && m.span.start >= from)
-                                .min()
+                            main_subject(text, sentences::trimmed(text, sentences[p]), found, &added, lexicon)
                         })
                         .filter(|m| types.contains(&found.entities[m.entity].etype))
                         .map(|m| m.entity),
@@ -875,6 +855,33 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     }
     found.mentions.extend(added);
     found.mentions.sort();
+}
+
+/// Whether `lead` opens with a word of the lowercased list at `path`.
+fn opens_with(lead: &str, path: &str, lexicon: &Lexicon) -> bool {
+    lexicon.words.contains_lowered(path, &lead.split(' ').next().unwrap_or("").to_lowercase())
+}
+
+/// The first mention of `sentence`'s main clause, past an opening adverbial
+/// or subordinate clause and its comma ("Before tensions between America
+/// and China began, Alibaba had …"), among the document's mentions and
+/// those `added` so far.
+fn main_subject<'m>(
+    text: &str,
+    sentence: Span,
+    found: &'m Found,
+    added: &'m [Mention],
+    lexicon: &Lexicon,
+) -> Option<&'m Mention> {
+    let lead = sentence.slice(text);
+    let opens =
+        opens_with(lead, "fronting.en_openers", lexicon) || opens_with(lead, "fronting.en_subordinators", lexicon);
+    let from = match lead.find(", ") {
+        Some(comma) if opens => sentence.start + comma,
+        _ => sentence.start,
+    };
+    let clause = Span::new(from, sentence.end);
+    found.mentions_within(clause).chain(added.iter().filter(|m| clause.contains(m.span))).min()
 }
 
 /// Whether `haystack` holds `needle` (lowercase), ignoring case: "EU-Kommission"
