@@ -849,16 +849,15 @@ fn classify(
 }
 
 /// Whether a noun of `appositions.product_after_en` ("pipeline", "power
-/// link", one or two words) follows `end` and ends a phrase.
+/// link": the next one or two words, punctuation after them aside) follows
+/// `end`.
 fn product_noun_after(text: &str, end: usize, lexicon: &Lexicon) -> bool {
     let Some(rest) = text[end..].strip_prefix(' ') else { return false };
-    let words: Vec<&str> = rest.splitn(3, ' ').take(2).collect();
-    (1..=words.len()).any(|n| {
-        let noun = words[..n].join(" ");
-        let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let whole = words[n - 1].len() == noun.rsplit(' ').next().map_or(0, str::len)
-            || !words[n - 1].ends_with(|c: char| c.is_alphanumeric());
-        whole && lexicon.words.contains("appositions.product_after_en", noun)
+    let one = rest.find(' ').unwrap_or(rest.len());
+    let two = rest[one..].strip_prefix(' ').map_or(one, |r| one + 1 + r.find(' ').unwrap_or(r.len()));
+    [one, two].into_iter().any(|to| {
+        let noun = rest[..to].trim_end_matches(|c: char| !c.is_alphanumeric());
+        lexicon.words.contains("appositions.product_after_en", noun)
     })
 }
 
