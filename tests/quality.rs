@@ -181,7 +181,7 @@ fn fifth_blind_articles_stay_good() {
 /// 0.57, relation recall 0.27); the floor keeps the gains.
 #[test]
 fn sixth_blind_articles_stay_good() {
-    stays_above("tests/blind6", 0.92, 0.55, 0.25);
+    stays_above("tests/blind6", 0.92, 0.55, 0.30);
 }
 
 /// Eight articles by a seventh annotator (`tests/blind7/`: the Dutch seizure
@@ -198,7 +198,7 @@ fn sixth_blind_articles_stay_good() {
 /// the gains.
 #[test]
 fn seventh_blind_articles_stay_good() {
-    stays_above("tests/blind7", 0.95, 0.62, 0.38);
+    stays_above("tests/blind7", 0.95, 0.62, 0.40);
 }
 
 /// Eight articles by an eighth annotator (`tests/blind8/`: Brazil's
@@ -226,10 +226,10 @@ fn eighth_blind_articles_stay_good() {
 /// 1 fragmented, none conflated. (With the rules written from `blind7`
 /// before it arrived: event recall 0.27.) When `blind10` arrived they became
 /// a tuning set: entity P 0.94 R 0.93 (F1 0.93), event recall 0.36,
-/// relation recall 0.33. The floor keeps the gains.
+/// relation recall 0.36. The floor keeps the gains.
 #[test]
 fn ninth_blind_articles_stay_good() {
-    stays_above("tests/blind9", 0.91, 0.34, 0.31);
+    stays_above("tests/blind9", 0.91, 0.34, 0.34);
 }
 
 /// Eight articles by a tenth annotator (`tests/blind10/`: the EU Court of
