@@ -93,8 +93,9 @@ pub fn extract(
             }
         }
         // "IBM's Red Hat", "IBMs Red Hat", "Alphabet Inc's (GOOGL.O) Google".
-        let possessive =
-            gap == "'s " || gap == "’s " || gap == " " && text[..a.span.end].ends_with('s') && lang == Lang::De;
+        // (Not a name that ends in "s" itself: "unter dem Namen Siemens Alstom".)
+        let genitive_s = text[..a.span.end].ends_with('s') && !found.entities[a.entity].name.ends_with('s');
+        let possessive = gap == "'s " || gap == "’s " || gap == " " && genitive_s && lang == Lang::De;
         let possessive_ric =
             (gap.starts_with("'s (") || gap.starts_with("’s (")) && gap.ends_with(") ") && gap.len() < 16;
         if (possessive || possessive_ric) && etype(a) == EntityType::Company {
