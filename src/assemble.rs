@@ -402,7 +402,7 @@ pub struct EventPass<'a> {
     relations: BTreeMap<RelationKey, (Vec<u32>, Vec<EvidenceRef>)>,
     /// The document being added, and the clusters with evidence in it, ascending.
     current_document: u32,
-    /// See [`EventPass::with_document_dates`].
+    /// See [`EventPass::new`].
     document_dates: Vec<Option<String>>,
     document_clusters: Vec<u32>,
 }
@@ -421,11 +421,16 @@ impl<'a> EventPass<'a> {
 
     /// `document_ids` (sorted) name the documents by index, to find the
     /// events of the earlier build (`prior`).
+    /// `document_dates` holds the date of each document (by index), against
+    /// which the lexicon's dated facts are checked: an article of 2025 does
+    /// not make Kaja Kallas Estonia's leader (her term ended in 2024).
+    /// Undated documents keep them all.
     pub fn new(
         entities: &'a Entities,
         lexicon: &'a Lexicon,
         prior: &PriorIds,
         document_ids: &[String],
+        document_dates: Vec<Option<String>>,
     ) -> EventPass<'a> {
         let mut prior_events: PriorEvents = HashMap::new();
         for ((document, start, etype, mode), ids) in &prior.events {
@@ -449,16 +454,8 @@ impl<'a> EventPass<'a> {
             relations: BTreeMap::new(),
             current_document: u32::MAX,
             document_clusters: Vec::new(),
-            document_dates: Vec::new(),
+            document_dates,
         }
-    }
-
-    /// The date of each document (by index), against which the lexicon's
-    /// dated facts are checked: an article of 2025 does not make Kaja Kallas
-    /// Estonia's leader (her term ended in 2024). Undated documents keep them.
-    pub fn with_document_dates(mut self, dates: Vec<Option<String>>) -> EventPass<'a> {
-        self.document_dates = dates;
-        self
     }
 
     /// Adds document `d` (documents must come in id order).

@@ -974,7 +974,7 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
     let entities = entity_pass.finish(lexicon);
     let document_ids: Vec<String> = Vec::new();
     let dates = docs.iter().map(|doc| doc.date.clone()).collect();
-    let mut event_pass = EventPass::new(&entities, lexicon, &prior, &document_ids).with_document_dates(dates);
+    let mut event_pass = EventPass::new(&entities, lexicon, &prior, &document_ids, dates);
     for (d, compact) in compacts.iter().enumerate() {
         event_pass.add(d as u32, compact);
     }

@@ -1172,8 +1172,7 @@ impl Store {
             let rows = stmt.query_map([], |row| row.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let mut event_pass =
-            assemble::EventPass::new(&entities, lexicon, &prior, &document_ids).with_document_dates(document_dates);
+        let mut event_pass = assemble::EventPass::new(&entities, lexicon, &prior, &document_ids, document_dates);
         event_pass.reserve_local_events(expected_events);
         let mut n_local_events = 0;
         if !for_each_compact(&tx, cancelled, |d, c| {

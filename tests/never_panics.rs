@@ -113,7 +113,7 @@ fn extract(inputs: &[Vec<u8>]) {
     let prior = PriorIds::default();
     let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
     let dates = docs.iter().map(|d| d.date.clone()).collect();
-    let mut event_pass = EventPass::new(&entities, lexicon(), &prior, &ids).with_document_dates(dates);
+    let mut event_pass = EventPass::new(&entities, lexicon(), &prior, &ids, dates);
     for (d, compact) in compacts.iter().enumerate() {
         event_pass.add(d as u32, compact);
     }
