@@ -81,7 +81,8 @@ pub struct Institution {
     #[serde(default)]
     pub leader_de: Vec<String>,
     /// The kind whose body stands for this one where a country has no body
-    /// of this kind in the lexicon: a cabinet is its government.
+    /// of this kind in the lexicon: a cabinet is its government, a trade
+    /// ministry its economy ministry.
     #[serde(default)]
     pub falls_back: Option<String>,
 }
@@ -733,12 +734,28 @@ impl Lexicon {
         self.country_by_iso3.get(iso3).map(|&i| &self.countries[i])
     }
 
-    /// The named body of an institution kind for a country, if the lexicon has one.
     /// The lexicon's body of `kind` for a country, or that of the kind it
-    /// falls back to (`falls_back` in institutions.toml).
+    /// falls back to, and so on along the chain (`falls_back` in
+    /// institutions.toml; a chain may close into a ring, as commerce, economy
+    /// and industry do, and is walked once round).
     pub fn body_of(&self, kind: &str, iso3: &str) -> Option<&Entry> {
-        let of = |kind: &str| self.body_by_kind.get(&(kind.to_string(), iso3.to_string())).map(|&i| &self.entries[i]);
-        of(kind).or_else(|| self.institution(kind)?.falls_back.as_deref().and_then(of))
+        self.bodies_of(kind, iso3).into_iter().next()
+    }
+
+    /// Every body [`Lexicon::body_of`] would try, in order: the country's
+    /// body of `kind`, then those of the kinds it falls back to.
+    pub fn bodies_of(&self, kind: &str, iso3: &str) -> Vec<&Entry> {
+        let mut bodies = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut kind = Some(kind);
+        while let Some(k) = kind.filter(|k| !seen.contains(k)) {
+            if let Some(&i) = self.body_by_kind.get(&(k.to_string(), iso3.to_string())) {
+                bodies.push(&self.entries[i]);
+            }
+            seen.push(k);
+            kind = self.institution(k).and_then(|i| i.falls_back.as_deref());
+        }
+        bodies
     }
 
     pub fn institution(&self, kind: &str) -> Option<&Institution> {

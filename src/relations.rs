@@ -298,26 +298,66 @@ fn portfolio_roles(
                     || (c.span.end <= word_start && text[c.span.end..word_start].trim().is_empty())
             })
             .and_then(|c| found.entities[c.entity].key.strip_prefix("country:"));
+        // A minister the lexicon does not place serves the government named
+        // last before the title ("Spain's government rejected the bid.
+        // Economy Minister Carlos Cuerpo said").
+        let last_government = || {
+            found.mentions[..found.mentions.partition_point(|g| g.span.start < m.span.start)]
+                .iter()
+                .rev()
+                .map(|g| g.entity)
+                .find(|&g| is_government(&found.entities[g].key, lexicon))
+        };
         let country = if prefix.starts_with("Bundes") {
             Some("DEU")
         } else {
-            named_country.or(found.entities[m.entity].country.as_deref())
+            named_country
+                .or(found.entities[m.entity].country.as_deref())
+                .or_else(|| last_government().and_then(|g| found.entities[g].country.as_deref()))
         };
         let Some(country) = country else { continue };
-        let key = match lexicon.body_of(&institution.kind, country) {
-            Some(entry) => format!("lex:{}", entry.id),
-            None => format!("body:{}:{country}", institution.kind),
-        };
-        if let Some(body) = found.entities.iter().position(|e| e.key == key) {
+        let position = |key: &str| found.entities.iter().position(|e| e.key == key);
+        // The body of the kind, or of a kind it falls back to ("Business
+        // Secretary" and BEIS), or the generic one.
+        let body = lexicon
+            .bodies_of(&institution.kind, country)
+            .into_iter()
+            .find_map(|entry| position(&format!("lex:{}", entry.id)))
+            .or_else(|| position(&format!("body:{}:{country}", institution.kind)));
+        if let Some(body) = body {
             out.push(LocalRelation {
                 source: m.entity,
                 rtype: RelationType::LeaderOf,
                 target: body,
                 sentence: Some(m.sentence),
             });
+            continue;
+        }
+        // The ministry unnamed, a minister is a member of the government.
+        let government = match lexicon.body_of("government", country) {
+            Some(entry) => position(&format!("lex:{}", entry.id)),
+            None => position(&format!("body:government:{country}")),
+        };
+        if let Some(government) = government {
+            out.push(LocalRelation {
+                source: m.entity,
+                rtype: RelationType::MemberOf,
+                target: government,
+                sentence: Some(m.sentence),
+            });
         }
     }
     (out, ministers)
+}
+
+/// Whether an entity key names a country's government: the lexicon's body
+/// of that kind or the generic one.
+fn is_government(key: &str, lexicon: &Lexicon) -> bool {
+    key.starts_with("body:government:")
+        || key
+            .strip_prefix("lex:")
+            .and_then(|id| lexicon.entry(id))
+            .is_some_and(|entry| entry.kind.as_deref() == Some("government"))
 }
 
 /// Roles stated with a name: "Treasury Secretary Janet Yellen", "Russian
