@@ -241,8 +241,24 @@ fn ninth_blind_articles_stay_good() {
 /// approval of Korean Air's takeover of Asiana), measured once when they
 /// arrived, with code not tuned on them: entity P 0.97 R 0.86 (F1 0.91),
 /// event recall 0.49, relation recall 0.30, 2 fragmented, none conflated.
-/// This is the honest estimate now; the floor sits just below it.
+/// When `blind11` arrived they became a tuning set.
 #[test]
 fn tenth_blind_articles_stay_good() {
     stays_above("tests/blind10", 0.89, 0.46, 0.28);
+}
+
+/// Eight articles by an eleventh annotator (`tests/blind11/`: Brazil's
+/// charges against Vale and TÜV SÜD over the Brumadinho dam, and the Swiss
+/// Federal Criminal Court's conviction of Credit Suisse, each in English and
+/// German; the Korea Fair Trade Commission's fine on Google, a Nigerian
+/// tribunal upholding the FCCPC's fine on Meta, Czechia's attribution of
+/// the Vrbětice blasts to the GRU, FinCEN's orders against three Mexican
+/// financial institutions), measured once when they arrived, with code not
+/// tuned on them (the round's first rule, on ministers, was in): entity P
+/// 0.94 R 0.85 (F1 0.89), event recall 0.39, relation recall 0.38, 4
+/// fragmented, none conflated. This is the honest estimate now; the floor
+/// sits just below it.
+#[test]
+fn eleventh_blind_articles_stay_good() {
+    stays_above("tests/blind11", 0.87, 0.37, 0.36);
 }
