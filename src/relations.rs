@@ -120,6 +120,12 @@ pub fn extract(
             && ministers.contains(&(r.source, r.sentence)))
     }));
     out.extend(portfolios);
+    let placed: Vec<usize> = out.iter().map(|r| r.source).collect();
+    out.extend(
+        antecedent_roles(text, lang, sentence_spans, found, lexicon)
+            .into_iter()
+            .filter(|r| !placed.contains(&r.source) && !ministers.iter().any(|(p, _)| *p == r.source)),
+    );
     for (idx, sentence) in sentence_spans.iter().enumerate() {
         let sentence = sentences::trimmed(text, *sentence);
         let slice = sentence.slice(text);
@@ -203,6 +209,7 @@ fn role_of(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType
         ["titles.en", "titles.de", "title_words.en", "title_words.de"]
             .iter()
             .any(|list| lexicon.words.has_word_ignore_ascii_case(list, w))
+            || lexicon.words.has_word_ignore_ascii_case(&format!("roles.portfolio_{}", lang.code()), w)
             || role_lists.iter().any(|list| {
                 lexicon.words.contains_ignore_ascii_case(list, w)
                     || lang == Lang::De && german_forms(w).iter().any(|f| lexicon.words.ends_with_item(list, f, 4))
@@ -392,16 +399,31 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
             let office = ta == EntityType::Agency
                 && (gap == ", " || gap == " ")
                 && lexicon.words.lang("roles.office_holders", lang).iter().any(|o| surface.contains(o.as_str()));
+            let relation =
+                |rtype| LocalRelation { source: b.entity, rtype, target: a.entity, sentence: Some(a.sentence) };
             if office {
-                out.push(LocalRelation {
-                    source: b.entity,
-                    rtype: RelationType::LeaderOf,
-                    target: a.entity,
-                    sentence: Some(a.sentence),
-                });
+                out.push(relation(RelationType::LeaderOf));
+            } else if let Some(rtype) =
+                led_by(gap, &text[b.span.end..], lang, lexicon).filter(|_| ta != EntityType::Country)
+            {
+                // "the Garante, chaired by Pasquale Stanzione", "das
+                // Bundeskartellamt unter Präsident Andreas Mundt".
+                out.push(relation(rtype));
+            } else if gap == ", " {
+                // "Der Sprecher des chinesischen Außenministeriums, Lin Jian".
+                if let Some(rtype) = title_before_link(&text[..a.span.start], lang, lexicon) {
+                    out.push(relation(rtype));
+                }
             } else if !gap.contains([',', ';', '(', ')']) {
-                if let Some(rtype) = role_of(&words, lang, lexicon) {
-                    out.push(LocalRelation { source: b.entity, rtype, target: a.entity, sentence: Some(a.sentence) });
+                // After a possessive a description does ("Meta's chief
+                // global affairs officer, Joel Kaplan").
+                let rtype = if possessive { loose_role(&words, lang, lexicon) } else { role_of(&words, lang, lexicon) };
+                if let Some(rtype) = rtype {
+                    out.push(relation(rtype));
+                    out.extend(
+                        executive(a.entity, &words, lang, found, lexicon)
+                            .map(|e| LocalRelation { target: e, ..relation(RelationType::MemberOf) }),
+                    );
                 }
             }
         } else if ta == EntityType::Person
@@ -423,8 +445,284 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
                 if let Some(rtype) = role_of(&words, lang, lexicon) {
                     out.push(LocalRelation { source: a.entity, rtype, target: b.entity, sentence: Some(a.sentence) });
                 }
+            } else if gap == ", " {
+                // "Dan Taylor, Google's vice president of global ads,".
+                let rest = &text[b.span.end..];
+                if let Some(rest) = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")) {
+                    let phrase = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
+                    let title = phrase.split(" of ").next().unwrap_or(phrase);
+                    let title = title.split(" for ").next().unwrap_or(title);
+                    let words: Vec<&str> = title.split_whitespace().collect();
+                    if let Some(rtype) = loose_role(&words, lang, lexicon) {
+                        out.push(LocalRelation {
+                            source: a.entity,
+                            rtype,
+                            target: b.entity,
+                            sentence: Some(a.sentence),
+                        });
+                    }
+                }
             }
         }
     }
     out
+}
+
+/// A role by a looser reading than [`role_of`]: a title, or a description
+/// of up to six lowercase words that ends in an officer's head noun
+/// (`roles.heads_*`: "chief global affairs officer", "country manager"),
+/// which makes a member.
+fn loose_role(words: &[&str], lang: Lang, lexicon: &Lexicon) -> Option<RelationType> {
+    if let Some(rtype) = role_of(words, lang, lexicon) {
+        return Some(rtype);
+    }
+    let (&head, rest) = words.split_last()?;
+    let heads = lexicon.words.lang_path("roles.heads", lang);
+    let described = words.len() <= 6
+        && lexicon.words.contains_ignore_ascii_case(&heads, head)
+        && rest.iter().all(|w| w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()));
+    described.then_some(RelationType::MemberOf)
+}
+
+/// The role a gap between an organisation and a person states by a cue of
+/// leadership (`roles.led_by_*`), a title allowed after it: ", chaired by ",
+/// " unter Präsident "; or the German relative "…, die von X geführt wird".
+fn led_by(gap: &str, after: &str, lang: Lang, lexicon: &Lexicon) -> Option<RelationType> {
+    let gap = gap.trim_end();
+    if lang == Lang::De
+        && [", die von", ", der von", ", das von"].contains(&gap)
+        && ["geführt", "geleitet"].iter().any(|p| after.trim_start().starts_with(p))
+    {
+        return Some(RelationType::LeaderOf);
+    }
+    let gap = gap.strip_prefix(',').unwrap_or(gap).trim_start();
+    let cue = lexicon
+        .words
+        .lang("roles.led_by", lang)
+        .iter()
+        .find(|cue| gap.strip_prefix(cue.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))?;
+    let title: Vec<&str> = gap[cue.len()..].split_whitespace().collect();
+    if title.is_empty() {
+        return Some(RelationType::LeaderOf);
+    }
+    // After "under" only a title: "under President X", not "under a law by X".
+    role_of(&title, lang, lexicon)
+}
+
+/// The role of a title that ends the text before an organisation with a
+/// link word: "Der Sprecher des ", "the chief executive of ". At most four
+/// title words, after the start of the sentence, a determiner or a comma.
+fn title_before_link(before: &str, lang: Lang, lexicon: &Lexicon) -> Option<RelationType> {
+    let links: &[&str] = match lang {
+        Lang::En => &[" of the", " of", " at the", " at", " for the", " for"],
+        Lang::De => &[" des", " der", " von", " beim", " bei der", " bei"],
+    };
+    let before = before.trim_end();
+    let head = links.iter().find_map(|l| before.strip_suffix(l))?;
+    let mut words: Vec<&str> = head.split_whitespace().rev().take(5).collect();
+    words.reverse();
+    // Keep the title words that end the text, after whatever opens it.
+    let opener = |w: &str| {
+        w.ends_with(',')
+            || ["the", "The", "a", "an", "der", "Der", "die", "Die", "ein", "eine", "Ein", "Eine"].contains(&w)
+    };
+    let start = words.iter().rposition(|w| opener(w)).map_or(0, |i| i + 1);
+    let title = &words[start..];
+    if title.is_empty() || title.len() > 4 || (start == 0 && words.len() == 5) {
+        return None;
+    }
+    role_of(title, lang, lexicon)
+}
+
+/// The executive of an organisation whose commissioners a title names
+/// (`roles.executives`, `roles.commissioners_*`): "EU competition chief
+/// Margrethe Vestager" is a member of the European Commission, where the
+/// article names it.
+fn executive(organisation: usize, words: &[&str], lang: Lang, found: &Found, lexicon: &Lexicon) -> Option<usize> {
+    let key = &found.entities[organisation].key;
+    let id = key.strip_prefix("lex:")?;
+    let executive = lexicon.words.get("roles.executives").iter().find_map(|pair| {
+        let (of, executive) = pair.split_once(' ')?;
+        (of == id).then_some(executive)
+    })?;
+    let titles = lexicon.words.lowered_lang("roles.commissioners", lang);
+    let commissioner = words.iter().any(|w| {
+        let w = w.to_lowercase();
+        titles.iter().any(|t| w == *t || (lang == Lang::De && w.ends_with(t.as_str())))
+    });
+    if !commissioner {
+        return None;
+    }
+    let executive = format!("lex:{executive}");
+    found.entities.iter().position(|e| e.key == executive)
+}
+
+/// Roles whose organisation is named before the title, not with it: a bare
+/// title opens the sentence or follows a determiner, a possessive or a verb
+/// of saying ("Spokesman Zhao Lijian told a briefing", "its chairwoman,
+/// Jessica Rosenworcel", "Hauptgeschäftsführer Stefan Genth forderte"), and
+/// the organisation is the last named before it in the sentence, else the
+/// first named in one of the two sentences before. A title only companies
+/// give (`roles.corporate_*`) looks for a company only. People the lexicon
+/// holds are left to its facts.
+fn antecedent_roles(
+    text: &str,
+    lang: Lang,
+    sentence_spans: &[Span],
+    found: &Found,
+    lexicon: &Lexicon,
+) -> Vec<LocalRelation> {
+    let mut out = Vec::new();
+    let organisation = |t: EntityType| matches!(t, EntityType::Company | EntityType::Organization | EntityType::Agency);
+    let its = lexicon.words.lang_path("roles.its", lang);
+    let openers = lexicon.words.lang_path("roles.title_openers", lang);
+    for (i, m) in found.mentions.iter().enumerate() {
+        let person = &found.entities[m.entity];
+        if m.anaphoric || person.etype != EntityType::Person || person.key.starts_with("lex:") {
+            continue;
+        }
+        let Some(sentence) = sentence_spans.get(m.sentence).map(|s| sentences::trimmed(text, *s)) else { continue };
+        if sentence.start > m.span.start {
+            continue;
+        }
+        let before = &text[sentence.start..m.span.start];
+        let possessive_apposition = before.ends_with(", ");
+        let before = before.trim_end().trim_end_matches(',');
+        let spans: Vec<(usize, &str)> =
+            before.split_whitespace().map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w)).collect();
+        let words: Vec<&str> = spans.iter().map(|&(_, w)| w).collect();
+        // The longest run of title words that ends the text before the name
+        // (at most four) and what stands before it.
+        let Some((title_from, rtype)) = (words.len().saturating_sub(4)..words.len())
+            .find_map(|from| role_of(&words[from..], lang, lexicon).map(|r| (from, r)))
+        else {
+            continue;
+        };
+        let title = &words[title_from..];
+        let opener = title_from.checked_sub(1).map(|k| words[k]);
+        let its_before = opener.is_some_and(|w| lexicon.words.contains_ignore_ascii_case(&its, w));
+        let opens = match opener {
+            None => true,
+            Some(w) => {
+                its_before
+                    || w.ends_with([',', ':', '"', '“', '„'])
+                    || ["the", "The", "der", "Der", "die", "Die", "den", "dem"].contains(&w)
+                    || lexicon.words.contains_ignore_ascii_case(&openers, w)
+            }
+        };
+        // "its chairwoman, Jessica Rosenworcel": a comma only after a possessive.
+        if !opens || (possessive_apposition && !its_before) {
+            continue;
+        }
+        // The title must stand alone: no name of a place or body inside it
+        // ("Chinese spokesman", "Siemens-Chef" are read elsewhere).
+        let title_start = sentence.start + spans[title_from].0;
+        if found.mentions[..i].iter().rev().take_while(|o| o.span.end > title_start).any(|o| o.entity != m.entity) {
+            continue;
+        }
+        // Named with a body after it: "Justice Heather Holmes of the court".
+        let after = &text[m.span.end..];
+        if [" of ", " at ", " des ", " der ", " vom ", " von der "].iter().any(|l| after.starts_with(l)) {
+            continue;
+        }
+        let lowered: Vec<String> = title.iter().map(|w| w.to_lowercase()).collect();
+        let joined = format!(" {} ", lowered.join(" "));
+        let listed = |path: &str| {
+            let path = lexicon.words.lang_path(path, lang);
+            lexicon.words.lowered(&path).iter().any(|c| {
+                joined.contains(&format!(" {c} "))
+                    || lang == Lang::De && lowered.iter().any(|w| w.ends_with(c.as_str()))
+            })
+        };
+        if listed("roles.no_antecedent") {
+            continue;
+        }
+        let officer = listed("roles.corporate");
+        let political = listed("roles.government");
+        let judicial = listed("roles.judicial");
+        let courts = lexicon.words.lowered_lang("roles.courts", lang);
+        let fits = |o: &Mention| {
+            let entity = &found.entities[o.entity];
+            let in_brackets = text[..o.span.start].ends_with('(') && text[o.span.end..].starts_with(')');
+            let kind_fits = if officer {
+                entity.etype == EntityType::Company
+            } else if political {
+                is_government(&entity.key, lexicon)
+            } else if judicial {
+                let name = entity.name.to_lowercase();
+                courts.iter().any(|c| name.contains(c.as_str()))
+            } else {
+                organisation(entity.etype)
+            };
+            !o.anaphoric && !in_brackets && kind_fits
+        };
+        // A German compound title whose first part names the body
+        // ("Kartellamtspräsident", "Regierungssprecher") belongs to the body
+        // the article names with that part, else to none; a hyphened name
+        // before the title ("Xbox-Chef") may also be a unit of the company
+        // named before.
+        let body_part = (lang == Lang::De).then(|| compound_body_part(title, lexicon)).flatten();
+        let named_by_part = body_part.as_ref().and_then(|(part, _, _)| {
+            found.mentions.iter().find(|o| {
+                organisation(found.entities[o.entity].etype)
+                    && (found.entities[o.entity].name.to_lowercase().contains(part.as_str())
+                        || o.span.slice(text).to_lowercase().contains(part.as_str()))
+            })
+        });
+        // The part names the body, so the head alone says the role.
+        let rtype = match (named_by_part, &body_part) {
+            (Some(_), Some((_, head, _))) => role_of(&[head.as_str()], lang, lexicon).unwrap_or(rtype),
+            _ => rtype,
+        };
+        let org = match (named_by_part, &body_part) {
+            (Some(org), _) => Some(org),
+            (None, Some((_, _, false))) => None,
+            _ => {
+                let same_sentence =
+                    found.mentions[..i].iter().rev().take_while(|o| o.span.start >= sentence.start).find(|o| fits(o));
+                same_sentence.or_else(|| {
+                    (1..=2)
+                        .filter_map(|back| m.sentence.checked_sub(back))
+                        .find_map(|k| found.mentions.iter().filter(|o| o.sentence == k).find(|o| fits(o)))
+                })
+            }
+        };
+        if let Some(org) = org {
+            // A minister serves the government, which a prime minister leads
+            // (and the lexicon knows who that is).
+            let rtype =
+                if is_government(&found.entities[org.entity].key, lexicon) { RelationType::MemberOf } else { rtype };
+            out.push(LocalRelation { source: m.entity, rtype, target: org.entity, sentence: Some(m.sentence) });
+        }
+    }
+    out
+}
+
+/// The first part of a German compound title that names a body, lowercased
+/// and without the joining "s" ("Kartellamtspräsident" → "kartellamt"), the
+/// title it ends with ("präsident"), and whether a hyphen joined them
+/// ("Xbox-Chef"). `None` when the title
+/// is listed whole or its first part is a portfolio ("Finanzchef") or a
+/// company's board ("Vorstandschef").
+fn compound_body_part(title: &[&str], lexicon: &Lexicon) -> Option<(String, String, bool)> {
+    let word = title.last()?.to_lowercase();
+    let lists = ["roles.leader_de", "roles.member_de", "roles.heads_de", "titles.de"];
+    if lists.iter().any(|l| lexicon.words.contains_lowered(l, &word)) {
+        return None;
+    }
+    let head = word
+        .char_indices()
+        .skip(1)
+        .map(|(at, _)| &word[at..])
+        .find(|rest| rest.chars().count() >= 4 && lists.iter().any(|l| lexicon.words.contains_lowered(l, rest)))?;
+    let part = &word[..word.len() - head.len()];
+    let hyphened = part.ends_with('-');
+    let part = part.trim_end_matches('-');
+    let part = if hyphened { part } else { part.strip_suffix('s').unwrap_or(part) };
+    let shared = ["roles.portfolio_de", "roles.corporate_de"];
+    let ordinary = ["haupt", "vorstand", "konzern", "firmen", "unternehmens", "ober", "vize", "ex", "co"];
+    let stem = |p: &str| p.strip_suffix('s').unwrap_or(p).to_string();
+    let is_ordinary = ordinary.contains(&part)
+        || shared.iter().any(|l| lexicon.words.lowered(l).iter().any(|p| stem(p) == stem(part) || p == part));
+    (part.chars().count() >= 3 && !is_ordinary).then(|| (part.to_string(), head.to_string(), hyphened))
 }
