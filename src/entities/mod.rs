@@ -74,7 +74,12 @@ pub struct Candidate {
 /// Finds the entity mentions of a document.
 pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexicon) -> Found {
     let text = doc.text.as_str();
-    let hits: Vec<Hit> = lexicon.gazetteer.find(text).into_iter().filter(|h| h.span.start >= doc.body_start).collect();
+    let hits: Vec<Hit> = lexicon
+        .gazetteer
+        .find(text)
+        .into_iter()
+        .filter(|h| h.span.start >= doc.body_start && !someone_elses_surname(text, h, lexicon))
+        .collect();
     let mut candidates = compose(text, &hits, lexicon);
     // Pattern names never start inside a lexicon reading, a country adjective
     // ("American") or a capital. Places are no barrier: "Shenzhen Fangtian
@@ -140,6 +145,25 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);
     let chosen = drop_unsupported_common_words(text, sentences, chosen, lexicon);
     build(text, lang, sentences, chosen, lexicon)
+}
+
+/// Whether a hit is a listed person's surname alone after another given
+/// name: "Kevin O'Leary" is not Michael O'Leary, so the name is left to the
+/// patterns.
+fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
+    let Target::Entry(i) = hit.target else { return false };
+    let entry = &lexicon.entries[i];
+    let surface = hit.span.slice(text);
+    if entry.etype != "PERSON" || surface.contains(' ') {
+        return false;
+    }
+    let Some(before) = text[..hit.span.start].strip_suffix(' ') else { return false };
+    let previous = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let own_given = entry.name.split(' ').next().unwrap_or("");
+    !previous.is_empty()
+        && previous != own_given
+        && previous.starts_with(char::is_uppercase)
+        && patterns::is_given_name(previous, lexicon)
 }
 
 /// Turns gazetteer hits into candidate readings, composing adjacent hits

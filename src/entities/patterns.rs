@@ -951,7 +951,7 @@ fn looks_like_german_noun(word: &str) -> bool {
 
 /// Whether `word` is a given name of either language's list, also written
 /// with accents the list leaves out ("Cármen" for "Carmen", "Flávio").
-fn is_given_name(word: &str, lexicon: &Lexicon) -> bool {
+pub(crate) fn is_given_name(word: &str, lexicon: &Lexicon) -> bool {
     let listed = |w: &str| {
         lexicon.words.contains_ignore_ascii_case("given_names.en", w)
             || lexicon.words.contains_ignore_ascii_case("given_names.de", w)
