@@ -120,6 +120,7 @@ pub fn extract(
             && ministers.contains(&(r.source, r.sentence)))
     }));
     out.extend(portfolios);
+    out.extend(named_after_parent(text, found, lexicon));
     let placed: Vec<usize> = out.iter().map(|r| r.source).collect();
     out.extend(
         antecedent_roles(text, lang, sentence_spans, found, lexicon)
@@ -725,4 +726,46 @@ fn compound_body_part(title: &[&str], lexicon: &Lexicon) -> Option<(String, Stri
     let is_ordinary = ordinary.contains(&part)
         || shared.iter().any(|l| lexicon.words.lowered(l).iter().any(|p| stem(p) == stem(part) || p == part));
     (part.chars().count() >= 3 && !is_ordinary).then(|| (part.to_string(), head.to_string(), hyphened))
+}
+
+/// A company named after another one the article names, with more words
+/// that are not a legal form or a group's word (`legal_forms.forms`,
+/// `legal_forms.same_company`), is its subsidiary, and such a product its
+/// product: "Danone Russia", "Google Ireland", "Apple Sales International",
+/// "Google Shopping"; "Volkswagen Group" is no subsidiary of Volkswagen.
+fn named_after_parent(text: &str, found: &Found, lexicon: &Lexicon) -> Vec<LocalRelation> {
+    let mut out = Vec::new();
+    let first_mention = |entity: usize| found.mentions.iter().find(|m| m.entity == entity && !m.anaphoric);
+    for (parent, p) in found.entities.iter().enumerate() {
+        // (Guesses stay out: a relation would keep them in the graph.)
+        if p.etype != EntityType::Company || p.weak {
+            continue;
+        }
+        // The parent's names: its own and how this article writes it.
+        let mut names: Vec<&str> = vec![p.name.as_str()];
+        names.extend(found.mentions.iter().filter(|m| m.entity == parent && !m.anaphoric).map(|m| m.span.slice(text)));
+        for (child, c) in found.entities.iter().enumerate() {
+            let rtype = match c.etype {
+                EntityType::Company => RelationType::SubsidiaryOf,
+                EntityType::Product => RelationType::ProductOf,
+                _ => continue,
+            };
+            if child == parent || c.weak {
+                continue;
+            }
+            let rest = names.iter().find_map(|n| c.name.strip_prefix(n).and_then(|r| r.strip_prefix(' ')));
+            let Some(rest) = rest else { continue };
+            let ordinary = |w: &str| {
+                lexicon.words.contains_undotted("legal_forms.forms", w)
+                    || lexicon.words.contains_ignore_ascii_case("legal_forms.same_company", w)
+            };
+            if rest.split_whitespace().all(ordinary) {
+                continue;
+            }
+            if let Some(m) = first_mention(child) {
+                out.push(LocalRelation { source: child, rtype, target: parent, sentence: Some(m.sentence) });
+            }
+        }
+    }
+    out
 }

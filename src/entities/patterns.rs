@@ -196,6 +196,19 @@ pub fn find(
                         candidate.span = Span::new(before.start, candidate.span.end);
                         *name = candidate.span.slice(text).to_string();
                     }
+                } else if let Reading::Named { name, etype, weak } = &mut candidate.reading {
+                    // An untyped word right after a known company is a
+                    // product or unit of it named after it: "Google
+                    // Shopping", "Apple Music" (one word: a product).
+                    let right_before = |a: &&Span| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ';
+                    if *weak && run.len() == 1 {
+                        if let Some(before) = absorbable.iter().find(right_before) {
+                            candidate.span = Span::new(before.start, candidate.span.end);
+                            *name = candidate.span.slice(text).to_string();
+                            *etype = EntityType::Product;
+                            *weak = false;
+                        }
+                    }
                 }
                 out.push(candidate);
             }
