@@ -12,6 +12,7 @@ library and checks what the loader relies on:
   type/sector valid, country is a known iso3,
   kind names an institution kind and is used at most once per country,
   relations have a valid type and a target that is an entity id or a country iso3,
+  PRODUCT_OF only from a product and SUBSIDIARY_OF never from one,
   dates are ISO dates, no duplicate alias within a list;
 * other tables (names, events, grammar): empty strings and duplicate strings
   in a list are reported as warnings.
@@ -232,6 +233,12 @@ def main(argv):
             for d in ("from", "to"):
                 if d in r and not (isinstance(r[d], str) and DATE_RE.match(r[d])):
                     err(where, f"{d} must be an ISO date string, got {r[d]!r}")
+            # A product belongs to a company (PRODUCT_OF); a company is owned
+            # (SUBSIDIARY_OF): the source's type says which.
+            if r.get("type") == "PRODUCT_OF" and e.get("type") != "PRODUCT":
+                err(where, f"PRODUCT_OF from a {e.get('type')}: a company or body is SUBSIDIARY_OF or PART_OF")
+            if r.get("type") == "SUBSIDIARY_OF" and e.get("type") == "PRODUCT":
+                err(where, "SUBSIDIARY_OF from a PRODUCT: a product is PRODUCT_OF")
             extra = set(r) - {"type", "target", "from", "to"}
             if extra:
                 err(where, f"unknown relation keys {sorted(extra)}")
