@@ -43,7 +43,10 @@ fn seeds_meet_the_targets() {
 }
 
 /// The test set in `dir` (with its `gold.json`) scores at least these
-/// floors: entity F1, event recall, relation recall.
+/// floors: entity F1, event recall, relation recall. (The relation floors
+/// were raised across the sets in the round that read roles stated away
+/// from the name, to a few points below what each set then scored; the
+/// numbers in the comments below are those of their own time.)
 fn stays_above(dir: &str, entity_f1: f64, event_recall: f64, relation_recall: f64) {
     let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).join("gold.json");
     let r = report(dir, gold).unwrap_or_else(|| panic!("{dir}: its gold is in the repository"));
@@ -120,7 +123,7 @@ fn seed_path_from_jack_ma_to_the_office_of_intelligence_and_security() {
 /// so they are no longer blind; the floor keeps those gains.
 #[test]
 fn blind_articles_stay_good() {
-    stays_above("tests/blind", 0.90, 0.70, 0.75);
+    stays_above("tests/blind", 0.90, 0.70, 0.80);
 }
 
 /// Eight more articles by a second annotator (`tests/blind2/`). Before any
@@ -138,7 +141,7 @@ fn second_blind_articles_stay_good() {
 /// (event recall 0.81); the floor keeps the gains.
 #[test]
 fn third_blind_articles_stay_good() {
-    stays_above("tests/blind3", 0.94, 0.76, 0.38);
+    stays_above("tests/blind3", 0.94, 0.76, 0.62);
 }
 
 /// Eight articles by a fourth annotator (`tests/blind4/`: the CMA and
@@ -151,7 +154,7 @@ fn third_blind_articles_stay_good() {
 /// 0.65, relation recall 0.45, none fragmented); the floor keeps the gains.
 #[test]
 fn fourth_blind_articles_stay_good() {
-    stays_above("tests/blind4", 0.92, 0.62, 0.43);
+    stays_above("tests/blind4", 0.92, 0.62, 0.48);
 }
 
 /// Eight articles by a fifth annotator (`tests/blind5/`: Biden's veto of
@@ -166,7 +169,7 @@ fn fourth_blind_articles_stay_good() {
 /// none fragmented); the floor keeps the gains.
 #[test]
 fn fifth_blind_articles_stay_good() {
-    stays_above("tests/blind5", 0.88, 0.59, 0.41);
+    stays_above("tests/blind5", 0.88, 0.59, 0.47);
 }
 
 /// Eight articles by a sixth annotator (`tests/blind6/`: the Commission's
@@ -181,7 +184,7 @@ fn fifth_blind_articles_stay_good() {
 /// 0.57, relation recall 0.27); the floor keeps the gains.
 #[test]
 fn sixth_blind_articles_stay_good() {
-    stays_above("tests/blind6", 0.92, 0.55, 0.30);
+    stays_above("tests/blind6", 0.92, 0.55, 0.50);
 }
 
 /// Eight articles by a seventh annotator (`tests/blind7/`: the Dutch seizure
@@ -198,7 +201,7 @@ fn sixth_blind_articles_stay_good() {
 /// the gains.
 #[test]
 fn seventh_blind_articles_stay_good() {
-    stays_above("tests/blind7", 0.95, 0.62, 0.40);
+    stays_above("tests/blind7", 0.95, 0.62, 0.58);
 }
 
 /// Eight articles by an eighth annotator (`tests/blind8/`: Brazil's
@@ -213,7 +216,7 @@ fn seventh_blind_articles_stay_good() {
 /// The floor keeps the gains.
 #[test]
 fn eighth_blind_articles_stay_good() {
-    stays_above("tests/blind8", 0.92, 0.46, 0.43);
+    stays_above("tests/blind8", 0.92, 0.46, 0.52);
 }
 
 /// Eight articles by a ninth annotator (`tests/blind9/`: the WhatsApp
@@ -229,7 +232,7 @@ fn eighth_blind_articles_stay_good() {
 /// relation recall 0.36. The floor keeps the gains.
 #[test]
 fn ninth_blind_articles_stay_good() {
-    stays_above("tests/blind9", 0.91, 0.34, 0.34);
+    stays_above("tests/blind9", 0.91, 0.34, 0.50);
 }
 
 /// Eight articles by a tenth annotator (`tests/blind10/`: the EU Court of
@@ -241,10 +244,12 @@ fn ninth_blind_articles_stay_good() {
 /// approval of Korean Air's takeover of Asiana), measured once when they
 /// arrived, with code not tuned on them: entity P 0.97 R 0.86 (F1 0.91),
 /// event recall 0.49, relation recall 0.30, 2 fragmented, none conflated.
-/// When `blind11` arrived they became a tuning set.
+/// When `blind11` arrived they became a tuning set; the rules on roles
+/// stated away from the name and on companies named after their parent
+/// raised relations to 0.50 and entity recall to 0.88. The floor keeps it.
 #[test]
 fn tenth_blind_articles_stay_good() {
-    stays_above("tests/blind10", 0.89, 0.46, 0.28);
+    stays_above("tests/blind10", 0.90, 0.46, 0.45);
 }
 
 /// Eight articles by an eleventh annotator (`tests/blind11/`: Brazil's
@@ -256,9 +261,12 @@ fn tenth_blind_articles_stay_good() {
 /// financial institutions), measured once when they arrived, with code not
 /// tuned on them (the round's first rule, on ministers, was in): entity P
 /// 0.94 R 0.85 (F1 0.89), event recall 0.39, relation recall 0.38, 4
-/// fragmented, none conflated. This is the honest estimate now; the floor
-/// sits just below it.
+/// fragmented, none conflated. This is the honest estimate now. The rules
+/// written from the other sets in the same round (roles away from the
+/// name, subsidiaries named after their parent, the lexicon's dated
+/// offices) raised its relation recall to 0.51 without looking at it; the
+/// floor sits just below that.
 #[test]
 fn eleventh_blind_articles_stay_good() {
-    stays_above("tests/blind11", 0.87, 0.37, 0.36);
+    stays_above("tests/blind11", 0.87, 0.37, 0.47);
 }
