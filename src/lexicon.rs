@@ -739,7 +739,15 @@ impl Lexicon {
     /// institutions.toml; a chain may close into a ring, as commerce, economy
     /// and industry do, and is walked once round).
     pub fn body_of(&self, kind: &str, iso3: &str) -> Option<&Entry> {
-        self.bodies_of(kind, iso3).into_iter().next()
+        // (The recognizer asks for every institution noun: no list is built.)
+        let mut k = kind;
+        for _ in 0..=self.institutions.len() {
+            if let Some(&i) = self.body_by_kind.get(&(k.to_string(), iso3.to_string())) {
+                return Some(&self.entries[i]);
+            }
+            k = self.institution(k)?.falls_back.as_deref().filter(|&next| next != kind)?;
+        }
+        None
     }
 
     /// Every body [`Lexicon::body_of`] would try, in order: the country's

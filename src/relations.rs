@@ -702,9 +702,9 @@ fn antecedent_roles(
 /// The first part of a German compound title that names a body, lowercased
 /// and without the joining "s" ("Kartellamtspräsident" → "kartellamt"), the
 /// title it ends with ("präsident"), and whether a hyphen joined them
-/// ("Xbox-Chef"). `None` when the title
-/// is listed whole or its first part is a portfolio ("Finanzchef") or a
-/// company's board ("Vorstandschef").
+/// ("Xbox-Chef"). `None` when the title is listed whole or its first part
+/// is a portfolio ("Finanzchef") or names no body
+/// (`roles.ordinary_prefixes_de`: "Vorstandschef", "Hauptgeschäftsführer").
 fn compound_body_part(title: &[&str], lexicon: &Lexicon) -> Option<(String, String, bool)> {
     let word = title.last()?.to_lowercase();
     let lists = ["roles.leader_de", "roles.member_de", "roles.heads_de", "titles.de"];
@@ -721,9 +721,8 @@ fn compound_body_part(title: &[&str], lexicon: &Lexicon) -> Option<(String, Stri
     let part = part.trim_end_matches('-');
     let part = if hyphened { part } else { part.strip_suffix('s').unwrap_or(part) };
     let shared = ["roles.portfolio_de", "roles.corporate_de"];
-    let ordinary = ["haupt", "vorstand", "konzern", "firmen", "unternehmens", "ober", "vize", "ex", "co"];
     let stem = |p: &str| p.strip_suffix('s').unwrap_or(p).to_string();
-    let is_ordinary = ordinary.contains(&part)
+    let is_ordinary = lexicon.words.contains_lowered("roles.ordinary_prefixes_de", part)
         || shared.iter().any(|l| lexicon.words.lowered(l).iter().any(|p| stem(p) == stem(part) || p == part));
     (part.chars().count() >= 3 && !is_ordinary).then(|| (part.to_string(), head.to_string(), hyphened))
 }
