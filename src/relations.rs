@@ -768,3 +768,49 @@ fn named_after_parent(text: &str, found: &Found, lexicon: &Lexicon) -> Vec<Local
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LocalEntity;
+
+    /// Two companies, the second named after the first with `rest`, each
+    /// mentioned once in one sentence.
+    fn parent_and_child(rest: &str) -> (String, Found) {
+        let child = format!("Siemens {rest}");
+        let text = format!("Siemens and {child} agreed.");
+        let company = |name: &str| LocalEntity {
+            key: format!("name:{name}"),
+            name: name.to_string(),
+            etype: EntityType::Company,
+            country: None,
+            sector: None,
+            weak: false,
+        };
+        let mention = |start: usize, len: usize, entity| Mention {
+            span: Span::new(start, start + len),
+            sentence: 0,
+            entity,
+            anaphoric: false,
+            modifier: false,
+        };
+        let found = Found {
+            entities: vec![company("Siemens"), company(&child)],
+            mentions: vec![mention(0, 7, 0), mention(12, child.len(), 1)],
+        };
+        (text, found)
+    }
+
+    #[test]
+    fn a_company_named_after_its_parent_is_its_subsidiary_but_not_its_group() {
+        let lexicon = Lexicon::builtin().expect("the built-in lexicon loads");
+        let (text, found) = parent_and_child("Energy");
+        let relations = named_after_parent(&text, &found, &lexicon);
+        assert_eq!(relations.len(), 1);
+        assert_eq!((relations[0].source, relations[0].rtype, relations[0].target), (1, RelationType::SubsidiaryOf, 0));
+        for group in ["Group", "Holding AG", "International"] {
+            let (text, found) = parent_and_child(group);
+            assert!(named_after_parent(&text, &found, &lexicon).is_empty(), "Siemens {group}");
+        }
+    }
+}
