@@ -663,7 +663,8 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
 /// entity of a compatible type.
 fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
     let code = lang.code();
-    let lists: [(&str, &[EntityType]); 2] = [("company", &[EntityType::Company]), ("agency", &[EntityType::Agency])];
+    let lists: [(&str, &[EntityType]); 3] =
+        [("company", &[EntityType::Company]), ("agency", &[EntityType::Agency]), ("court", &[EntityType::Agency])];
     let mut added = Vec::new();
     let source = source_mentions(text, found);
     for (kind, types) in lists {
@@ -682,7 +683,20 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             // else to the last body that is no court.
             let head = text[s..e].rsplit(' ').next().unwrap_or("").to_lowercase();
             let generic = lexicon.words.contains_lowered("anaphora.generic_heads", &head);
-            let referent = if kind == "agency" && !generic {
+            // "des Gerichts der EU" names a court of its own.
+            let qualified = || {
+                let mut next = text[e..].split_whitespace();
+                let link = next.next().unwrap_or("");
+                ["der", "des", "of", "von"].contains(&link) && next.next().is_some_and(text::is_capitalized)
+            };
+            let referent = if kind == "court" {
+                if qualified() {
+                    continue;
+                }
+                antecedent_where(found, &source, s, sentence, |x| {
+                    found.entities[x].etype == EntityType::Agency && is_court(&found.entities[x])
+                })
+            } else if kind == "agency" && !generic {
                 let agency = |x: usize| found.entities[x].etype == EntityType::Agency;
                 let headed = |x: usize| {
                     found.mentions.iter().any(|m| {
