@@ -392,6 +392,11 @@ pub fn extract(
                 && before_source.iter().any(|p| {
                     preceding == *p || preceding.strip_suffix(p.as_str()).is_some_and(|head| head.ends_with(' '))
                 });
+            // The second of two sources: "Nach Recherchen von NDR und WDR".
+            let joined = k > 1
+                && ["and", "und", "or", "oder"].contains(&lower[k - 1])
+                && reporter_spans.last().is_some_and(|r| r.end == words[k - 2].span.end);
+            let cue = cue || joined;
             let rest = text[mention.span.end..].trim_start();
             let after_cue = after_source.iter().any(|w| text::lowercase_starts_with(rest, w));
             // "…, wie das Handelsministerium am Donnerstag mitteilte": a source.
@@ -1047,14 +1052,14 @@ pub fn extract(
                     && (["der", "die", "das", "ein", "eine"].contains(&lower[first]) || adjective_first)
                     || first + 1 == trigger.first && ["sie", "er", "es", "wir", "man"].contains(&lower[first]))
                     && !text[words[first].span.start..trigger.span.start].contains(',');
-                let agent = if unnamed_subject { Vec::new() } else { vec![after[0].entity] };
+                let agent = if unnamed_subject { Vec::new() } else { inverted_subjects(text, &after) };
                 // (The subject's acronym in brackets is the subject still:
                 // "nahm die Staatliche Verwaltung für Marktregulierung (SAMR)
                 // Google ins Visier".)
                 let rest: Vec<&Mention> = if unnamed_subject {
                     after.clone()
                 } else {
-                    after[1..].iter().copied().filter(|m| m.entity != after[0].entity).collect()
+                    after[1..].iter().copied().filter(|m| !agent.contains(&m.entity)).collect()
                 };
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
@@ -1090,8 +1095,13 @@ pub fn extract(
                         object.retain(|m| m.span.start > from);
                     }
                 }
+                // (Subjects joined by a conjunction act together: "hatten der
+                // BND und das Bundesamt für Verfassungsschutz Bedenken geäußert".)
+                let named: Vec<&Mention> = std::iter::once(subject).chain(object.iter().copied()).collect();
+                let agent = inverted_subjects(text, &named);
+                object.retain(|m| !agent.contains(&m.entity));
                 let target = object.first().map(|first| list_from(text, &object, first)).unwrap_or_default();
-                (vec![subject.entity], target)
+                (agent, target)
             } else if trigger.first > 0
                 && (["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1])
                     || lang == Lang::En
@@ -1922,10 +1932,36 @@ const CONJUNCTIONS: &[&str] = &[",", "and", "und", "or", "oder", ", and", ", und
 /// A lowercased gap between two names without the article that may follow
 /// its conjunction: "and the" in "Japan and the Netherlands".
 fn without_article(gap: &str) -> &str {
-    ["the", "die", "der", "den", "dem"]
+    ["the", "die", "der", "das", "den", "dem"]
         .iter()
         .find_map(|a| gap.strip_suffix(a).filter(|g| g.is_empty() || g.ends_with(' ')))
         .map_or(gap, str::trim_end)
+}
+
+/// The subjects that follow a German verb-second verb: the first name, and
+/// those a conjunction joins to it ("hatten der Bundesnachrichtendienst (BND)
+/// und das Bundesamt für Verfassungsschutz Bedenken geäußert"). Names side by
+/// side are subject and object ("setzte das Ministerium Huawei auf die Liste").
+fn inverted_subjects(text: &str, after: &[&Mention]) -> Vec<usize> {
+    let mut out = vec![after[0].entity];
+    let mut last = after[0];
+    for next in &after[1..] {
+        let gap = text[last.span.end..next.span.start].trim();
+        // The subject's acronym in brackets: "(BND)".
+        if next.entity == last.entity && gap == "(" {
+            last = next;
+            continue;
+        }
+        let gap = gap.strip_prefix(')').unwrap_or(gap).trim().to_lowercase();
+        if !["und", "sowie", "and"].contains(&without_article(&gap)) {
+            break;
+        }
+        if !out.contains(&next.entity) {
+            out.push(next.entity);
+        }
+        last = next;
+    }
+    out
 }
 
 /// The mentions of a list that contains `m`: "Huawei, TikTok and Xiaomi".
