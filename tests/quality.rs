@@ -261,12 +261,27 @@ fn tenth_blind_articles_stay_good() {
 /// financial institutions), measured once when they arrived, with code not
 /// tuned on them (the round's first rule, on ministers, was in): entity P
 /// 0.94 R 0.85 (F1 0.89), event recall 0.39, relation recall 0.38, 4
-/// fragmented, none conflated. This is the honest estimate now. The rules
-/// written from the other sets in the same round (roles away from the
-/// name, subsidiaries named after their parent, the lexicon's dated
-/// offices) raised its relation recall to 0.51 without looking at it; the
-/// floor sits just below that.
+/// fragmented, none conflated. The rules written from the other sets in
+/// the same round (roles away from the name, subsidiaries named after
+/// their parent, the lexicon's dated offices) raised its relation recall
+/// to 0.51 without looking at it. When `blind12` arrived it became a
+/// tuning set.
 #[test]
 fn eleventh_blind_articles_stay_good() {
     stays_above("tests/blind11", 0.87, 0.37, 0.47);
+}
+
+/// Eight articles by a twelfth annotator (`tests/blind12/`: the US charges
+/// against Gautam Adani and Kenya's cancellation of the Adani deals, and
+/// Gazprom's halt of gas to OMV after an arbitration award, each in English
+/// and German; Westpac's AUSTRAC penalty, a Malian court placing Barrick's
+/// Loulo-Gounkoto mine under administration, the Swiss Attorney General's
+/// conviction of Glencore, the Commission's foreign-subsidies probe of
+/// ADNOC's bid for Covestro), measured once when they arrived, with code
+/// not tuned on them (this round's court anaphors and voiced concerns were
+/// in): entity P 0.94 R 0.79 (F1 0.86), event recall 0.46, relation recall
+/// 0.55, 3 fragmented, none conflated. This is the honest estimate now.
+#[test]
+fn twelfth_blind_articles_stay_good() {
+    stays_above("tests/blind12", 0.84, 0.44, 0.52);
 }
