@@ -140,7 +140,9 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         .collect();
     let chosen = absorb_city_prefixes(text, chosen, &cities, lexicon);
     let chosen = national_bodies(text, chosen, lexicon);
+    let chosen = longer_bodies(text, chosen, lexicon);
     let chosen = drop_law_acronyms(text, lang, chosen, lexicon);
+    let chosen = plural_apposition_lists(text, lang, chosen, lexicon);
     let chosen = type_list_members(text, chosen, lexicon);
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);
     let chosen = drop_unsupported_common_words(text, sentences, chosen, lexicon);
@@ -148,14 +150,28 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
 }
 
 /// Whether a hit is a listed person's surname alone after another given
-/// name: "Kevin O'Leary" is not Michael O'Leary, so the name is left to the
-/// patterns.
+/// name ("Kevin O'Leary" is not Michael O'Leary) or before one after a
+/// title: the name is left to the patterns.
 fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
     let Target::Entry(i) = hit.target else { return false };
     let entry = &lexicon.entries[i];
     let surface = hit.span.slice(text);
     if entry.etype != "PERSON" || surface.contains(' ') {
         return false;
+    }
+    // Nor the first word of another's name, after a title: "Information
+    // Minister Lai Mohammed" is not Lai Ching-te.
+    let next = text[hit.span.end..]
+        .strip_prefix(' ')
+        .map(|rest| rest.split(|c: char| !c.is_alphabetic() && c != '-').next().unwrap_or(""));
+    if next.is_some_and(|n| n.starts_with(char::is_uppercase) && patterns::is_given_name(n, lexicon)) {
+        let before = text[..hit.span.start].trim_end();
+        let title = before.rsplit(' ').next().unwrap_or("");
+        if lexicon.words.contains_ignore_ascii_case("titles.en", title)
+            || lexicon.words.contains_ignore_ascii_case("titles.de", title)
+        {
+            return true;
+        }
     }
     let Some(before) = text[..hit.span.start].strip_suffix(' ') else { return false };
     let previous = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
@@ -448,6 +464,63 @@ fn group_noun_after(text: &str, end: usize, lexicon: &Lexicon) -> Option<(usize,
 }
 
 /// Keeps the longest reading where readings overlap; ties go to priority.
+/// German lists a plural noun announces name companies all: "die Banken
+/// CIBanco und Intercam" (a capitalised word alone after "und" is a German
+/// noun as often as a name, so only such a list makes it one).
+fn plural_apposition_lists(text: &str, lang: Lang, mut chosen: Vec<Candidate>, lexicon: &Lexicon) -> Vec<Candidate> {
+    if lang != Lang::De {
+        return chosen;
+    }
+    chosen.sort_by_key(|c| c.span);
+    let is_company = |c: &Candidate| match &c.reading {
+        Reading::Entry(i) => lexicon.entries[*i].etype.eq_ignore_ascii_case("COMPANY"),
+        Reading::Named { etype, weak, .. } => *etype == EntityType::Company && !weak,
+        _ => false,
+    };
+    let path = lexicon.words.lang_path("appositions.company", lang);
+    let mut added = Vec::new();
+    for c in chosen.iter().filter(|c| is_company(c)) {
+        let noun = text[..c.span.start].trim_end().rsplit(' ').next().unwrap_or("");
+        let plural = (noun.ends_with("en") || noun.ends_with('e'))
+            && !lexicon.words.contains_ignore_ascii_case(&path, noun)
+            && patterns::is_apposition(noun, lang, "appositions.company", lexicon);
+        if !plural {
+            continue;
+        }
+        let mut end = c.span.end;
+        loop {
+            let rest = &text[end..];
+            let Some(sep) = [" und ", " sowie ", ", "].into_iter().find(|s| rest.starts_with(s)) else { break };
+            let start = end + sep.len();
+            let len = text[start..].find(|ch: char| !ch.is_alphanumeric() && ch != '-').unwrap_or(text.len() - start);
+            let word = &text[start..start + len];
+            let span = Span::new(start, start + len);
+            let follows = text[span.end..].trim_start();
+            let closes = !follows.starts_with(char::is_uppercase);
+            let known = chosen.iter().chain(&added).any(|o: &Candidate| o.span.overlaps(span));
+            if known {
+                end = chosen.iter().find(|o| o.span.start == start).map_or(span.end, |o| o.span.end);
+                continue;
+            }
+            if word.chars().count() < 3
+                || !text::is_capitalized(word)
+                || !closes
+                || patterns::looks_like_german_noun(word)
+                || lexicon.words.contains_ignore_ascii_case("function_words.de", word)
+                || lexicon.words.contains_ignore_ascii_case("stop_names.de", word)
+            {
+                break;
+            }
+            let reading = Reading::Named { name: word.to_string(), etype: EntityType::Company, weak: false };
+            added.push(Candidate { span, reading, priority: 2 });
+            end = span.end;
+        }
+    }
+    chosen.extend(added);
+    chosen.sort_by_key(|c| c.span);
+    chosen
+}
+
 /// A guessed name listed beside a company the lexicon knows is a company:
 /// "Shares of Screen Holdings and Lasertec were little changed", "Huawei,
 /// ZTE and Zhongxun"; or a company a pattern found, unless it opens with a
@@ -552,6 +625,32 @@ fn national_bodies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) ->
             Reading::Country(c) | Reading::Adjective(c) => Some(c),
             _ => None,
         };
+        // A country before another country's body by its bare name is a
+        // body of its own: "Nigeria Data Protection Commission" is not
+        // Ireland's "Data Protection Commission".
+        if let (Some(country), Reading::Entry(e)) = (country, &chosen[k + 1].reading) {
+            let entry = &lexicon.entries[*e];
+            let between = &text[chosen[k].span.end..chosen[k + 1].span.start];
+            let iso = lexicon.countries[country].iso3.as_str();
+            if entry.etype.eq_ignore_ascii_case("AGENCY")
+                && entry.country.as_deref().is_some_and(|c| c != iso)
+                && matches!(between, " " | "'s " | "’s ")
+                && chosen[k + 1].span.slice(text).contains(' ')
+            {
+                let span = Span::new(chosen[k].span.start, chosen[k + 1].span.end);
+                let name = if between == " " {
+                    span.slice(text).to_string()
+                } else {
+                    // "Nigeria's Data Protection Commission".
+                    format!("{} {}", chosen[k].span.slice(text), chosen[k + 1].span.slice(text))
+                };
+                chosen.remove(k + 1);
+                let reading = Reading::Named { name, etype: EntityType::Agency, weak: false };
+                chosen[k] = Candidate { span, reading, priority: 5 };
+                k += 1;
+                continue;
+            }
+        }
         let body = match &chosen[k + 1].reading {
             Reading::Named { name, etype: EntityType::Agency | EntityType::Organization, weak: false } => Some(name),
             _ => None,
@@ -580,6 +679,33 @@ fn national_bodies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) ->
             let span = Span::new(chosen[k].span.start, chosen[k + 1].span.end);
             chosen.remove(k + 1);
             chosen[k] = Candidate { span, reading: Reading::Entry(i), priority: 5 };
+        }
+        k += 1;
+    }
+    chosen
+}
+
+/// A listed body's name after a word that opens a longer one is another
+/// body: "the Federal Competition and Consumer Protection Commission" is
+/// Nigeria's, not Ireland's "Competition and Consumer Protection Commission".
+fn longer_bodies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) -> Vec<Candidate> {
+    let mut k = 0;
+    while k + 1 < chosen.len() {
+        let opener = matches!(chosen[k].reading, Reading::Named { .. })
+            && lexicon.words.contains("org_suffixes.agency_openers_en", chosen[k].span.slice(text));
+        let body = match chosen[k + 1].reading {
+            Reading::Entry(e) => lexicon.entries[e].etype.eq_ignore_ascii_case("AGENCY"),
+            _ => false,
+        };
+        if opener && body && &text[chosen[k].span.end..chosen[k + 1].span.start] == " " {
+            let span = Span::new(chosen[k].span.start, chosen[k + 1].span.end);
+            let name = span.slice(text).to_string();
+            chosen.remove(k + 1);
+            chosen[k] = Candidate {
+                span,
+                reading: Reading::Named { name, etype: EntityType::Agency, weak: false },
+                priority: 5,
+            };
         }
         k += 1;
     }

@@ -344,7 +344,7 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex,
     }
     let connectors: &[&str] = match lang {
         Lang::En => &["of", "and", "for", "de", "on"],
-        Lang::De => &["für", "of", "and", "und", "der", "des"],
+        Lang::De => &["für", "of", "and", "und", "der", "des", "de", "del"],
     };
     let adjacent = |a: &Word, b: &Word| text[a.span.end..b.span.start] == *" ";
     let mut end = i + 1;
@@ -636,7 +636,9 @@ fn classify(
             {
                 return None;
             }
+            // (Three words, or four around a connector: "Vector Casa de Bolsa".)
             let to = (k + 4).min(run.len());
+            let to = if to < run.len() && word_texts[to - 1].starts_with(char::is_lowercase) { to + 1 } else { to };
             return Some(make(k + 1, to, etype, false));
         }
     }
@@ -752,8 +754,9 @@ fn classify(
     if person_by_title && name_words.first().is_some_and(|w| is_function_word(w) || !text::is_capitalized(w)) {
         return None;
     }
+    // (Four words: "Prosecutor William Garcia Pinto Coelho".)
     if person_by_title
-        && (1..=3).contains(&names)
+        && (1..=4).contains(&names)
         && name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
     {
         return Some(make(start_word, run.len(), EntityType::Person, false));
@@ -952,7 +955,7 @@ fn is_title(word: &str, lang: Lang, lexicon: &Lexicon) -> bool {
 
 /// German common nouns end in a handful of suffixes that names rarely have
 /// ("Besorgnis", "Geschäftsbeziehungen", "Sicherheit").
-fn looks_like_german_noun(word: &str) -> bool {
+pub(crate) fn looks_like_german_noun(word: &str) -> bool {
     const SUFFIXES: &[&str] = &[
         "ung", "ungen", "heit", "heiten", "keit", "keiten", "nis", "nisse", "schaft", "schaften", "tion", "tionen",
         "tät", "täten", "ismus", "ment", "mente", "ik", "ie", "ien", "chen", "lein", "ling", "linge", "tum", "tümer",
@@ -977,7 +980,7 @@ pub(crate) fn is_given_name(word: &str, lexicon: &Lexicon) -> bool {
 }
 
 /// Whether `word` is an apposition noun of the list at `path` ("appositions.company").
-fn is_apposition(word: &str, lang: Lang, path: &str, lexicon: &Lexicon) -> bool {
+pub(crate) fn is_apposition(word: &str, lang: Lang, path: &str, lexicon: &Lexicon) -> bool {
     if lang == Lang::De && !text::is_capitalized(word) {
         return false;
     }
@@ -1059,17 +1062,28 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
     // The head: the last word before the closing comma or full stop, or
     // before a preposition ("Nexperia's country manager for the UK,").
     let prepositions = ["for", "of", "at", "in", "with", "from", "bei", "von", "für", "aus", "im", "beim"];
+    // (Or before a relative pronoun: "Evelin Banev, a Bulgarian who was".)
+    let relatives = ["who", "whose", "which", "that"];
     let head = (next..(next + 6).min(words.len())).find(|&k| {
         let after = &text[words[k].span.end..];
         after.starts_with(',')
             || after.starts_with('.')
             || k + 1 == words.len()
             || k > next && words.get(k + 1).is_some_and(|w| prepositions.contains(&w.text(text)))
+            || k > next && lang == Lang::En && words.get(k + 1).is_some_and(|w| relatives.contains(&w.text(text)))
     })?;
     if head == next {
         return None;
     }
     let noun = words[head].text(text);
+    // "a Bulgarian", "an Iranian": a nationality standing alone is a person.
+    let nationality = lang == Lang::En
+        && head == next + 1
+        && ["a", "an"].contains(&opener)
+        && lexicon.countries.iter().any(|c| c.adj_en.iter().any(|a| a == noun));
+    if nationality {
+        return Some(EntityType::Person);
+    }
     let two = format!("{} {}", words[head - 1].text(text), noun);
     let lists = [
         ("appositions.company", EntityType::Company),
