@@ -143,6 +143,7 @@ fn dominant_country(found: &Found) -> Option<String> {
 /// else, for a part of the executive, the country of the executive body named
 /// before it, else the body of the document's dominant country (a German
 /// article that names no state is about Germany). A "Bundes-" body is German, unless the document
+/// is about Austria or Switzerland, whose own bodies are "Bundes-" bodies, or
 /// names nothing German and is about another federal state: translated US
 /// news call Washington "die Bundesregierung".
 fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
@@ -155,6 +156,7 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
     let names_germany =
         found.entities.iter().any(|e| !placeholder(&e.key) && e.country.as_deref() == Some(germany.as_str()));
     let federal_states = lexicon.words.get("unqualified.federal_states");
+    let federal_native = lexicon.words.get("unqualified.federal_native");
     let kind_of = |entity: &LocalEntity| -> Option<String> {
         if let Some(rest) = entity.key.strip_prefix("body:") {
             return rest.split(':').next().map(str::to_string);
@@ -173,6 +175,7 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
         let offset = found.mentions[i].span.start;
         let country = if federal {
             match &dominant {
+                Some(d) if federal_native.contains(d) => d.clone(),
                 Some(d) if !names_germany && federal_states.contains(d) => d.clone(),
                 _ => germany.clone(),
             }
@@ -611,7 +614,6 @@ fn link_surnames(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Le
 /// So is the bare head of an agency's name ("the Commission's findings"
 /// after "the European Commission"), whatever type its shape suggested.
 fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
-    let _ = text;
     let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
     let mut changed = false;
     let tails = "org_suffixes.agency_tails_en";
@@ -633,6 +635,64 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
             m.anaphoric = true;
         }
     }
+    // A body's name without its country is that body: "the Federal
+    // Criminal Court" after "Switzerland's Federal Criminal Court", "the
+    // Office of the Attorney General" after "… of Switzerland".
+    for (i, short) in found.entities.iter().enumerate() {
+        if remap[i] != Some(i)
+            || short.etype != EntityType::Agency
+            || !short.key.starts_with("name:")
+            || !short.name.contains(' ')
+        {
+            continue;
+        }
+        let surfaces = |j: usize| {
+            std::iter::once(found.entities[j].name.as_str())
+                .chain(found.mentions.iter().filter(move |m| m.entity == j && !m.anaphoric).map(|m| m.span.slice(text)))
+        };
+        let without_country = |long: &str| {
+            let rest = long
+                .strip_prefix(short.name.as_str())
+                .or_else(|| long.strip_suffix(short.name.as_str()))
+                .filter(|rest| !rest.is_empty())?;
+            let rest = rest.trim().trim_end_matches("'s").trim_end_matches("’s");
+            let rest = rest.strip_prefix("of the ").or_else(|| rest.strip_prefix("of ")).unwrap_or(rest);
+            Some(lexicon.countries.iter().any(|c| {
+                c.name == rest || [&c.en, &c.adj_en, &c.de, &c.adj_de].iter().any(|l| l.iter().any(|a| a == rest))
+            }))
+        };
+        let fits = |j: usize| {
+            found.entities[j].etype == EntityType::Agency && surfaces(j).any(|s| without_country(s) == Some(true))
+        };
+        let fuller: Vec<usize> = (0..found.entities.len()).filter(|&j| j != i && fits(j)).collect();
+        if let [j] = fuller[..] {
+            remap[i] = Some(j);
+        }
+    }
+    // A name's initials, after the name: "die CS" after "Credit Suisse".
+    for (i, short) in found.entities.iter().enumerate() {
+        let acronym = (2..=5).contains(&short.name.len()) && short.name.chars().all(|c| c.is_ascii_uppercase());
+        if remap[i] != Some(i) || !short.key.starts_with("name:") || !acronym {
+            continue;
+        }
+        let initials = |long: &LocalEntity| {
+            let words: String = long
+                .name
+                .split([' ', '-'])
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            matches!(long.etype, EntityType::Company | EntityType::Agency | EntityType::Organization)
+                && words == short.name
+        };
+        let first_mention = |e: usize| found.mentions.iter().filter(|m| m.entity == e).map(|m| m.span.start).min();
+        if let Some(j) = only_fuller_name(found, i, initials) {
+            if first_mention(j) < first_mention(i) {
+                remap[i] = Some(j);
+            }
+        }
+    }
+    let mut changed = changed || remap.iter().enumerate().any(|(i, r)| *r != Some(i));
     for (i, short) in found.entities.iter().enumerate() {
         if remap[i] != Some(i) {
             continue;
