@@ -60,8 +60,14 @@ fn match_at(
                 if gap {
                     let limit = (i + 24).min(words.len());
                     let closes = n + 1 == parts && pattern.lang == Lang::De;
+                    // (A particle that closes the phrase is no preposition
+                    // before a noun phrase; a noun may stand before one:
+                    // "übernahm … die Verwaltung der Banken".)
                     let found = (i..limit).find(|&k| {
-                        word_matches(p, lower[k]) && !(closes && prepositional.get(k).copied().unwrap_or(false))
+                        word_matches(p, lower[k])
+                            && !(closes
+                                && prepositional.get(k).copied().unwrap_or(false)
+                                && !text::is_capitalized(words[k]))
                     })?;
                     i = found + 1;
                     gap = false;
