@@ -265,6 +265,16 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                         reading: qualified_body(lexicon, inst, country),
                         priority: 4,
                     });
+                } else if let Some((end, place)) = local_place_after(text, span.end, hits, lexicon)
+                    .filter(|_| lexicon.words.contains("unqualified.local_kinds", &lexicon.institutions[inst].kind))
+                {
+                    // "prosecutors in Munich": the city's or the state's own body.
+                    let name = lexicon.institutions[inst].name.replace("{adj}", &place);
+                    out.push(Candidate {
+                        span: Span::new(span.start, end),
+                        reading: Reading::Named { name, etype: EntityType::Agency, weak: false },
+                        priority: 4,
+                    });
                 } else if is_federal(text, span, lexicon) {
                     // "die Bundesregierung", "das Bundeswirtschaftsministerium":
                     // German as a rule; resolution decides.
@@ -343,6 +353,62 @@ fn qualifier_before(text: &str, start: usize, by_end: &HashMap<usize, Vec<&Hit>>
         }
     }
     None
+}
+
+/// The place a local body's noun names after it ("in Munich", "in the
+/// Brazilian state of Minas Gerais", "im Bundesstaat Minas Gerais"): its end
+/// and its name. A place the lexicon lists, or a name after a marker of
+/// `unqualified.local_markers_*`.
+fn local_place_after(text: &str, end: usize, hits: &[Hit], lexicon: &Lexicon) -> Option<(usize, String)> {
+    let rest = &text[end..];
+    let skip = [" in the ", " in der ", " in ", " im "].iter().find(|p| rest.starts_with(**p))?.len();
+    let from = end + skip;
+    let listed = hits.iter().find(|h| {
+        h.span.start == from
+            && matches!(h.target, Target::Entry(i) if lexicon.entries[i].etype.eq_ignore_ascii_case("LOCATION"))
+    });
+    if let Some(place) = listed {
+        return Some((place.span.end, place.span.slice(text).to_string()));
+    }
+    // A marker, perhaps after a country's adjective: "the Brazilian state of".
+    let after = &text[from..];
+    let markers = lexicon
+        .words
+        .get("unqualified.local_markers_en")
+        .iter()
+        .chain(lexicon.words.get("unqualified.local_markers_de"));
+    let marker_end = markers
+        .filter_map(|m| {
+            let at = after.find(m.as_str())?;
+            let lead = &after[..at];
+            let short = lead.split_whitespace().count() <= 1 && !lead.contains([',', '.', ';']);
+            (short && after[at + m.len()..].starts_with(' ')).then_some(at + m.len() + 1)
+        })
+        .min()?;
+    // The name: capitalised words, with the particles of place names between
+    // (in German no noun: "im Bundesstaat Minas Gerais Anklage erhoben").
+    let mut name_end = from + marker_end;
+    let mut words = 0;
+    let mut scratch = Vec::new();
+    let german_noun = |w: &str, scratch: &mut Vec<usize>| {
+        lexicon.trigger_index(Lang::De).candidates(&w.to_lowercase(), scratch);
+        !scratch.is_empty() || patterns::looks_like_german_noun(w)
+    };
+    for word in text[from + marker_end..].split(' ') {
+        let word = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let capital = word.starts_with(char::is_uppercase) && !(words > 0 && german_noun(word, &mut scratch));
+        if !(capital || words > 0 && ["do", "da", "de", "del", "dos", "das"].contains(&word)) || words == 4 {
+            break;
+        }
+        name_end += if words == 0 { word.len() } else { 1 + word.len() };
+        words += 1;
+        if !text[name_end..].starts_with(' ') {
+            break;
+        }
+    }
+    let name = text[from + marker_end..name_end].trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let name_end = from + marker_end + name.len();
+    (!name.is_empty()).then_some((name_end, name))
 }
 
 /// "Chinese Embassy in Washington": the capital after an embassy belongs to it.
