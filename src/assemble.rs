@@ -1120,6 +1120,12 @@ impl Plan<'_> {
                         })
                         .map(|(s, _)| s.clone())
                         .unwrap_or_else(|| global.local.name.clone());
+                    // A name the recognizer composed ("Minas Gerais
+                    // prosecutors" for "Prosecutors in the Brazilian state of
+                    // Minas Gerais") is shorter than what the text says.
+                    let composed = !global.surfaces.iter().any(|(s, _)| s.eq_ignore_ascii_case(&global.local.name))
+                        && global.local.name.len() < best.len();
+                    let best = if composed { global.local.name.clone() } else { best };
                     if etype == EntityType::Company {
                         crate::entities::patterns::strip_legal_form(&best, self.lexicon).to_string()
                     } else {

@@ -704,12 +704,7 @@ fn national_bodies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) ->
                 && chosen[k + 1].span.slice(text).contains(' ')
             {
                 let span = Span::new(chosen[k].span.start, chosen[k + 1].span.end);
-                let name = if between == " " {
-                    span.slice(text).to_string()
-                } else {
-                    // "Nigeria's Data Protection Commission".
-                    format!("{} {}", chosen[k].span.slice(text), chosen[k + 1].span.slice(text))
-                };
+                let name = span.slice(text).to_string();
                 chosen.remove(k + 1);
                 let reading = Reading::Named { name, etype: EntityType::Agency, weak: false };
                 chosen[k] = Candidate { span, reading, priority: 5 };
