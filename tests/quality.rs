@@ -154,7 +154,7 @@ fn third_blind_articles_stay_good() {
 /// 0.65, relation recall 0.45, none fragmented); the floor keeps the gains.
 #[test]
 fn fourth_blind_articles_stay_good() {
-    stays_above("tests/blind4", 0.92, 0.62, 0.48);
+    stays_above("tests/blind4", 0.92, 0.65, 0.48);
 }
 
 /// Eight articles by a fifth annotator (`tests/blind5/`: Biden's veto of
@@ -249,7 +249,7 @@ fn ninth_blind_articles_stay_good() {
 /// raised relations to 0.50 and entity recall to 0.88. The floor keeps it.
 #[test]
 fn tenth_blind_articles_stay_good() {
-    stays_above("tests/blind10", 0.90, 0.46, 0.45);
+    stays_above("tests/blind10", 0.90, 0.55, 0.45);
 }
 
 /// Eight articles by an eleventh annotator (`tests/blind11/`: Brazil's
@@ -268,7 +268,7 @@ fn tenth_blind_articles_stay_good() {
 /// tuning set.
 #[test]
 fn eleventh_blind_articles_stay_good() {
-    stays_above("tests/blind11", 0.87, 0.37, 0.47);
+    stays_above("tests/blind11", 0.92, 0.49, 0.52);
 }
 
 /// Eight articles by a twelfth annotator (`tests/blind12/`: the US charges
