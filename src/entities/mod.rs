@@ -387,27 +387,30 @@ fn local_place_after(text: &str, end: usize, hits: &[Hit], lexicon: &Lexicon) ->
         .min()?;
     // The name: capitalised words, with the particles of place names between
     // (in German no noun: "im Bundesstaat Minas Gerais Anklage erhoben").
-    let mut name_end = from + marker_end;
-    let mut words = 0;
+    let particles = ["do", "da", "de", "del", "dos", "das"];
     let mut scratch = Vec::new();
-    let german_noun = |w: &str, scratch: &mut Vec<usize>| {
-        lexicon.trigger_index(Lang::De).candidates(&w.to_lowercase(), scratch);
+    let mut german_noun = |w: &str| {
+        lexicon.trigger_index(Lang::De).candidates(&w.to_lowercase(), &mut scratch);
         !scratch.is_empty() || patterns::looks_like_german_noun(w)
     };
-    for word in text[from + marker_end..].split(' ') {
-        let word = word.trim_end_matches([',', '.', ';', ':', ')']);
-        let capital = word.starts_with(char::is_uppercase) && !(words > 0 && german_noun(word, &mut scratch));
-        if !(capital || words > 0 && ["do", "da", "de", "del", "dos", "das"].contains(&word)) || words == 4 {
+    let start = from + marker_end;
+    let mut taken: Vec<&str> = Vec::new();
+    for (k, raw) in text[start..].split(' ').enumerate().take(4) {
+        let word = raw.trim_end_matches([',', '.', ';', ':', ')']);
+        let capital = word.starts_with(char::is_uppercase) && !(k > 0 && german_noun(word));
+        if !(capital || k > 0 && particles.contains(&word)) {
             break;
         }
-        name_end += if words == 0 { word.len() } else { 1 + word.len() };
-        words += 1;
-        if !text[name_end..].starts_with(' ') {
+        taken.push(word);
+        if word.len() != raw.len() {
             break;
         }
     }
-    let name = text[from + marker_end..name_end].trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
-    let name_end = from + marker_end + name.len();
+    while taken.last().is_some_and(|w| particles.contains(w)) {
+        taken.pop();
+    }
+    let name = taken.join(" ");
+    let name_end = start + name.len();
     (!name.is_empty()).then_some((name_end, name))
 }
 
