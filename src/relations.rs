@@ -415,6 +415,28 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
                 if let Some(rtype) = title_before_link(&text[..a.span.start], lang, lexicon) {
                     out.push(relation(rtype));
                 }
+            } else if let Some(listed) =
+                gap.strip_suffix(", ").filter(|g| !possessive && !g.contains([',', ';', '(', ')']))
+            {
+                // A plural role, then the people: "two TÜV SÜD engineers,
+                // Makoto Namba and André Yassuda".
+                let words: Vec<&str> = listed.split_whitespace().collect();
+                let members = lexicon.words.lang("roles.member", lang);
+                let plural = words.last().is_some_and(|w| members.iter().any(|m| m == w) && w.ends_with('s'));
+                if ta != EntityType::Country && plural && role_of(&words, lang, lexicon) == Some(RelationType::MemberOf)
+                {
+                    let mut last = b;
+                    out.push(relation(RelationType::MemberOf));
+                    for next in mentions.iter().filter(|m| m.span.start >= last.span.end && m.sentence == b.sentence) {
+                        let joined =
+                            matches!(&text[last.span.end..next.span.start], ", " | " and " | ", and " | " und ");
+                        if !joined || found.entities[next.entity].etype != EntityType::Person {
+                            break;
+                        }
+                        out.push(LocalRelation { source: next.entity, ..relation(RelationType::MemberOf) });
+                        last = next;
+                    }
+                }
             } else if !gap.contains([',', ';', '(', ')']) {
                 // After a possessive a description does ("Meta's chief
                 // global affairs officer, Joel Kaplan").
@@ -442,7 +464,10 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
             let ends_with_link = gap.trim_end().ends_with(" of")
                 || gap.trim_end().ends_with(" at")
                 || [" des", " der", " von", " bei"].iter().any(|l| gap.trim_end().ends_with(l));
-            if ends_with_link {
+            // ("a financial official of Yemen's Houthi movement": the
+            // country owns what the person serves.)
+            let owner = tb == EntityType::Country && text[b.span.end..].starts_with(['\'', '’']);
+            if ends_with_link && !owner {
                 if let Some(rtype) = role_of(&words, lang, lexicon) {
                     out.push(LocalRelation { source: a.entity, rtype, target: b.entity, sentence: Some(a.sentence) });
                 }

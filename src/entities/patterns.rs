@@ -602,7 +602,9 @@ fn classify(
     let last = *word_texts.last()?;
     let joined = word_texts.join(" ");
     // Several words in capitals are a shouted headline ("PILLAR OF GROWTH"), not a name.
+    // (Short words alone are no shouting: "TÜV SÜD".)
     if word_texts.len() > 1
+        && word_texts.iter().any(|w| w.chars().count() > 3)
         && word_texts.iter().filter(|w| w.chars().count() > 3).all(|w| w.chars().all(|c| !c.is_lowercase()))
     {
         return None;
