@@ -265,10 +265,12 @@ fn tenth_blind_articles_stay_good() {
 /// the same round (roles away from the name, subsidiaries named after
 /// their parent, the lexicon's dated offices) raised its relation recall
 /// to 0.51 without looking at it. When `blind12` arrived it became a
-/// tuning set.
+/// tuning set: local prosecutors, expelled diplomats, appeals, short forms
+/// of Swiss bodies and listed employees raised it to entity R 0.92, events
+/// 0.53, relations 0.59.
 #[test]
 fn eleventh_blind_articles_stay_good() {
-    stays_above("tests/blind11", 0.92, 0.49, 0.52);
+    stays_above("tests/blind11", 0.92, 0.50, 0.56);
 }
 
 /// Eight articles by a twelfth annotator (`tests/blind12/`: the US charges
