@@ -265,8 +265,11 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                         reading: qualified_body(lexicon, inst, country),
                         priority: 4,
                     });
-                } else if let Some((end, place)) = local_place_after(text, span.end, hits, lexicon)
-                    .filter(|_| lexicon.words.contains("unqualified.local_kinds", &lexicon.institutions[inst].kind))
+                } else if let Some((end, place)) = lexicon
+                    .words
+                    .contains("unqualified.local_kinds", &lexicon.institutions[inst].kind)
+                    .then(|| local_place_after(text, span.end, hits, lexicon))
+                    .flatten()
                 {
                     // "prosecutors in Munich": the city's or the state's own body.
                     let name = lexicon.institutions[inst].name.replace("{adj}", &place);
@@ -370,8 +373,10 @@ fn local_place_after(text: &str, end: usize, hits: &[Hit], lexicon: &Lexicon) ->
     if let Some(place) = listed {
         return Some((place.span.end, place.span.slice(text).to_string()));
     }
-    // A marker, perhaps after a country's adjective: "the Brazilian state of".
-    let after = &text[from..];
+    // A marker, perhaps after a country's adjective: "the Brazilian state of"
+    // (looked for within a few words only).
+    let window = text[from..].char_indices().nth(40).map_or(text.len(), |(at, _)| from + at);
+    let after = &text[from..window];
     let markers = lexicon
         .words
         .get("unqualified.local_markers_en")
@@ -706,11 +711,7 @@ fn national_bodies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) ->
                 && matches!(between, " " | "'s " | "’s ")
                 && chosen[k + 1].span.slice(text).contains(' ')
             {
-                let span = Span::new(chosen[k].span.start, chosen[k + 1].span.end);
-                let name = span.slice(text).to_string();
-                chosen.remove(k + 1);
-                let reading = Reading::Named { name, etype: EntityType::Agency, weak: false };
-                chosen[k] = Candidate { span, reading, priority: 5 };
+                merge_into_body(text, &mut chosen, k);
                 k += 1;
                 continue;
             }
@@ -762,18 +763,21 @@ fn longer_bodies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) -> V
             _ => false,
         };
         if opener && body && &text[chosen[k].span.end..chosen[k + 1].span.start] == " " {
-            let span = Span::new(chosen[k].span.start, chosen[k + 1].span.end);
-            let name = span.slice(text).to_string();
-            chosen.remove(k + 1);
-            chosen[k] = Candidate {
-                span,
-                reading: Reading::Named { name, etype: EntityType::Agency, weak: false },
-                priority: 5,
-            };
+            merge_into_body(text, &mut chosen, k);
         }
         k += 1;
     }
     chosen
+}
+
+/// Makes the candidates at `k` and `k + 1` one body named as the text
+/// names it.
+fn merge_into_body(text: &str, chosen: &mut Vec<Candidate>, k: usize) {
+    let span = Span::new(chosen[k].span.start, chosen[k + 1].span.end);
+    let name = span.slice(text).to_string();
+    chosen.remove(k + 1);
+    chosen[k] =
+        Candidate { span, reading: Reading::Named { name, etype: EntityType::Agency, weak: false }, priority: 5 };
 }
 
 /// An acronym a document defines for a law ("Digital Markets Act (DMA)",
