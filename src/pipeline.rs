@@ -147,7 +147,7 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// subsidiaries; a word after a known company is its product; a listed
 /// surname after another given name is someone else. 16: court anaphors
 /// ("das Gericht"); voiced concerns; German subjects joined after the verb;
-/// expelled diplomats; legal appeals reject, courts that uphold support;
+/// expelled diplomats, boarded vessels, sabotage; legal appeals reject, courts that uphold support;
 /// phrases closing on a noun; a country before another's body, and longer
 /// names, make bodies of their own; local prosecutors and police; Swiss and
 /// Austrian "Bundes-" bodies; short and initial forms of a body or company
