@@ -427,7 +427,8 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
                 {
                     let mut last = b;
                     out.push(relation(RelationType::MemberOf));
-                    for next in mentions.iter().filter(|m| m.span.start >= last.span.end && m.sentence == b.sentence) {
+                    // (Mentions are in text order: the people follow `b`.)
+                    for next in mentions.iter().skip_while(|m| m.span.start < b.span.end) {
                         let joined =
                             matches!(&text[last.span.end..next.span.start], ", " | " and " | ", and " | " und ");
                         if !joined || found.entities[next.entity].etype != EntityType::Person {
