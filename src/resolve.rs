@@ -692,6 +692,29 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
             }
         }
     }
+    // A listed product's name that opens a company's name the document
+    // gives before is that company's short name: "Azure's largest
+    // shareholder" after "Azure Power Global Ltd" is no Microsoft Azure.
+    for (i, short) in found.entities.iter().enumerate() {
+        if remap[i] != Some(i) || short.etype != EntityType::Product || !short.key.starts_with("lex:") {
+            continue;
+        }
+        let surfaces_fit = |long: &LocalEntity| {
+            found.mentions.iter().filter(|m| m.entity == i).all(|m| {
+                let surface = text::strip_possessive(m.span.slice(text));
+                !surface.contains(' ') && long.name.strip_prefix(surface).is_some_and(|rest| rest.starts_with(' '))
+            })
+        };
+        let opens = |long: &LocalEntity| {
+            long.etype == EntityType::Company && long.key.starts_with("name:") && !long.weak && surfaces_fit(long)
+        };
+        let first_mention = |e: usize| found.mentions.iter().filter(|m| m.entity == e).map(|m| m.span.start).min();
+        if let Some(j) = only_fuller_name(found, i, opens) {
+            if first_mention(j) < first_mention(i) {
+                remap[i] = Some(j);
+            }
+        }
+    }
     let mut changed = changed || remap.iter().enumerate().any(|(i, r)| *r != Some(i));
     for (i, short) in found.entities.iter().enumerate() {
         if remap[i] != Some(i) {

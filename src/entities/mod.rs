@@ -101,9 +101,14 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         // "British" in "British Columbia" is part of a place.
         .filter(|span| !places.iter().any(|p| p.contains(*span)))
         .collect();
+    // (And products: "Azure Power Global Ltd" is no Microsoft Azure.)
     let companies: Vec<Span> = candidates
         .iter()
-        .filter(|c| matches!(c.reading, Reading::Entry(i) if lexicon.entries[i].etype.eq_ignore_ascii_case("COMPANY")))
+        .filter(|c| {
+            matches!(c.reading, Reading::Entry(i) if ["COMPANY", "PRODUCT"]
+                .iter()
+                .any(|t| lexicon.entries[i].etype.eq_ignore_ascii_case(t)))
+        })
         .map(|c| c.span)
         .collect();
     // Countries and capitals spelled out as words or abbreviated ("U.S.
@@ -120,7 +125,22 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         .filter(|c| matches!(c.reading, Reading::Adjective(_)) && text::is_capitalized(c.span.slice(text)))
         .map(|c| c.span)
         .collect();
-    let prefixes = patterns::Prefixes { companies: &companies, places: &places_before, adjectives: &adjectives };
+    let groups: Vec<Span> = candidates
+        .iter()
+        .filter(|c| match c.reading {
+            Reading::Entry(i) => {
+                let entry = &lexicon.entries[i];
+                let last = entry.name.rsplit(' ').next().unwrap_or("");
+                entry.etype.eq_ignore_ascii_case("COMPANY")
+                    && ["Group", "Gruppe", "Holding", "Holdings", "Konzern"].contains(&last)
+                    && !c.span.slice(text).contains(' ')
+            }
+            _ => false,
+        })
+        .map(|c| c.span)
+        .collect();
+    let prefixes =
+        patterns::Prefixes { companies: &companies, groups: &groups, places: &places_before, adjectives: &adjectives };
     let found_by_patterns = patterns::find(text, lang, sentences, lexicon, &taken, &prefixes);
     candidates.extend(found_by_patterns.into_iter().filter(|c| {
         // A guess never displaces a known place, unless the place only ends
@@ -156,7 +176,21 @@ fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
     let Target::Entry(i) = hit.target else { return false };
     let entry = &lexicon.entries[i];
     let surface = hit.span.slice(text);
-    if entry.etype != "PERSON" || surface.contains(' ') {
+    if surface.contains(' ') {
+        return false;
+    }
+    // A family company's one-word name after someone's given name is that
+    // person's surname: "his nephew Sagar Adani" is no Adani Group. (Not an
+    // acronym, nor a name the company's own full name starts with.)
+    if entry.etype == "COMPANY" {
+        let Some(before) = text[..hit.span.start].strip_suffix(' ') else { return false };
+        let previous = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        return previous.starts_with(char::is_uppercase)
+            && patterns::is_given_name(previous, lexicon)
+            && !surface.chars().all(|c| c.is_uppercase())
+            && !entry.name.starts_with(previous);
+    }
+    if entry.etype != "PERSON" {
         return false;
     }
     // Nor the first word of another's name, after a title: "Information

@@ -99,6 +99,9 @@ pub struct Prefixes<'a> {
     /// Known companies: "Cosco Shipping Ports Limited" is one company, a
     /// subsidiary, not "Cosco Shipping" and "Ports Limited".
     pub companies: &'a [Span],
+    /// Known groups by a short name ("Adani" of Adani Group), whose units
+    /// are named after them: "Adani Energy Solutions".
+    pub groups: &'a [Span],
     /// Countries and capitals spelled out: "London Metal Exchange", "China
     /// Development Bank".
     pub places: &'a [Span],
@@ -118,7 +121,7 @@ pub fn find(
     taken: &[Span],
     prefixes: &Prefixes,
 ) -> Vec<Candidate> {
-    let Prefixes { companies: absorbable, places, adjectives } = *prefixes;
+    let Prefixes { companies: absorbable, groups, places, adjectives } = *prefixes;
     let mut out = Vec::new();
     let taken = SpanIndex::new(taken);
     for sentence in sentences {
@@ -179,6 +182,31 @@ pub fn find(
                 continue;
             }
             let run = &words[i..run_end];
+            // Suffix words alone name no one, but after a known company they
+            // name a unit of it: "Adani Energy Solutions", "Glencore Energy UK".
+            // Only after a group's short name ("Adani" of Adani Group) or
+            // before a country ("Glencore Energy UK"); "Kaspersky Labs
+            // Limited" is Kaspersky Lab itself.
+            let end = run[run.len() - 1].span.end;
+            let country = places
+                .iter()
+                .find(|p| p.start == end + 1 && text.as_bytes()[end] == b' ' && !p.slice(text).contains(' '));
+            let run_text = &text[run[0].span.start..end];
+            let parent = absorbable
+                .iter()
+                .chain(groups)
+                .find(|a| a.end + 1 == run[0].span.start && text.as_bytes()[a.end] == b' ')
+                .filter(|a| country.is_some() || groups.contains(a))
+                .filter(|_| !strip_legal_form(run_text, lexicon).is_empty())
+                .filter(|_| run.iter().all(|w| is_company_suffix(w.text(text), lexicon)));
+            if let Some(parent) = parent {
+                let span = Span::new(parent.start, country.map_or(end, |c| c.end));
+                let reading =
+                    Reading::Named { name: span.slice(text).to_string(), etype: EntityType::Company, weak: false };
+                out.push(Candidate { span, reading, priority: 2 });
+                i = run_end;
+                continue;
+            }
             if let Some(mut candidate) = classify(text, lang, &words, i, run, lexicon, title_case) {
                 if let Reading::Named { name, etype, weak: false } = &mut candidate.reading {
                     let right_before = |a: &&Span| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ';
@@ -196,6 +224,20 @@ pub fn find(
                         candidate.span = Span::new(before.start, candidate.span.end);
                         *name = candidate.span.slice(text).to_string();
                     }
+                    // "Solar Energy Corporation of India", "State Bank of
+                    // India": a company's head word, then "of" and a country.
+                    let head = candidate.span.slice(text).rsplit(' ').next().unwrap_or("");
+                    let country_after = places.iter().find(|p| {
+                        p.start == candidate.span.end + 4
+                            && text[candidate.span.end..].starts_with(" of ")
+                            && !p.slice(text).contains('.')
+                    });
+                    if let Some(country) = country_after.filter(|_| {
+                        *etype == EntityType::Company && ["Corporation", "Company", "Bank", "Authority"].contains(&head)
+                    }) {
+                        candidate.span = Span::new(candidate.span.start, country.end);
+                        *name = candidate.span.slice(text).to_string();
+                    }
                 } else if let Reading::Named { name, etype, weak } = &mut candidate.reading {
                     // An untyped word right after a known company is a
                     // product or unit of it named after it: "Google
@@ -206,6 +248,15 @@ pub fn find(
                             candidate.span = Span::new(before.start, candidate.span.end);
                             *name = candidate.span.slice(text).to_string();
                             *etype = EntityType::Product;
+                            *weak = false;
+                        }
+                    } else if *weak && is_company_suffix(text::strip_possessive(run[run.len() - 1].text(text)), lexicon) {
+                        // Words ending in a company's suffix after a known
+                        // company name a unit of it: "Adani Energy Solutions".
+                        if let Some(before) = absorbable.iter().find(right_before) {
+                            candidate.span = Span::new(before.start, candidate.span.end);
+                            *name = candidate.span.slice(text).to_string();
+                            *etype = EntityType::Company;
                             *weak = false;
                         }
                     }
@@ -750,7 +801,14 @@ fn classify(
     let names = name_words.len();
     // Titles alone ("Commerce Secretary", "Handelsminister") name nobody, nor
     // does a role that ends in a title ("Senate Democratic Leader").
-    if is_title(&joined) || word_texts.iter().all(|w| is_title(w)) || (names == 0 || is_title(last)) && !agency_head {
+    // (A title that is also a family name ends a name after a given name:
+    // "Peter King", "Stephen Prince".)
+    let title_surname =
+        names >= 2 && given(name_words[names - 2]) && words.contains("surnames.title_surnames", last);
+    if is_title(&joined)
+        || word_texts.iter().all(|w| is_title(w))
+        || (names == 0 || is_title(last) && !title_surname) && !agency_head
+    {
         return None;
     }
     if person_by_title && name_words.first().is_some_and(|w| is_function_word(w) || !text::is_capitalized(w)) {
@@ -819,7 +877,10 @@ fn classify(
     // Or after it: "Verdi, the German services union, urged", "HypoVereinsbank,
     // UniCredit's German unit, is based" (also a sentence's first word).
     if word_texts.len() <= 4 {
-        if let Some(etype) = apposition_after(text, sentence_words, at + run.len(), lang, lexicon) {
+        let next = at + run.len();
+        if let Some(etype) = apposition_after(text, sentence_words, next, lang, lexicon)
+            .or_else(|| apposition_after_pair(text, sentence_words, next, lang, lexicon))
+        {
             return Some(make(0, run.len(), etype, false));
         }
     }
@@ -1057,7 +1118,8 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
         return None;
     }
     let opener = first.text(text);
-    let articles = ["the", "a", "an", "der", "die", "das", "ein", "eine"];
+    // (Or "former", "both", "two": "X and Y, former executives of Z".)
+    let articles = ["the", "a", "an", "der", "die", "das", "ein", "eine", "former", "both", "two", "three", "ehemalige"];
     if !articles.contains(&opener) && text::strip_possessive(opener) == opener {
         return None;
     }
@@ -1066,10 +1128,12 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
     let prepositions = ["for", "of", "at", "in", "with", "from", "bei", "von", "für", "aus", "im", "beim"];
     // (Or before a relative pronoun: "Evelin Banev, a Bulgarian who was".)
     let relatives = ["who", "whose", "which", "that"];
+    // (A dot after an abbreviation ends nothing: "the U.S. Attorney for".)
+    let abbreviation = |k: usize| words[k].text(text).contains('.');
     let head = (next..(next + 6).min(words.len())).find(|&k| {
         let after = &text[words[k].span.end..];
         after.starts_with(',')
-            || after.starts_with('.')
+            || after.starts_with('.') && !abbreviation(k)
             || k + 1 == words.len()
             || k > next && words.get(k + 1).is_some_and(|w| prepositions.contains(&w.text(text)))
             || k > next && lang == Lang::En && words.get(k + 1).is_some_and(|w| relatives.contains(&w.text(text)))
@@ -1092,11 +1156,39 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
         ("appositions.organization", EntityType::Organization),
         ("appositions.person", EntityType::Person),
     ];
+    // (An English plural too: "former executives of".)
+    let singular = noun.strip_suffix('s').filter(|_| lang == Lang::En && noun.len() > 4);
     lists.into_iter().find_map(|(path, etype)| {
         let path = lexicon.words.lang_path(path, lang);
-        (lexicon.words.contains_ignore_ascii_case(&path, noun) || lexicon.words.contains_ignore_ascii_case(&path, &two))
-            .then_some(etype)
+        let listed = |w: &str| lexicon.words.contains_ignore_ascii_case(&path, w);
+        (listed(noun) || listed(&two) || singular.is_some_and(listed)).then_some(etype)
     })
+}
+
+/// The type of an apposition after the last of two names joined by "and"
+/// that stands for both: "Ranjit Gupta and Rupesh Agarwal, former
+/// executives of", with `next` the index of the word after the first name.
+fn apposition_after_pair(
+    text: &str,
+    words: &[Word],
+    next: usize,
+    lang: Lang,
+    lexicon: &Lexicon,
+) -> Option<EntityType> {
+    let and = words.get(next)?;
+    if !matches!(and.text(text), "and" | "und") || &text[words[next - 1].span.end..and.span.start] != " " {
+        return None;
+    }
+    let function_words = lexicon.words.lang_path("function_words", lang);
+    let names = (next + 1..(next + 5).min(words.len()))
+        .take_while(|&k| {
+            let w = words[k].text(text);
+            text::is_capitalized(w)
+                && !lexicon.words.contains_ignore_ascii_case(&function_words, w)
+                && &text[words[k - 1].span.end..words[k].span.start] == " "
+        })
+        .count();
+    (names > 0).then(|| apposition_after(text, words, next + 1 + names, lang, lexicon)).flatten()
 }
 
 #[cfg(test)]
