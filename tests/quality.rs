@@ -282,8 +282,25 @@ fn eleventh_blind_articles_stay_good() {
 /// ADNOC's bid for Covestro), measured once when they arrived, with code
 /// not tuned on them (this round's court anaphors and voiced concerns were
 /// in): entity P 0.94 R 0.79 (F1 0.86), event recall 0.46, relation recall
-/// 0.55, 3 fragmented, none conflated. This is the honest estimate now.
+/// 0.55, 3 fragmented, none conflated. When `blind13` arrived it became a
+/// tuning set.
 #[test]
 fn twelfth_blind_articles_stay_good() {
     stays_above("tests/blind12", 0.84, 0.44, 0.52);
+}
+
+/// Eight articles by a thirteenth annotator (`tests/blind13/`: a Czech
+/// court blocking and a higher court clearing the Dukovany reactor deal
+/// with KHNP, and Serbia reinstating Rio Tinto's Jadar lithium project,
+/// each in English and German; Norway blocking the sale of Bergen Engines
+/// to TMH, Panama's Supreme Court striking down First Quantum's Cobre
+/// Panamá contract, Georgia's Anaklia port award to a Chinese consortium,
+/// Indonesia keeping its iPhone 16 ban), measured once when they arrived,
+/// with code not tuned on them (this round's first rules, on names no
+/// lexicon holds, were in): entity P 0.89 R 0.81, event recall 0.21,
+/// relation recall 0.32, 1 fragmented, 2 conflated (F1 0.85). This is the honest
+/// estimate now.
+#[test]
+fn thirteenth_blind_articles_stay_good() {
+    stays_above("tests/blind13", 0.82, 0.19, 0.30);
 }
