@@ -65,6 +65,15 @@ const WEEKDAYS: &[(&str, u32)] = &[
     ("sonntag", 6),
 ];
 
+/// Whether a lowercased word names a time: a month, a weekday, a year
+/// ("December", "Monday", "2019"), as in "an investigation in December into".
+pub(crate) fn is_time_word(word: &str) -> bool {
+    month_number(word).is_some()
+        || WEEKDAYS.iter().any(|(d, _)| *d == word)
+        || word.len() == 4 && word.starts_with(['1', '2']) && word.chars().all(|c| c.is_ascii_digit())
+        || ["year", "week", "month"].contains(&word)
+}
+
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)

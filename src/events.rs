@@ -306,9 +306,11 @@ pub fn extract(
         // March, after Washington imposed sweeping restrictions").
         let clauses = lexicon.words.lowered_lang("clauses", lang);
         let bare = lexicon.words.lowered_lang("clauses.bare", lang);
+        // (A wrong only reported restates nothing: "an investigation into
+        // whether Westpac breached the Banking Act".)
         let verbs: Vec<(EventType, usize)> = triggers
             .iter()
-            .filter(|t| !t.pattern.noun)
+            .filter(|t| !t.pattern.noun && !lexicon.triggers[t.pattern.trigger].reported)
             .map(|t| {
                 let cut = clause_cut(text, &words, &lower, t.last, clauses, bare).unwrap_or(usize::MAX);
                 (lexicon.triggers[t.pattern.trigger].etype, cut)
@@ -993,8 +995,15 @@ pub fn extract(
                     && !text[trigger.span.end..words[trigger.last].span.start].contains([',', ';', ':'])
                     && preposition(trigger.last + 1)
                     && !["des", "der"].contains(&lower[trigger.last + 1]);
-                // (Or the pattern ends in one: "Verfahren gegen", "charges against".)
-                let opens = preposition(trigger.last) || adverb_between || preposition(trigger.last - 1);
+                // (Or the pattern ends in one: "Verfahren gegen", "charges
+                // against"; or a time stands between: "an investigation in
+                // December into".)
+                let time_between = lang == Lang::En
+                    && lower.get(trigger.last).is_some_and(|w| ["in", "on", "last", "this", "earlier"].contains(w))
+                    && lower.get(trigger.last + 1).is_some_and(|w| crate::dates::is_time_word(w))
+                    && preposition(trigger.last + 2);
+                let opens =
+                    preposition(trigger.last) || adverb_between || preposition(trigger.last - 1) || time_between;
                 let target = after
                     .first()
                     .filter(|m| opens && words_between(&words, trigger.span.end, m.span.start) <= 10)

@@ -1121,7 +1121,17 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
     // (Or "former", "both", "two": "X and Y, former executives of Z".)
     let articles = ["the", "a", "an", "der", "die", "das", "ein", "eine", "former", "both", "two", "three", "ehemalige"];
     if !articles.contains(&opener) && text::strip_possessive(opener) == opener {
-        return None;
+        // Without an article only a person's role before "of" or "at":
+        // "Vneet Jaain, managing director of Adani Green Energy".
+        let role_end = (next..(next + 3).min(words.len())).find(|&k| {
+            words.get(k + 1).is_some_and(|w| ["of", "at"].contains(&w.text(text)))
+                && &text[words[k].span.end..words[k + 1].span.start] == " "
+        })?;
+        let role = &text[first.span.start..words[role_end].span.end];
+        let path = lexicon.words.lang_path("appositions.person", lang);
+        let lowercase = role.chars().all(|c| !c.is_uppercase());
+        return (lang == Lang::En && lowercase && lexicon.words.contains_ignore_ascii_case(&path, role))
+            .then_some(EntityType::Person);
     }
     // The head: the last word before the closing comma or full stop, or
     // before a preposition ("Nexperia's country manager for the UK,").
