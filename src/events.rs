@@ -962,6 +962,11 @@ pub fn extract(
                     .flatten();
                 let agent = if let Some(owner) = owner { vec![owner] } else { agent };
                 (agent, target.unwrap_or_default())
+            } else if let Some(pair) = (noun && spec.etype == EventType::Sanction && lang == Lang::En)
+                .then(|| paid_penalty(text, &words, &lower, trigger, &before, &after, found))
+                .flatten()
+            {
+                pair
             } else if let Some(pair) = noun
                 .then(|| {
                     genitive_agent(text, &words, &lower, trigger, &after, |m| {
@@ -1663,6 +1668,38 @@ fn event_anaphor(
 /// "die Ermittlungen des Bundeskartellamts gegen Amazon": the name right
 /// after a noun trigger is its agent when a preposition then introduces the
 /// target.
+/// A penalty someone pays hits the payer, and whom it is paid to imposed
+/// it: "Westpac agreed on Thursday to pay a A$1.3 billion penalty", "paid a
+/// fine of $700 million to the Justice Department". The payer is the last
+/// name before "pay" in the clause; the agent a body after "to" or "by".
+fn paid_penalty(
+    text: &str,
+    words: &[Word],
+    lower: &[&str],
+    trigger: &TriggerHit,
+    before: &[&Mention],
+    after: &[&Mention],
+    found: &Found,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let pay = (trigger.first.saturating_sub(9)..trigger.first)
+        .rev()
+        .find(|&k| ["pay", "pays", "paid", "paying"].contains(&lower[k]))?;
+    if text[words[pay].span.end..trigger.span.start].contains([',', ';', ':']) {
+        return None;
+    }
+    let payer = before.iter().rev().find(|m| m.span.end <= words[pay].span.start)?;
+    let body = |m: &&&Mention| {
+        let k = word_index_before(words, m.span.start);
+        let prev = |n: usize| k.checked_sub(n).map_or("", |i| lower[i]);
+        let skip = usize::from(prev(1) == "the");
+        matches!(found.entities[m.entity].etype, EntityType::Agency | EntityType::Country | EntityType::Organization)
+            && ["to", "by"].contains(&prev(1 + skip))
+            && words_between(words, trigger.span.end, m.span.start) <= 12
+    };
+    let agent = after.iter().find(body).map(|m| m.entity);
+    Some((agent.into_iter().collect(), vec![payer.entity]))
+}
+
 fn genitive_agent(
     text: &str,
     words: &[Word],

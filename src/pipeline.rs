@@ -158,7 +158,8 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// after a given name); "Corporation of <country>"; units named after a
 /// group; a product's name opening an earlier company's; given names of
 /// the wider world; a reported wrong restates no investigation, and a time
-/// may stand between a noun and its preposition.
+/// may stand between a noun and its preposition; a penalty paid hits the
+/// payer.
 pub const ANALYSIS: u32 = 17;
 
 /// The version of the analysis stored in the database with the lexicon's
