@@ -250,7 +250,8 @@ pub fn find(
                             *etype = EntityType::Product;
                             *weak = false;
                         }
-                    } else if *weak && is_company_suffix(text::strip_possessive(run[run.len() - 1].text(text)), lexicon) {
+                    } else if *weak && is_company_suffix(text::strip_possessive(run[run.len() - 1].text(text)), lexicon)
+                    {
                         // Words ending in a company's suffix after a known
                         // company name a unit of it: "Adani Energy Solutions".
                         if let Some(before) = absorbable.iter().find(right_before) {
@@ -803,8 +804,7 @@ fn classify(
     // does a role that ends in a title ("Senate Democratic Leader").
     // (A title that is also a family name ends a name after a given name:
     // "Peter King", "Stephen Prince".)
-    let title_surname =
-        names >= 2 && given(name_words[names - 2]) && words.contains("surnames.title_surnames", last);
+    let title_surname = names >= 2 && given(name_words[names - 2]) && words.contains("surnames.title_surnames", last);
     if is_title(&joined)
         || word_texts.iter().all(|w| is_title(w))
         || (names == 0 || is_title(last) && !title_surname) && !agency_head
@@ -1119,7 +1119,8 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
     }
     let opener = first.text(text);
     // (Or "former", "both", "two": "X and Y, former executives of Z".)
-    let articles = ["the", "a", "an", "der", "die", "das", "ein", "eine", "former", "both", "two", "three", "ehemalige"];
+    let articles =
+        ["the", "a", "an", "der", "die", "das", "ein", "eine", "former", "both", "two", "three", "ehemalige"];
     if !articles.contains(&opener) && text::strip_possessive(opener) == opener {
         // Without an article only a person's role before "of" or "at":
         // "Vneet Jaain, managing director of Adani Green Energy".
@@ -1178,13 +1179,7 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
 /// The type of an apposition after the last of two names joined by "and"
 /// that stands for both: "Ranjit Gupta and Rupesh Agarwal, former
 /// executives of", with `next` the index of the word after the first name.
-fn apposition_after_pair(
-    text: &str,
-    words: &[Word],
-    next: usize,
-    lang: Lang,
-    lexicon: &Lexicon,
-) -> Option<EntityType> {
+fn apposition_after_pair(text: &str, words: &[Word], next: usize, lang: Lang, lexicon: &Lexicon) -> Option<EntityType> {
     let and = words.get(next)?;
     if !matches!(and.text(text), "and" | "und") || &text[words[next - 1].span.end..and.span.start] != " " {
         return None;
