@@ -669,6 +669,7 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
             remap[i] = Some(j);
         }
     }
+    let first_mention = |e: usize| found.mentions.iter().filter(|m| m.entity == e).map(|m| m.span.start).min();
     // A name's initials, after the name: "die CS" after "Credit Suisse".
     for (i, short) in found.entities.iter().enumerate() {
         let acronym = (2..=5).contains(&short.name.len()) && short.name.chars().all(|c| c.is_ascii_uppercase());
@@ -685,7 +686,6 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
             matches!(long.etype, EntityType::Company | EntityType::Agency | EntityType::Organization)
                 && words == short.name
         };
-        let first_mention = |e: usize| found.mentions.iter().filter(|m| m.entity == e).map(|m| m.span.start).min();
         if let Some(j) = only_fuller_name(found, i, initials) {
             if first_mention(j) < first_mention(i) {
                 remap[i] = Some(j);
@@ -708,7 +708,6 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
         let opens = |long: &LocalEntity| {
             long.etype == EntityType::Company && long.key.starts_with("name:") && !long.weak && surfaces_fit(long)
         };
-        let first_mention = |e: usize| found.mentions.iter().filter(|m| m.entity == e).map(|m| m.span.start).min();
         if let Some(j) = only_fuller_name(found, i, opens) {
             if first_mention(j) < first_mention(i) {
                 remap[i] = Some(j);

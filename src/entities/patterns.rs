@@ -192,9 +192,9 @@ pub fn find(
                 .iter()
                 .find(|p| p.start == end + 1 && text.as_bytes()[end] == b' ' && !p.slice(text).contains(' '));
             let run_text = &text[run[0].span.start..end];
+            // (The groups are among the known companies.)
             let parent = absorbable
                 .iter()
-                .chain(groups)
                 .find(|a| a.end + 1 == run[0].span.start && text.as_bytes()[a.end] == b' ')
                 .filter(|a| country.is_some() || groups.contains(a))
                 .filter(|_| !strip_legal_form(run_text, lexicon).is_empty())
@@ -248,16 +248,6 @@ pub fn find(
                             candidate.span = Span::new(before.start, candidate.span.end);
                             *name = candidate.span.slice(text).to_string();
                             *etype = EntityType::Product;
-                            *weak = false;
-                        }
-                    } else if *weak && is_company_suffix(text::strip_possessive(run[run.len() - 1].text(text)), lexicon)
-                    {
-                        // Words ending in a company's suffix after a known
-                        // company name a unit of it: "Adani Energy Solutions".
-                        if let Some(before) = absorbable.iter().find(right_before) {
-                            candidate.span = Span::new(before.start, candidate.span.end);
-                            *name = candidate.span.slice(text).to_string();
-                            *etype = EntityType::Company;
                             *weak = false;
                         }
                     }
