@@ -765,11 +765,24 @@ pub fn extract(
                     && text[m.span.end..trigger.span.start].contains(',')
                     && !text[m.span.end..trigger.span.start].contains(", which ")
             };
+            // A person's party or body after "of" is the person's, not the
+            // subject: "Opposition leader Rahul Gandhi of the Congress party
+            // demanded".
+            let of_person = |m: &&Mention| {
+                let lead = text[..m.span.start].trim_end();
+                let lead = lead.strip_suffix(" the").unwrap_or(lead);
+                lead.strip_suffix(" of").is_some_and(|l| {
+                    before.iter().any(|p| {
+                        p.span.end == l.trim_end().len() && found.entities[p.entity].etype == EntityType::Person
+                    })
+                })
+            };
             let subjects: Vec<&Mention> = before
                 .iter()
                 .copied()
                 .filter(|m| {
                     !possessive(m)
+                        && !of_person(m)
                         && !in_relative(m)
                         && !place(m)
                         && !apposition.is_some_and(|a| a.contains(m.span))
@@ -1270,6 +1283,22 @@ pub fn extract(
                 });
                 if let Some(previous) = previous {
                     target = previous.target.clone();
+                } else if target.is_empty() && lang == Lang::En {
+                    // Else, in a relative clause, it is the sentence's subject:
+                    // "The conglomerate weathered an attack by Hindenburg
+                    // Research, which accused it of stock manipulation".
+                    let relative = text[sentence.start..trigger.span.start].contains(", which ");
+                    let subject = args.iter().find(|m| {
+                        m.span.start < trigger.span.start
+                            && !agent.contains(&m.entity)
+                            && matches!(
+                                found.entities[m.entity].etype,
+                                EntityType::Company | EntityType::Agency | EntityType::Country
+                            )
+                    });
+                    if let (true, Some(subject)) = (relative, subject) {
+                        target.push(subject.entity);
+                    }
                 }
             }
             // "Japan and the Netherlands agreed to restrict exports to China":
@@ -2144,7 +2173,16 @@ fn is_passive(lang: Lang, words: &[Word], text: &str, lower: &[&str], trigger: &
                 verb.ends_with("ed") || lexicon.words.get("voice.irregular_participles_en").iter().any(|w| w == verb);
             let by_follows =
                 trigger.pattern.words.len() == 1 && participle && lower.get(trigger.last).is_some_and(|w| *w == "by");
+            // A verb joined to a passive by "and" is active where a name
+            // follows it as its object: "demanded that Adani be arrested and
+            // accused Prime Minister Narendra Modi of shielding him".
+            let joined_active = lower[from..trigger.first].iter().any(|w| ["and", "or"].contains(w))
+                && words.get(trigger.last).is_some_and(|w| {
+                    let next = w.text(text);
+                    text::is_capitalized(next) && !crate::dates::is_time_word(next)
+                });
             (by_follows || any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first))
+                && !joined_active
                 && !lower[trigger.first].ends_with("ing")
         }
         Lang::De => {

@@ -791,6 +791,22 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
                 antecedent_where(found, &source, s, sentence, |x| agency(x) && headed(x)).or_else(|| {
                     antecedent_where(found, &source, s, sentence, |x| agency(x) && !is_court(&found.entities[x]))
                 })
+            } else if kind == "company" {
+                // "The group" is the last company whose name holds "Group"
+                // ("Adani Group"), not the short seller named since; "the
+                // bank" one named "… Bank". Else the nearest company.
+                let headed = |x: usize| {
+                    found.entities[x].etype == EntityType::Company
+                        && found.entities[x].name.split([' ', '-']).any(|w| w.eq_ignore_ascii_case(&head))
+                };
+                // (A company named earlier in the same sentence comes first:
+                // "whether Westpac had breached the Act and ordered the bank".)
+                let same_sentence = antecedent(found, &source, s, sentence, types).filter(|&x| {
+                    found.mentions.iter().any(|m| m.entity == x && m.sentence == sentence && m.span.end <= s)
+                });
+                same_sentence
+                    .or_else(|| antecedent_where(found, &source, s, sentence, headed))
+                    .or_else(|| antecedent(found, &source, s, sentence, types))
             } else {
                 antecedent(found, &source, s, sentence, types)
             };
@@ -853,6 +869,7 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             break;
         }
     }
+    country_descriptions(text, lang, found, &source, &mut added, lexicon);
     // Personal pronouns refer back to the last person ("he was working with
     // Xi", "accused her of misleading HSBC", "er kritisierte").
     let pronouns = format!("anaphora.person_{code}");
@@ -909,6 +926,9 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
         }
     }
+    if lang == Lang::De {
+        singular_sie(text, sentences, found, &source, &mut added);
+    }
     // A sentence that opens with "It" (English) continues with the last organisation.
     if lang == Lang::En {
         for (i, sentence) in sentences.iter().enumerate() {
@@ -951,6 +971,121 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     }
     found.mentions.extend(added);
     found.mentions.sort();
+}
+
+/// German "sie" right after a singular finite verb that opens its clause
+/// ("Zugleich forderte sie die OMV auf", "…“, sagte sie") is the clause's
+/// subject and singular: she, or a feminine body or company ("die
+/// Kommission", "die OMV"). It refers back to the person, body or company
+/// the nearest sentence before names first. After a name ("Die Kommission
+/// forderte sie auf") or a plural verb it is an object or "they": left alone.
+fn singular_sie(text: &str, sentences: &[Span], found: &Found, source: &[bool], added: &mut Vec<Mention>) {
+    for (i, sentence) in sentences.iter().enumerate() {
+        let slice = sentence.slice(text);
+        for (at, _) in slice.match_indices(" sie ") {
+            let s = sentence.start + at + 1;
+            let before = &slice[..at];
+            let clause_start = before.rfind([',', ':', ';', '“', '"', '«', '»']).map_or(0, |c| c + 1);
+            let clause = &before[clause_start..];
+            let Some(verb) = clause.split_whitespace().next_back() else { continue };
+            let singular = verb.chars().all(char::is_lowercase)
+                && (verb.ends_with("te") || verb.ends_with('t'))
+                && !verb.ends_with("ten");
+            let named_before = found
+                .mentions
+                .iter()
+                .chain(added.iter())
+                .any(|m| m.span.start >= sentence.start + clause_start && m.span.end <= s);
+            if !singular || named_before || clause.split_whitespace().count() > 4 {
+                continue;
+            }
+            let types = [EntityType::Person, EntityType::Agency, EntityType::Company];
+            if let Some(entity) = antecedent(found, source, sentence.start, i, &types) {
+                added.push(Mention {
+                    span: Span::new(s, s + 3),
+                    sentence: i,
+                    entity,
+                    anaphoric: true,
+                    modifier: false,
+                });
+            }
+        }
+    }
+}
+
+/// A country's body described, not named ("Australia's financial crimes
+/// watchdog", "die australische Finanzaufsicht"): up to four words after
+/// the country, the last a noun of `anaphora.agency_heads`, and no name
+/// after it. Wire stories describe the body in the lead and name it in
+/// the next paragraph, so the description is the body of that country the
+/// document named last before it, else the first it names after it within
+/// three sentences. The country word then is part of the description, no
+/// argument of its own.
+fn country_descriptions(
+    text: &str,
+    lang: Lang,
+    found: &mut Found,
+    source: &[bool],
+    added: &mut Vec<Mention>,
+    lexicon: &Lexicon,
+) {
+    let heads = lexicon.words.lowered_lang("anaphora.agency_heads", lang);
+    let mut replaced = Vec::new();
+    for (i, m) in found.mentions.iter().enumerate() {
+        let country = &found.entities[m.entity];
+        if country.etype != EntityType::Country || !(m.modifier || m.anaphoric) {
+            continue;
+        }
+        let Some(code) = country.country.clone() else { continue };
+        let mut at = m.span.end;
+        if let Some(rest) = ["'s", "’s"].iter().find_map(|p| text[at..].strip_prefix(p)) {
+            at = text.len() - rest.len();
+        }
+        let line_end = text[at..].find(['\n', '.', ',', ';', ':', '(', '"']).map_or(text.len(), |e| at + e);
+        let words = text::first_words(text, at, line_end, 5);
+        let Some(k) = words.iter().take(4).position(|w| {
+            let lowered = w.text(text).to_lowercase();
+            heads.iter().any(|h| lowered == *h || lang == Lang::De && lowered.ends_with(h.as_str()))
+        }) else {
+            continue;
+        };
+        // English modifiers are lowercase words ("financial crimes"); German
+        // ones adjectives before the noun ("die australische Finanzaufsicht").
+        let modifiers_fit = words[..k].iter().all(|w| !text::is_capitalized(w.text(text)));
+        let named_next = words.get(k + 1).is_some_and(|n| text::is_capitalized(n.text(text)) && lang == Lang::En);
+        let span = Span::new(m.span.start, words[k].span.end);
+        let taken = found.mentions.iter().chain(added.iter()).any(|o| o.span.overlaps(span) && o.span != m.span);
+        if !modifiers_fit || named_next || taken {
+            continue;
+        }
+        let of_country = |e: usize| {
+            let entity = &found.entities[e];
+            entity.etype == EntityType::Agency && entity.country.as_deref() == Some(code.as_str()) && !is_court(entity)
+        };
+        let before = antecedent_where(found, source, span.start, m.sentence, of_country);
+        let after = || {
+            found
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| {
+                    o.span.start >= span.end
+                        && o.sentence <= m.sentence + 3
+                        && !o.anaphoric
+                        && !o.modifier
+                        && !source[*j]
+                        && of_country(o.entity)
+                })
+                .map(|(_, o)| o.entity)
+                .next()
+        };
+        if let Some(entity) = before.or_else(after) {
+            replaced.push((i, Mention { span, sentence: m.sentence, entity, anaphoric: true, modifier: false }));
+        }
+    }
+    for (i, mention) in replaced {
+        found.mentions[i] = mention;
+    }
 }
 
 /// Whether `lead` opens with a word of the lowercased list at `path`.

@@ -519,6 +519,12 @@ fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
         return false;
     }
     let before = text[..span.start].trim_end();
+    // A bare plural that opens a sentence is the document's own
+    // ("Authorities detained four employees", "Behörden beschlagnahmten").
+    let opens_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
+    if opens_sentence && lexicon.words.contains_ignore_ascii_case("unqualified.bare_plurals", noun) {
+        return true;
+    }
     let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let determiners = ["the", "der", "die", "das", "des", "dem", "den", "federal", "Federal"];
     if !determiners.iter().any(|d| previous.eq_ignore_ascii_case(d)) {
