@@ -283,10 +283,12 @@ fn eleventh_blind_articles_stay_good() {
 /// not tuned on them (this round's court anaphors and voiced concerns were
 /// in): entity P 0.94 R 0.79 (F1 0.86), event recall 0.46, relation recall
 /// 0.55, 3 fragmented, none conflated. When `blind13` arrived it became a
-/// tuning set.
+/// tuning set: lexicon entries for the bodies it missed, penalties paid,
+/// described bodies, supply cuts and German "sie" raised it to entity P
+/// 0.99 R 0.96, event recall 0.61, relation recall 0.71.
 #[test]
 fn twelfth_blind_articles_stay_good() {
-    stays_above("tests/blind12", 0.84, 0.44, 0.52);
+    stays_above("tests/blind12", 0.95, 0.57, 0.68);
 }
 
 /// Eight articles by a thirteenth annotator (`tests/blind13/`: a Czech
@@ -298,9 +300,25 @@ fn twelfth_blind_articles_stay_good() {
 /// Indonesia keeping its iPhone 16 ban), measured once when they arrived,
 /// with code not tuned on them (this round's first rules, on names no
 /// lexicon holds, were in): entity P 0.89 R 0.81, event recall 0.21,
-/// relation recall 0.32, 1 fragmented, 2 conflated (F1 0.85). This is the honest
-/// estimate now.
+/// relation recall 0.32, 1 fragmented, 2 conflated (F1 0.85). When
+/// `blind14` arrived it became a tuning set.
 #[test]
 fn thirteenth_blind_articles_stay_good() {
     stays_above("tests/blind13", 0.82, 0.19, 0.30);
+}
+
+/// Eight articles by a fourteenth annotator (`tests/blind14/`: Airbus's
+/// bribery settlements with France, Britain and the United States, and
+/// Japan dropping South Korea from its export white list, each in English
+/// and German; the end of the Kroger–Albertsons merger, Saudi Arabia
+/// expelling Canada's ambassador, the arrest of Wirecard's former chief
+/// executive, the EU Court of Justice's daily fine on Poland over the Turów
+/// mine), measured once when they arrived, with code not tuned on them
+/// (this round's first rules, on described bodies and supply cuts, were
+/// in; they changed nothing here): entity P 0.98 R 0.86 (F1 0.92), event
+/// recall 0.29, relation recall 0.52, 2 fragmented, none conflated. This is
+/// the honest estimate now.
+#[test]
+fn fourteenth_blind_articles_stay_good() {
+    stays_above("tests/blind14", 0.89, 0.26, 0.48);
 }
