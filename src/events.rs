@@ -134,7 +134,11 @@ fn find_triggers<'l>(
         // After a determiner or a possessive a word is a noun, whatever else it
         // can be ("called the ban unacceptable", "das Verbot", "China's probe"); phrases may open with a noun
         // ("auf seine Liste … gesetzt").
+        // (Save after a relative "that" when an object follows: "an
+        // injunction that forbids the project company …", "a law that bans TikTok".)
+        let relative_verb = lang == Lang::En && relative_verb_at(words, text, &lower, at);
         let determined = at > 0
+            && !relative_verb
             && (text::DETERMINERS.contains(&lower[at - 1])
                 || texts[at - 1] != words[at - 1].text(text) && lang == Lang::En);
         // So is a participle right after a preposition: "an inquiry into him
@@ -252,6 +256,18 @@ fn find_triggers<'l>(
     let mut purposes = purposes.into_iter();
     kept.retain(|_| !purposes.next().unwrap_or(false));
     kept
+}
+
+/// Is the word at `at` a verb after a relative "that", an object after it
+/// ("an injunction that forbids the project company", "a law that bans
+/// TikTok"), though "that" is a determiner elsewhere ("that ban")?
+fn relative_verb_at(words: &[Word], text: &str, lower: &[&str], at: usize) -> bool {
+    at > 0
+        && lower[at - 1] == "that"
+        && words.get(at + 1).is_some_and(|next| {
+            let next = next.text(text);
+            text::DETERMINERS.contains(&lower[at + 1]) || text::is_capitalized(next) && !dates::is_time_word(next)
+        })
 }
 
 /// Does one of the phrases (lowercased and split into words, as
@@ -817,6 +833,7 @@ pub fn extract(
                     && !passive
                     && trigger.first > 0
                     && (text::DETERMINERS.contains(&lower[trigger.first - 1])
+                        && !relative_verb_at(&words, text, &lower, trigger.first)
                         || noun_trigger_at(lexicon, lang, text, &words, &lower, trigger.first - 1, &mut noun_scratch)
                             .is_some());
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
@@ -1263,6 +1280,37 @@ pub fn extract(
                     agent.clear();
                 }
             }
+            // A sale turns around: the buyer after "to"/"an" acquires the
+            // object the seller names before it ("agreed to sell Bergen
+            // Engines to TMH International"). No buyer, no acquisition.
+            let (mut agent, target) = if spec.seller {
+                let buyer = after
+                    .iter()
+                    .find(|m| preposition_before(m).is_some_and(|p| ["to", "an"].contains(&lower[p])))
+                    .copied();
+                let Some(buyer) = buyer else { continue };
+                // What is sold is a company, a unit or a product; else the
+                // seller's own ("selling its wafer fab in Dortmund to Silex").
+                let sellable = |e: usize| {
+                    matches!(
+                        found.entities[e].etype,
+                        EntityType::Company | EntityType::Product | EntityType::Organization
+                    )
+                };
+                let object = after
+                    .iter()
+                    .find(|m| {
+                        let k = word_index_before(&words, m.span.start);
+                        let located = k > 0 && ["of", "in", "at", "near"].contains(&lower[k - 1]);
+                        m.span.end <= buyer.span.start && !after_preposition(m) && !located && sellable(m.entity)
+                    })
+                    .map(|m| m.entity)
+                    .or_else(|| agent.first().copied().filter(|&e| found.entities[e].etype == EntityType::Company));
+                let Some(object) = object else { continue };
+                (vec![buyer.entity], vec![object])
+            } else {
+                (agent, target)
+            };
             let mut target: Vec<usize> = target.into_iter().filter(|t| !agent.contains(t)).collect();
             // An object pronoun after a second verb is the first verb's
             // object: "added the company to its entity list, accusing it of

@@ -146,6 +146,8 @@ pub struct TriggerSpec {
     #[serde(default)]
     pub reported: bool,
     #[serde(default)]
+    pub seller: bool,
+    #[serde(default)]
     pub en_verbs: Vec<String>,
     #[serde(default)]
     pub en_nouns: Vec<String>,
@@ -171,6 +173,9 @@ pub struct Trigger {
     /// The trigger states a wrong that someone reports: the reporter accuses
     /// the wrongdoer ("The Commission said Apple had abused its position").
     pub reported: bool,
+    /// The subject sells: the buyer after "to"/"an" acquires the object
+    /// ("Rolls-Royce agreed to sell Bergen Engines to TMH International").
+    pub seller: bool,
 }
 
 /// A trigger pattern: a sequence of word patterns, `None` standing for a gap.
@@ -618,6 +623,7 @@ impl Builder {
                 subject_agent: spec.subject_agent,
                 untargeted: spec.untargeted || spec.agentless,
                 reported: spec.reported,
+                seller: spec.seller,
             });
             for (lang, noun, list) in [
                 (Lang::En, false, &spec.en_verbs),

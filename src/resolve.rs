@@ -24,6 +24,8 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     let text = doc.text.as_str();
     qualify_bodies(&mut found, lang, lexicon);
     name_generic_regulators(&mut found, lexicon);
+    seat_courts(text, &mut found);
+    name_generic_courts(&mut found);
     link_parenthesized_aliases(text, sentences, &mut found);
     link_renamed(text, lang, &mut found, lexicon);
     link_short_names(text, &mut found, lexicon);
@@ -220,7 +222,26 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
                     is_executive.then(|| entity.country.clone()).flatten()
                 })
             };
+            // Else the country whose government the sentence or the one
+            // before names ("the government had decided to stop the sale.
+            // The Ministry of Justice and Public Security said"), in an
+            // article that names the buyer's country more often.
+            let sentence = found.mentions[i].sentence;
+            let recent_executive = || {
+                order
+                    .iter()
+                    .rev()
+                    .map(|&j| &found.mentions[j])
+                    .filter(|m| m.span.end <= offset && m.sentence + 1 >= sentence)
+                    .find_map(|m| {
+                        let entity = &found.entities[m.entity];
+                        let is_executive =
+                            !placeholder(&entity.key) && kind_of(entity).is_some_and(|k| executive.contains(&k));
+                        is_executive.then(|| entity.country.clone()).flatten()
+                    })
+            };
             match executive_country()
+                .or_else(recent_executive)
                 .or_else(|| dominant.clone())
                 .or_else(|| (lang == Lang::De).then(|| germany.clone()))
             {
@@ -277,6 +298,94 @@ fn name_generic_regulators(found: &mut Found, lexicon: &Lexicon) {
     }
     if changed {
         apply_remap(found, &remap);
+    }
+}
+
+/// "Regional Court in Brno": a court's name with the city it sits in, when
+/// the city is a name of its own right after " in ", is one court, not a
+/// bare "Regional Court" beside a guessed company "Brno". (A seat the
+/// lexicon knows as a place or a country stays apart: "the Supreme Court in
+/// Panama" is Panama's court, told where.)
+fn seat_courts(text: &str, found: &mut Found) {
+    let mut order: Vec<usize> = (0..found.mentions.len()).collect();
+    order.sort_by_key(|&i| found.mentions[i].span);
+    let mut merges = Vec::new();
+    for pair in order.windows(2) {
+        let (court, seat) = (&found.mentions[pair[0]], &found.mentions[pair[1]]);
+        let court_entity = &found.entities[court.entity];
+        let seat_entity = &found.entities[seat.entity];
+        let court_name = court.span.slice(text);
+        let named_court = !court.anaphoric
+            && court_entity.etype == EntityType::Agency
+            && court_entity.key.starts_with("name:")
+            && ["Court", "Tribunal"].iter().any(|c| court_name.ends_with(c));
+        let guessed_seat = !seat.anaphoric
+            && seat_entity.key.starts_with("name:")
+            && seat_entity.weak
+            && !seat.span.slice(text).contains(' ');
+        if named_court && guessed_seat && &text[court.span.end..seat.span.start] == " in " {
+            merges.push((pair[0], pair[1]));
+        }
+    }
+    for (c, s) in merges.iter().rev() {
+        let span = Span::new(found.mentions[*c].span.start, found.mentions[*s].span.end);
+        let name = span.slice(text).to_string();
+        let key = format!("name:{}", text::fold(&name));
+        let entity = match found.entities.iter().position(|e| e.key == key) {
+            Some(e) => e,
+            None => {
+                let court = &found.entities[found.mentions[*c].entity];
+                found.entities.push(LocalEntity { key, name, weak: false, ..court.clone() });
+                found.entities.len() - 1
+            }
+        };
+        found.mentions[*c].span = span;
+        found.mentions[*c].entity = entity;
+        found.mentions.remove(*s);
+    }
+    if !merges.is_empty() {
+        let identity: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
+        apply_remap(found, &identity);
+        found.mentions.sort();
+    }
+}
+
+/// "A Czech court on Tuesday barred …": a country's courts in general are
+/// the court the document names next, within three sentences ("The
+/// Regional Court in Brno issued a preliminary injunction"), else the last
+/// it named before; a court of that country or of none the lexicon knows.
+fn name_generic_courts(found: &mut Found) {
+    let mut changed = false;
+    for i in 0..found.mentions.len() {
+        let m = found.mentions[i];
+        let Some(country) = found.entities[m.entity].key.strip_prefix("body:courts:").map(str::to_string) else {
+            continue;
+        };
+        let named_court = |o: &Mention| {
+            let e = &found.entities[o.entity];
+            !o.anaphoric
+                && e.etype == EntityType::Agency
+                && !e.key.starts_with("body:")
+                && is_court(e)
+                && e.country.as_deref().is_none_or(|c| c == country)
+        };
+        let next = found
+            .mentions
+            .iter()
+            .filter(|o| o.span.start >= m.span.end && o.sentence <= m.sentence + 3 && named_court(o))
+            .min_by_key(|o| o.span.start);
+        let last = || {
+            found.mentions.iter().filter(|o| o.span.end <= m.span.start && named_court(o)).max_by_key(|o| o.span.start)
+        };
+        if let Some(entity) = next.or_else(last).map(|o| o.entity) {
+            found.mentions[i].entity = entity;
+            found.mentions[i].anaphoric = true;
+            changed = true;
+        }
+    }
+    if changed {
+        let identity: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
+        apply_remap(found, &identity);
     }
 }
 
@@ -920,7 +1029,25 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
                 found.entities[e].etype == EntityType::Person && Some(e) != own
             })
         } else {
-            antecedent(found, &source, s, sentence, &[EntityType::Person])
+            // German "er" may be a company a masculine noun introduced as
+            // the last sentence's subject ("Auch der US-Konzern Westinghouse
+            // hatte protestiert. Er zog seine Beschwerde zurück").
+            let masculine_company = (lang == Lang::De && found_text.eq_ignore_ascii_case("er"))
+                .then(|| {
+                    let subject = found
+                        .mentions
+                        .iter()
+                        .filter(|m| m.span.end <= s && m.sentence + 1 == sentence && !m.anaphoric && !m.modifier)
+                        .min()?;
+                    let lead = text[..subject.span.start].trim_end();
+                    let noun = lead.rsplit(' ').next().unwrap_or("");
+                    let article = lead[..lead.len() - noun.len()].trim_end().rsplit(' ').next().unwrap_or("");
+                    let introduced = text::is_capitalized(noun) && article.eq_ignore_ascii_case("der");
+                    (introduced && found.entities[subject.entity].etype == EntityType::Company)
+                        .then_some(subject.entity)
+                })
+                .flatten();
+            masculine_company.or_else(|| antecedent(found, &source, s, sentence, &[EntityType::Person]))
         };
         if let Some(entity) = referent {
             added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
