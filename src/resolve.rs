@@ -978,7 +978,7 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             break;
         }
     }
-    country_descriptions(text, lang, found, &source, &mut added, lexicon);
+    country_descriptions(text, lang, found, &source, &added, lexicon);
     // Personal pronouns refer back to the last person ("he was working with
     // Xi", "accused her of misleading HSBC", "er kritisierte").
     let pronouns = format!("anaphora.person_{code}");
@@ -1153,7 +1153,7 @@ fn country_descriptions(
     lang: Lang,
     found: &mut Found,
     source: &[bool],
-    added: &mut Vec<Mention>,
+    added: &[Mention],
     lexicon: &Lexicon,
 ) {
     let heads = lexicon.words.lowered_lang("anaphora.agency_heads", lang);
