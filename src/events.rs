@@ -264,10 +264,15 @@ fn find_triggers<'l>(
 fn relative_verb_at(words: &[Word], text: &str, lower: &[&str], at: usize) -> bool {
     at > 0
         && lower[at - 1] == "that"
-        && words.get(at + 1).is_some_and(|next| {
-            let next = next.text(text);
-            text::DETERMINERS.contains(&lower[at + 1]) || text::is_capitalized(next) && !dates::is_time_word(next)
-        })
+        && (lower.get(at + 1).is_some_and(|w| text::DETERMINERS.contains(w)) || name_at(words, text, at + 1))
+}
+
+/// Does a name (a capitalised word that is no weekday or month) stand at word `at`?
+fn name_at(words: &[Word], text: &str, at: usize) -> bool {
+    words.get(at).is_some_and(|w| {
+        let w = w.text(text);
+        text::is_capitalized(w) && !dates::is_time_word(w)
+    })
 }
 
 /// Does one of the phrases (lowercased and split into words, as
@@ -2225,10 +2230,7 @@ fn is_passive(lang: Lang, words: &[Word], text: &str, lower: &[&str], trigger: &
             // follows it as its object: "demanded that Adani be arrested and
             // accused Prime Minister Narendra Modi of shielding him".
             let joined_active = lower[from..trigger.first].iter().any(|w| ["and", "or"].contains(w))
-                && words.get(trigger.last).is_some_and(|w| {
-                    let next = w.text(text);
-                    text::is_capitalized(next) && !crate::dates::is_time_word(next)
-                });
+                && name_at(words, text, trigger.last);
             (by_follows || any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first))
                 && !joined_active
                 && !lower[trigger.first].ends_with("ing")

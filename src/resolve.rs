@@ -24,7 +24,7 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     let text = doc.text.as_str();
     qualify_bodies(&mut found, lang, lexicon);
     name_generic_regulators(&mut found, lexicon);
-    seat_courts(text, &mut found);
+    seat_courts(text, &mut found, lexicon);
     name_generic_courts(&mut found);
     link_parenthesized_aliases(text, sentences, &mut found);
     link_renamed(text, lang, &mut found, lexicon);
@@ -224,8 +224,8 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
             };
             // Else the country whose government the sentence or the one
             // before names ("the government had decided to stop the sale.
-            // The Ministry of Justice and Public Security said"), in an
-            // article that names the buyer's country more often.
+            // The Ministry of Justice and Public Security said"), even where
+            // the article names another country more often.
             let sentence = found.mentions[i].sentence;
             let recent_executive = || {
                 order
@@ -306,7 +306,7 @@ fn name_generic_regulators(found: &mut Found, lexicon: &Lexicon) {
 /// bare "Regional Court" beside a guessed company "Brno". (A seat the
 /// lexicon knows as a place or a country stays apart: "the Supreme Court in
 /// Panama" is Panama's court, told where.)
-fn seat_courts(text: &str, found: &mut Found) {
+fn seat_courts(text: &str, found: &mut Found, lexicon: &Lexicon) {
     let mut order: Vec<usize> = (0..found.mentions.len()).collect();
     order.sort_by_key(|&i| found.mentions[i].span);
     let mut merges = Vec::new();
@@ -327,25 +327,27 @@ fn seat_courts(text: &str, found: &mut Found) {
             merges.push((pair[0], pair[1]));
         }
     }
-    for (c, s) in merges.iter().rev() {
-        let span = Span::new(found.mentions[*c].span.start, found.mentions[*s].span.end);
+    let mut seats = vec![false; found.mentions.len()];
+    for &(c, s) in &merges {
+        let span = Span::new(found.mentions[c].span.start, found.mentions[s].span.end);
         let name = span.slice(text).to_string();
-        let key = format!("name:{}", text::fold(&name));
+        let key = entities::patterns::key(EntityType::Agency, &name, lexicon);
         let entity = match found.entities.iter().position(|e| e.key == key) {
             Some(e) => e,
             None => {
-                let court = &found.entities[found.mentions[*c].entity];
+                let court = &found.entities[found.mentions[c].entity];
                 found.entities.push(LocalEntity { key, name, weak: false, ..court.clone() });
                 found.entities.len() - 1
             }
         };
-        found.mentions[*c].span = span;
-        found.mentions[*c].entity = entity;
-        found.mentions.remove(*s);
+        found.mentions[c].span = span;
+        found.mentions[c].entity = entity;
+        seats[s] = true;
     }
     if !merges.is_empty() {
-        let identity: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
-        apply_remap(found, &identity);
+        let mut seat = seats.into_iter();
+        found.mentions.retain(|_| !seat.next().unwrap_or(false));
+        drop_unused_entities(found);
         found.mentions.sort();
     }
 }
@@ -384,9 +386,14 @@ fn name_generic_courts(found: &mut Found) {
         }
     }
     if changed {
-        let identity: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
-        apply_remap(found, &identity);
+        drop_unused_entities(found);
     }
+}
+
+/// Drops the entities no mention points to any more.
+fn drop_unused_entities(found: &mut Found) {
+    let identity: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
+    apply_remap(found, &identity);
 }
 
 /// Re-points mentions through `remap` (None drops them) and drops entities
