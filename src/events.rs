@@ -1747,9 +1747,6 @@ fn event_anaphor(
     None
 }
 
-/// "die Ermittlungen des Bundeskartellamts gegen Amazon": the name right
-/// after a noun trigger is its agent when a preposition then introduces the
-/// target.
 /// A penalty someone pays hits the payer, and whom it is paid to imposed
 /// it: "Westpac agreed on Thursday to pay a A$1.3 billion penalty", "paid a
 /// fine of $700 million to the Justice Department". The payer is the last
@@ -1782,6 +1779,9 @@ fn paid_penalty(
     Some((agent.into_iter().collect(), vec![payer.entity]))
 }
 
+/// "die Ermittlungen des Bundeskartellamts gegen Amazon": the name right
+/// after a noun trigger is its agent when a preposition then introduces the
+/// target.
 fn genitive_agent(
     text: &str,
     words: &[Word],
