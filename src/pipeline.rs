@@ -173,8 +173,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// complaints retreat, injunctions restrain; a verb after a relative
 /// "that" with an object; German "er" for a company a masculine noun
 /// introduced; a ministry without a country is that of the government
-/// named just before; who attends is no party.
-pub const ANALYSIS: u32 = 19;
+/// named just before; who attends is no party. 20: a product's model
+/// number names the model ("iPhone 16").
+pub const ANALYSIS: u32 = 20;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -158,6 +158,7 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         })
         .map(|h| h.span)
         .collect();
+    let chosen = product_models(text, chosen, lexicon);
     let chosen = absorb_city_prefixes(text, chosen, &cities, lexicon);
     let chosen = national_bodies(text, chosen, lexicon);
     let chosen = longer_bodies(text, chosen, lexicon);
@@ -696,6 +697,57 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     chosen.sort_by_key(|c| (c.span.start, c.span.end));
     chosen
+}
+
+/// A product the lexicon names, followed by a model number, is that model
+/// ("iPhone 16", "iPhone-16-Verbot", "Galaxy S24 Ultra"): a name of its
+/// own, which the patterns key like any other.
+fn product_models(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) -> Vec<Candidate> {
+    for k in 0..chosen.len() {
+        let Reading::Entry(i) = chosen[k].reading else { continue };
+        let entry = &lexicon.entries[i];
+        if !entry.etype.eq_ignore_ascii_case("PRODUCT") {
+            continue;
+        }
+        let Some(end) = model_after(text, chosen[k].span.end, lexicon) else { continue };
+        if chosen.get(k + 1).is_some_and(|next| next.span.start < end) {
+            continue;
+        }
+        let model = text[chosen[k].span.end + 1..end].replace('-', " ");
+        chosen[k].reading =
+            Reading::Named { name: format!("{} {model}", entry.name), etype: EntityType::Product, weak: false };
+        chosen[k].span.end = end;
+    }
+    chosen
+}
+
+/// The end of a model number right after `end` (" 16", "-16", " S24",
+/// " 10T 5G", " 16 Pro Max"), if one follows: a number of at most three
+/// digits, after at most one capital and before at most two letters, then
+/// the lexicon's model words. Years are no models ("iPhone 2024").
+fn model_after(text: &str, end: usize, lexicon: &Lexicon) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let rest = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('-'))?;
+    let bytes = rest.as_bytes();
+    let mut n = usize::from(bytes.first()?.is_ascii_uppercase());
+    let digits = bytes[n..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    n += digits;
+    n += bytes[n..].iter().take(2).take_while(|b| b.is_ascii_alphabetic()).count();
+    if bytes.get(n).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let mut model_end = end + 1 + n;
+    while let Some(word) = text[model_end..].strip_prefix(' ').map(|r| r.split([' ', ',', '.', ';', ')']).next().unwrap_or(""))
+    {
+        if word.is_empty() || !lexicon.words.get("products.model_words").iter().any(|w| w == word) {
+            break;
+        }
+        model_end += 1 + word.len();
+    }
+    Some(model_end)
 }
 
 /// A city written right before a company is part of the company's name
