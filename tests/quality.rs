@@ -316,9 +316,24 @@ fn thirteenth_blind_articles_stay_good() {
 /// mine), measured once when they arrived, with code not tuned on them
 /// (this round's first rules, on described bodies and supply cuts, were
 /// in; they changed nothing here): entity P 0.98 R 0.86 (F1 0.92), event
-/// recall 0.29, relation recall 0.52, 2 fragmented, none conflated. This is
-/// the honest estimate now.
+/// recall 0.29, relation recall 0.52, 2 fragmented, none conflated. When
+/// `blind15` arrived it became a tuning set.
 #[test]
 fn fourteenth_blind_articles_stay_good() {
     stays_above("tests/blind14", 0.89, 0.26, 0.48);
+}
+
+/// Eight articles by a fifteenth annotator (`tests/blind15/`: UBS taking
+/// over Credit Suisse with the write-off of its AT1 bonds, and a New York
+/// judge ordering Argentina to hand over its YPF stake, each in English and
+/// German; India's Supreme Court staying the end of Byju's insolvency case,
+/// a Stockholm court upholding Sweden's 5G ban on Huawei and ZTE, a
+/// Vietnamese appeals court upholding Truong My Lan's death sentence,
+/// Uniper's arbitration award against Gazprom Export), measured once when
+/// they arrived, with code not tuned on them: entity P 0.89 R 0.81 (F1
+/// 0.85), event recall 0.31, relation recall 0.48, 3 fragmented, 1
+/// conflated. This is the honest estimate now.
+#[test]
+fn fifteenth_blind_articles_stay_good() {
+    stays_above("tests/blind15", 0.82, 0.28, 0.45);
 }
