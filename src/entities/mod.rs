@@ -159,6 +159,7 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         .map(|h| h.span)
         .collect();
     let chosen = product_models(text, chosen, lexicon);
+    let chosen = adjective_led_companies(text, chosen, lexicon);
     let chosen = absorb_city_prefixes(text, chosen, &cities, lexicon);
     let chosen = national_bodies(text, chosen, lexicon);
     let chosen = longer_bodies(text, chosen, lexicon);
@@ -696,6 +697,64 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         }
     }
     chosen.sort_by_key(|c| (c.span.start, c.span.end));
+    chosen
+}
+
+/// A country's adjective before capitalised words that end in a company's
+/// name ending (`org_suffixes.after_adjective`) is part of that company's
+/// name: "Saudi Arabian Airlines", "Saudi National Bank" (where no reading
+/// holds the words after it: "Turkish Airlines" in the lexicon stays).
+fn adjective_led_companies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) -> Vec<Candidate> {
+    for k in 0..chosen.len() {
+        if !matches!(chosen[k].reading, Reading::Adjective(_) | Reading::Country(_))
+            || !text::is_capitalized(chosen[k].span.slice(text))
+        {
+            continue;
+        }
+        let start = chosen[k].span.end + 1;
+        let Some(rest) = text.get(chosen[k].span.end..).and_then(|r| r.strip_prefix(' ')) else { continue };
+        // (A name the patterns found in the words after it is absorbed:
+        // "National Bank".)
+        let next_named = chosen.get(k + 1).is_some_and(|next| matches!(next.reading, Reading::Named { .. }));
+        let limit = match chosen.get(k + 1) {
+            Some(next) if next_named => next.span.end,
+            Some(next) => next.span.start,
+            None => text.len(),
+        };
+        let mut end = start;
+        let mut found = None;
+        for word in rest.split(' ').take(3) {
+            let word = word.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '\'']);
+            let word = text::strip_possessive(word);
+            if word.is_empty() || !text::is_capitalized(word) || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+                break;
+            }
+            end = if end == start { start + word.len() } else { end + 1 + word.len() };
+            if end > limit {
+                break;
+            }
+            let words = &text[start..end];
+            if lexicon.words.get("org_suffixes.after_adjective").iter().any(|s| words == s || words.ends_with(&format!(" {s}")))
+            {
+                found = Some(end);
+            }
+        }
+        if let Some(end) = found {
+            if next_named && chosen[k + 1].span.start < end {
+                if chosen[k + 1].span.end != end {
+                    continue;
+                }
+                chosen[k + 1].span = Span::new(end, end);
+            }
+            let span = Span::new(chosen[k].span.start, end);
+            chosen[k] = Candidate {
+                span,
+                reading: Reading::Named { name: span.slice(text).to_string(), etype: EntityType::Company, weak: false },
+                priority: 2,
+            };
+        }
+    }
+    chosen.retain(|c| !c.span.is_empty());
     chosen
 }
 

@@ -864,6 +864,15 @@ fn classify(
         let to = run.len().min(5);
         return Some(make(0, to, etype, false));
     }
+    // A person's role set off by commas before the name: "His wife, Ensaf
+    // Haidar, lives", "the company's founder, Jack Ma, said".
+    if (2..=3).contains(&names)
+        && alphabetic
+        && text[run[run.len() - 1].span.end..].starts_with(',')
+        && role_before_comma(text, sentence_words, at, lang, lexicon)
+    {
+        return Some(make(start_word, run.len(), EntityType::Person, false));
+    }
     // Or after it: "Verdi, the German services union, urged", "HypoVereinsbank,
     // UniCredit's German unit, is based" (also a sentence's first word).
     if word_texts.len() <= 4 {
@@ -1097,6 +1106,31 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
     None
 }
 
+/// Whether a person's role (`appositions.person`, one or two words) after a
+/// possessive or an article and before a comma stands right before `at`:
+/// "His wife, ", "the company's founder, ", "Seine Frau, ".
+fn role_before_comma(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &Lexicon) -> bool {
+    let Some(noun) = at.checked_sub(1).map(|k| &words[k]) else { return false };
+    if &text[noun.span.end..words[at].span.start] != ", " {
+        return false;
+    }
+    let path = lexicon.words.lang_path("appositions.person", lang);
+    let determiners = lexicon.words.lang_path("appositions.role_determiners", lang);
+    let determiner = |k: usize| {
+        let w = words[k].text(text);
+        lexicon.words.contains_ignore_ascii_case(&determiners, w) || lang == Lang::En && w.ends_with("'s")
+    };
+    (1..=2).any(|n| {
+        let Some(first) = at.checked_sub(n) else { return false };
+        let Some(before) = first.checked_sub(1) else { return false };
+        let role = &text[words[first].span.start..noun.span.end];
+        role.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            && lexicon.words.contains_ignore_ascii_case(&path, role)
+            && determiner(before)
+            && text[words[before].span.end..words[first].span.start] == *" "
+    })
+}
+
 /// The type an apposition after a name gives it: ", the German services
 /// union,", ", UniCredit's German unit,", ", ein Verband der". `next` is the
 /// index of the word after the name. The apposition opens with an article or
@@ -1138,6 +1172,9 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
             || k + 1 == words.len()
             || k > next && words.get(k + 1).is_some_and(|w| prepositions.contains(&w.text(text)))
             || k > next && lang == Lang::En && words.get(k + 1).is_some_and(|w| relatives.contains(&w.text(text)))
+            // (Or before a second apposition: "a women's rights campaigner
+            // and the sister of".)
+            || k > next && words.get(k + 1).is_some_and(|w| ["and", "und"].contains(&w.text(text)))
     })?;
     if head == next {
         return None;
