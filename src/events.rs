@@ -996,6 +996,14 @@ pub fn extract(
                     .then(|| subjects.iter().rev().find(|m| genitive(m)).map(|m| m.entity))
                     .flatten();
                 let agent = if let Some(owner) = owner { vec![owner] } else { agent };
+                // "Braun was arrested, Munich prosecutors said": police,
+                // prosecutors or a court that report a coercion, sanction or
+                // charge with no agent named did it.
+                let agent = if agent.is_empty() && matches!(spec.etype, EventType::Coerce | EventType::Sanction | EventType::Accuse) {
+                    speaking_authority(text, &words, &lower, &mentions, found, speech).map_or(agent, |m| vec![m])
+                } else {
+                    agent
+                };
                 (agent, target.unwrap_or_default())
             } else if let Some(pair) = (noun && spec.etype == EventType::Sanction && lang == Lang::En)
                 .then(|| paid_penalty(text, &words, &lower, trigger, &before, &after, found))
@@ -1118,6 +1126,16 @@ pub fn extract(
                 };
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
+            } else if let Some(object) = (lang == Lang::De
+                && after.is_empty()
+                && subjects.len() == 1
+                && clause_final(&words, text, &lower, trigger))
+            .then(|| object_after_unnamed_subject(&words, &lower, &mentions, clause_start, trigger, subjects[0]))
+            .flatten()
+            {
+                // "Die Polizei hat Markus Braun festgenommen": the subject is
+                // no name, the name after the auxiliary the object.
+                (Vec::new(), vec![object])
             } else if let Some((subject, object)) =
                 (lang == Lang::De && after.is_empty() && clause_final(&words, text, &lower, trigger))
                     .then(|| {
@@ -1935,6 +1953,24 @@ fn subclause<'m>(
     mentions.iter().copied().filter(|m| m.span.start >= start).collect()
 }
 
+/// The entity of `name` when it is the object of a German main clause whose
+/// subject is a noun phrase no name covers, before a perfect's auxiliary:
+/// "Die Polizei hat Markus Braun festgenommen".
+fn object_after_unnamed_subject(
+    words: &[Word],
+    lower: &[&str],
+    mentions: &[&Mention],
+    clause_start: usize,
+    trigger: &TriggerHit,
+    name: &Mention,
+) -> Option<usize> {
+    let first = words.iter().position(|w| w.span.start >= clause_start)?;
+    let aux = (first + 2..trigger.first).find(|&k| ["hat", "hatte", "haben", "hatten"].contains(&lower[k]))?;
+    let unnamed = ["der", "die", "das", "ein", "eine"].contains(&lower[first])
+        && !mentions.iter().any(|m| m.span.start < words[aux].span.start && m.span.end > words[first].span.start);
+    (unnamed && name.span.start > words[aux].span.end).then_some(name.entity)
+}
+
 /// The subject and the objects of a German verb-final clause: the first
 /// subject of the subordinate clause, then every other name after it, also
 /// those after a preposition ("Sanktionen gegen Russland verhängt", "mit
@@ -2203,6 +2239,40 @@ fn list_around(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
     }
 }
 
+/// The police, prosecutors or court (an agency of the COP or JUD sector) that
+/// a sentence names as its speaker: right before a speech verb ("Munich
+/// prosecutors said") or right after one ("teilte die Staatsanwaltschaft
+/// München I mit", "said the prosecutor's office").
+fn speaking_authority(
+    text: &str,
+    words: &[Word],
+    lower: &[&str],
+    mentions: &[&Mention],
+    found: &Found,
+    speech: &[String],
+) -> Option<usize> {
+    let is_speech = |k: usize| lower.get(k).is_some_and(|w| speech.iter().any(|v| v == w));
+    mentions.iter().find_map(|m| {
+        let entity = &found.entities[m.entity];
+        let authority = entity.etype == EntityType::Agency
+            && entity.sector.as_deref().is_some_and(|s| ["COP", "JUD"].contains(&s))
+            && !m.modifier;
+        if !authority {
+            return None;
+        }
+        let after = words.partition_point(|w| w.span.start < m.span.end);
+        let before = words.partition_point(|w| w.span.end <= m.span.start);
+        // (Past an article, and a time in German: "teilte die …", "sagte am Montag die …".)
+        let mut k = before;
+        while k > 0 && ["the", "der", "die", "das", "ein", "eine"].contains(&lower[k - 1]) {
+            k -= 1;
+        }
+        let said_after = is_speech(after) && !text[m.span.end..words.get(after)?.span.start].contains(',');
+        let said_before = k > 0 && is_speech(k - 1);
+        (said_after || said_before).then_some(m.entity)
+    })
+}
+
 /// Is the trigger a passive participle? English: a form of "be" (or the
 /// paraphrase "changed into") within three words before it. German: a form of
 /// "werden" earlier in the sentence and an agent introduced by "von"/"durch",
@@ -2247,6 +2317,10 @@ fn is_passive(lang: Lang, words: &[Word], text: &str, lower: &[&str], trigger: &
                 return false;
             }
             if lower.iter().any(|w| by.iter().any(|b| b == w)) {
+                return true;
+            }
+            // "ist … festgenommen worden": "worden" is a passive's alone.
+            if lower.get(trigger.last).is_some_and(|w| *w == "worden") {
                 return true;
             }
             let clause_start = clause_start_word(words, text, trigger.first);

@@ -176,8 +176,11 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// named just before; who attends is no party. 20: a product's model
 /// number names the model ("iPhone 16"). 21: a role set off by commas
 /// before a name makes a person ("His wife, Ensaf Haidar,"); a country's
-/// adjective before "Airlines" or "National Bank" is part of the name.
-pub const ANALYSIS: u32 = 21;
+/// adjective before "Airlines" or "National Bank" is part of the name. 22:
+/// "ist … festgenommen worden" is passive; police, prosecutors or a court
+/// that report an agentless coercion, sanction or charge made it; a name
+/// after the auxiliary is the object when an unnamed noun phrase leads.
+pub const ANALYSIS: u32 = 22;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
