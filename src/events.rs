@@ -1006,7 +1006,7 @@ pub fn extract(
                 };
                 (agent, target.unwrap_or_default())
             } else if let Some(pair) = (noun && spec.etype == EventType::Sanction && lang == Lang::En)
-                .then(|| paid_penalty(text, &words, &lower, trigger, &before, &after, found))
+                .then(|| paid_penalty(text, &words, &lower, trigger, &before, &after, &args, found, lexicon))
                 .flatten()
             {
                 pair
@@ -1768,7 +1768,10 @@ fn event_anaphor(
 /// A penalty someone pays hits the payer, and whom it is paid to imposed
 /// it: "Westpac agreed on Thursday to pay a A$1.3 billion penalty", "paid a
 /// fine of $700 million to the Justice Department". The payer is the last
-/// name before "pay" in the clause; the agent a body after "to" or "by".
+/// name before "pay" in the clause; the agent a body after "to" or "by",
+/// else the bodies whose investigation the penalty settles ("to settle
+/// corruption investigations in France, Britain and the United States").
+#[allow(clippy::too_many_arguments)]
 fn paid_penalty(
     text: &str,
     words: &[Word],
@@ -1776,7 +1779,9 @@ fn paid_penalty(
     trigger: &TriggerHit,
     before: &[&Mention],
     after: &[&Mention],
+    args: &[&Mention],
     found: &Found,
+    lexicon: &Lexicon,
 ) -> Option<(Vec<usize>, Vec<usize>)> {
     let pay = (trigger.first.saturating_sub(9)..trigger.first)
         .rev()
@@ -1793,8 +1798,23 @@ fn paid_penalty(
             && ["to", "by"].contains(&prev(1 + skip))
             && words_between(words, trigger.span.end, m.span.start) <= 12
     };
-    let agent = after.iter().find(body).map(|m| m.entity);
-    Some((agent.into_iter().collect(), vec![payer.entity]))
+    let investigating = |m: &&&Mention| {
+        let k = word_index_before(words, m.span.start);
+        let k = k - usize::from(k > 0 && lower[k - 1] == "the");
+        matches!(found.entities[m.entity].etype, EntityType::Agency | EntityType::Country)
+            && k >= 2
+            && ["in", "by"].contains(&lower[k - 1])
+            && noun_trigger_at(lexicon, Lang::En, text, words, lower, k - 2, &mut Vec::new())
+                .is_some_and(|t| t == EventType::Accuse)
+            && m.span.start >= trigger.span.end
+            && words_between(words, trigger.span.end, m.span.start) <= 12
+    };
+    // (Several bodies: "in penalties to France, Britain and the United States".)
+    let agent = match after.iter().find(body) {
+        Some(m) => list_from(text, after, m),
+        None => args.iter().find(investigating).map(|m| list_from(text, args, m)).unwrap_or_default(),
+    };
+    Some((agent, vec![payer.entity]))
 }
 
 /// "die Ermittlungen des Bundeskartellamts gegen Amazon": the name right
