@@ -735,7 +735,10 @@ pub fn extract(
                 if members_of(m) {
                     return None;
                 }
-                if prepositions.contains(&prev(1)) {
+                // (Not across a comma: "kündigte an, Seoul werde" ends a
+                // separable verb with its particle.)
+                let across_comma = k > 0 && text[words[k - 1].span.end..m.span.start].contains(',');
+                if prepositions.contains(&prev(1)) && !across_comma {
                     return Some(k - 1);
                 }
                 // A German genitive after a noun in a phrase: "Laut einem
@@ -1125,6 +1128,14 @@ pub fn extract(
                     after[1..].iter().copied().filter(|m| !agent.contains(&m.entity)).collect()
                 };
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
+                (agent, target)
+            } else if let Some((agent, target)) = (lang == Lang::De && after.is_empty())
+                .then(|| zu_infinitive_arguments(text, &words, &lower, &subjects, trigger))
+                .flatten()
+            {
+                // "Das Kabinett beschloss, Südkorea von der Liste zu
+                // streichen": the main clause's subject acts on the names of
+                // the infinitive's clause.
                 (agent, target)
             } else if let Some(object) = (lang == Lang::De
                 && after.is_empty()
@@ -1925,7 +1936,8 @@ fn nominal_agent<'m>(
 /// German auxiliaries and modals that stand beside a participle or infinitive.
 const AUXILIARIES: &[&str] = &[
     "haben", "hat", "hatte", "hatten", "habe", "sein", "ist", "war", "waren", "sei", "werden", "wird", "wurde",
-    "wurden", "worden", "soll", "sollen", "könne", "könnte", "kann", "will", "wollte",
+    "wurden", "worden", "soll", "sollen", "könne", "könnte", "kann", "will", "wollte", "werde", "würde", "würden",
+    "wolle", "solle", "müsse", "muss",
 ];
 
 /// The mentions of the German subordinate clause that a verb-final trigger
@@ -1964,13 +1976,51 @@ fn subclause<'m>(
         OPENERS.iter().filter_map(|o| lead.rfind(o).map(|p| clause_start + p + 2)).max().unwrap_or(clause_start);
     // Reported speech opens one after its verb's comma: "hatte Baigorri
     // berichtet, Starlink habe sich geweigert".
+    // (Also a separable verb's particle, and what stands before it: "kündigte
+    // am Montag an, Seoul werde Japan …".)
     let reported = speech
         .iter()
-        .filter_map(|v| lead.rfind(&format!(" {v}, ")).map(|p| clause_start + p + v.len() + 3))
+        .filter_map(|v| {
+            let at = lead.rfind(&format!(" {v} ")).or_else(|| lead.rfind(&format!(" {v},")))?;
+            let rest = &lead[at + 1 + v.len()..];
+            let comma = rest.find(", ")?;
+            (rest[..comma].split_whitespace().count() <= 8).then(|| clause_start + at + 1 + v.len() + comma + 2)
+        })
         .max()
         .unwrap_or(clause_start);
     let start = start.max(reported);
     mentions.iter().copied().filter(|m| m.span.start >= start).collect()
+}
+
+/// The agent and the targets of a German infinitive with "zu" that closes a
+/// clause after a comma: the one subject before the comma, and the names
+/// between the comma and the verb ("Das Kabinett beschloss, Südkorea von der
+/// Liste zu streichen").
+fn zu_infinitive_arguments(
+    text: &str,
+    words: &[Word],
+    lower: &[&str],
+    subjects: &[&Mention],
+    trigger: &TriggerHit,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    if trigger.last < 2 || lower[trigger.last - 2] != "zu" {
+        return None;
+    }
+    let comma = text[..trigger.span.start].rfind(',')?;
+    // (Only where the main clause names its subject alone: the object of
+    // "wirft X vor, … zu liefern" is who would deliver.)
+    // (Nor is an owner after "von" and a title: "Das Kabinett von
+    // Ministerpräsident Shinzo Abe beschloss, …".)
+    let titled_owner = |m: &Mention| {
+        let k = word_index_before(words, m.span.start);
+        k >= 2 && ["von", "vom"].contains(&lower[k - 2]) && words[k - 1].text(text).starts_with(char::is_uppercase)
+    };
+    let main: Vec<&&Mention> = subjects.iter().filter(|m| m.span.end <= comma && !titled_owner(m)).collect();
+    let [agent] = main[..] else { return None };
+    let objects: Vec<&Mention> = subjects.iter().copied().filter(|m| m.span.start > comma).collect();
+    let first = objects.first()?;
+    let target: Vec<usize> = list_from(text, &objects, first).into_iter().filter(|&e| e != agent.entity).collect();
+    (!target.is_empty()).then(|| (vec![agent.entity], target))
 }
 
 /// The entity of `name` when it is the object of a German main clause whose
@@ -2027,12 +2077,16 @@ fn clause_final(words: &[Word], text: &str, lower: &[&str], trigger: &TriggerHit
     // particle last; a phrase with a gap that ends in a participle closes the
     // clause after an auxiliary ("hat X auf seine Liste … gesetzt").
     if trigger.pattern.words.contains(&None) {
-        let participle = trigger.pattern.words.last().and_then(|w| w.as_deref()).is_some_and(|w| w.starts_with("ge"));
+        // (Or in an infinitive after a modal or "zu": "Seoul werde Japan von
+        // seiner Liste … nehmen", "… zu streichen".)
+        let last = trigger.pattern.words.last().and_then(|w| w.as_deref()).unwrap_or("");
+        let participle = last.starts_with("ge") || last.ends_with("en") && trigger.last >= 2;
         if !participle {
             return false;
         }
         let clause_start = clause_start_word(words, text, trigger.first);
-        let auxiliary = lower[clause_start..trigger.first].iter().any(|w| AUXILIARIES.contains(w));
+        let auxiliary = lower[clause_start..trigger.first].iter().any(|w| AUXILIARIES.contains(w))
+            || lower[trigger.last - 2] == "zu";
         if !auxiliary {
             return false;
         }
