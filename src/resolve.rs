@@ -551,6 +551,15 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
         (core.len() == 1 && words.len() > 1 && core[0].chars().count() >= min_chars && text::is_capitalized(core[0]))
             .then(|| core[0].to_string())
     };
+    // An acronym that opens a company's name stands for it too: "C&S" after
+    // "C&S Wholesale Grocers", "BDO" after "BDO Unibank" (unless two names
+    // open with it: "TBC Bank" and "TBC Holding").
+    let acronym_of = |name: &str| -> Option<String> {
+        let (first, rest) = name.split_once(' ')?;
+        let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+        (letters >= 2 && !rest.is_empty() && first.chars().all(|c| c.is_uppercase() || c == '&'))
+            .then(|| first.to_string())
+    };
     let mut forms: Vec<(String, usize)> = Vec::new();
     for (i, entity) in found.entities.iter().enumerate() {
         if entity.etype != EntityType::Company || !entity.key.starts_with("name:") {
@@ -558,6 +567,15 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
         }
         if let Some(core) = core_of(&entity.name, 4) {
             forms.push((core, i));
+        } else if let Some(acronym) = acronym_of(&entity.name) {
+            let shared = found
+                .entities
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && other.name.starts_with(&format!("{acronym} ")));
+            if !shared {
+                forms.push((acronym, i));
+            }
         }
     }
     for mention in &found.mentions {

@@ -207,6 +207,23 @@ pub fn find(
                 i = run_end;
                 continue;
             }
+            // A titled person "of" a body is two names: "Judge Marshall
+            // Ferguson of King County Superior Court".
+            let of_at = run.iter().position(|w| w.text(text) == "of").filter(|&j| {
+                j >= 3 && j + 1 < run.len() && is_title(run[0].text(text), lang, lexicon) && lang == Lang::En
+            });
+            let split = of_at.and_then(|j| {
+                let person = classify(text, lang, &words, i, &run[..j], lexicon, title_case)
+                    .filter(|c| matches!(c.reading, Reading::Named { etype: EntityType::Person, .. }))?;
+                let body = classify(text, lang, &words, i + j + 1, &run[j + 1..], lexicon, title_case)
+                    .filter(|c| matches!(c.reading, Reading::Named { etype: EntityType::Agency, .. }))?;
+                Some([person, body])
+            });
+            if let Some(parts) = split {
+                out.extend(parts);
+                i = run_end;
+                continue;
+            }
             if let Some(mut candidate) = classify(text, lang, &words, i, run, lexicon, title_case) {
                 if let Reading::Named { name, etype, weak: false } = &mut candidate.reading {
                     let right_before = |a: &&Span| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ';
