@@ -187,8 +187,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// ("kündigte an, Seoul werde …"); no preposition across a comma. 25:
 /// "Judge X of Y Court" is a person and a court; "Companies" is a
 /// company suffix, and an acronym that opens a company's name stands for
-/// it ("C&S"); who brought a case is no object of what the court did.
-pub const ANALYSIS: u32 = 25;
+/// it ("C&S"); who brought a case is no object of what the court did. 26:
+/// a German sentence that opens with "Sie" and a singular verb continues
+/// the last actor.
+pub const ANALYSIS: u32 = 26;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -1132,26 +1132,40 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
 /// the nearest sentence before names first. After a name ("Die Kommission
 /// forderte sie auf") or a plural verb it is an object or "they": left alone.
 fn singular_sie(text: &str, sentences: &[Span], found: &Found, source: &[bool], added: &mut Vec<Mention>) {
+    let singular = |verb: &str| {
+        verb.chars().all(char::is_lowercase) && (verb.ends_with("te") || verb.ends_with('t')) && !verb.ends_with("ten")
+    };
+    let types = [EntityType::Person, EntityType::Agency, EntityType::Company];
     for (i, sentence) in sentences.iter().enumerate() {
         let slice = sentence.slice(text);
+        // A sentence that opens with "Sie" and a singular verb: "Sie wirft
+        // Polen vor, …" after "Die Regierung in Prag hatte Klage eingereicht".
+        let opening = slice.strip_prefix("Sie ").and_then(|rest| rest.split_whitespace().next());
+        if opening.is_some_and(singular) {
+            if let Some(entity) = antecedent(found, source, sentence.start, i, &types) {
+                added.push(Mention {
+                    span: Span::new(sentence.start, sentence.start + 3),
+                    sentence: i,
+                    entity,
+                    anaphoric: true,
+                    modifier: false,
+                });
+            }
+        }
         for (at, _) in slice.match_indices(" sie ") {
             let s = sentence.start + at + 1;
             let before = &slice[..at];
             let clause_start = before.rfind([',', ':', ';', '“', '"', '«', '»']).map_or(0, |c| c + 1);
             let clause = &before[clause_start..];
             let Some(verb) = clause.split_whitespace().next_back() else { continue };
-            let singular = verb.chars().all(char::is_lowercase)
-                && (verb.ends_with("te") || verb.ends_with('t'))
-                && !verb.ends_with("ten");
             let named_before = found
                 .mentions
                 .iter()
                 .chain(added.iter())
                 .any(|m| m.span.start >= sentence.start + clause_start && m.span.end <= s);
-            if !singular || named_before || clause.split_whitespace().count() > 4 {
+            if !singular(verb) || named_before || clause.split_whitespace().count() > 4 {
                 continue;
             }
-            let types = [EntityType::Person, EntityType::Agency, EntityType::Company];
             if let Some(entity) = antecedent(found, source, sentence.start, i, &types) {
                 added.push(Mention {
                     span: Span::new(s, s + 3),
