@@ -322,6 +322,9 @@ pub fn extract(
         }
         let lower = text::lowered_words(text, lowered_text.as_deref(), &words, &mut lowered_storage);
         let mut triggers = find_triggers(lexicon, lang, text, &words, &lower);
+        // (Phrases that only look like events have done their work: they
+        // kept shorter patterns from matching.)
+        triggers.retain(|t| !lexicon.triggers[t.pattern.trigger].none);
         // "verhängte … Exportbeschränkungen": the noun restates the verb's
         // event, unless a new clause stands between ("announced curbs in
         // March, after Washington imposed sweeping restrictions").

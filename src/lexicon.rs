@@ -148,6 +148,8 @@ pub struct TriggerSpec {
     #[serde(default)]
     pub seller: bool,
     #[serde(default)]
+    pub none: bool,
+    #[serde(default)]
     pub en_verbs: Vec<String>,
     #[serde(default)]
     pub en_nouns: Vec<String>,
@@ -176,6 +178,10 @@ pub struct Trigger {
     /// The subject sells: the buyer after "to"/"an" acquires the object
     /// ("Rolls-Royce agreed to sell Bergen Engines to TMH International").
     pub seller: bool,
+    /// The phrase looks like an event of the type and is none: it wins
+    /// over shorter patterns and yields nothing ("übernahm die Führung",
+    /// "took over as chief executive").
+    pub none: bool,
 }
 
 /// A trigger pattern: a sequence of word patterns, `None` standing for a gap.
@@ -624,6 +630,7 @@ impl Builder {
                 untargeted: spec.untargeted || spec.agentless,
                 reported: spec.reported,
                 seller: spec.seller,
+                none: spec.none,
             });
             for (lang, noun, list) in [
                 (Lang::En, false, &spec.en_verbs),
