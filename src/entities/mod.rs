@@ -474,11 +474,18 @@ fn capital_after(text: &str, end: usize, hits: &[Hit]) -> Option<(usize, usize)>
 /// "Washington (dpa) –")? It says where the article was written, so a
 /// capital there is no government.
 fn is_dateline(text: &str, span: Span) -> bool {
+    // (Several places, joined by slashes: "PARIS/LONDON, Jan 31 (Reuters) -".)
+    let shouted = |s: &str| s.chars().all(|c| c.is_uppercase() || matches!(c, '/' | ' ' | '-' | '.'));
     let line_start = text[..span.start].trim_end_matches([' ', '\t']);
-    if !(line_start.is_empty() || line_start.ends_with('\n')) {
+    let line = line_start.rfind('\n').map_or(line_start, |n| &line_start[n + 1..]);
+    if !(line.is_empty() || line.ends_with('/') && shouted(line)) {
         return false;
     }
-    let after = &text[span.end..];
+    let mut after = &text[span.end..];
+    while let Some(rest) = after.strip_prefix('/') {
+        let end = rest.find(|c: char| !(c.is_uppercase() || c == ' ' || c == '-' || c == '.')).unwrap_or(rest.len());
+        after = &rest[end..];
+    }
     let head = match after.char_indices().nth(60) {
         Some((i, _)) => &after[..i],
         None => after,
