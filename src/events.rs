@@ -391,6 +391,25 @@ pub fn extract(
                         && !text[words[t.first].span.end..words[verb].span.start].contains([',', ';', ':', '.'])
                 })
         });
+        // What a sanction halts is no new event of its own: "frozen all new
+        // trade and investment with Canada", "suspended cooperation".
+        let halted: Vec<usize> = triggers
+            .iter()
+            .filter(|v| !v.pattern.noun && lexicon.triggers[v.pattern.trigger].etype == EventType::Sanction)
+            .map(|v| v.last)
+            .collect();
+        triggers.retain(|t| {
+            let cooperative = matches!(
+                lexicon.triggers[t.pattern.trigger].etype,
+                EventType::Invest | EventType::Cooperate | EventType::Aid | EventType::Consult | EventType::Agree
+            );
+            !(t.pattern.noun && cooperative)
+                || !halted.iter().any(|&end| {
+                    t.first >= end
+                        && t.first - end <= 5
+                        && !text[words[end - 1].span.end..words[t.first].span.start].contains([',', ';', ':', '.'])
+                })
+        });
         triggers.retain(|t| {
             let reach = if t.pattern.noun { 3 } else { 0 };
             !answered

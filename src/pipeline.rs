@@ -192,8 +192,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// the last actor. 27: phrases that only look like events (`none = true`
 /// triggers: "übernahm die Führung", "took over as chief executive"). 28:
 /// datelines of several places ("PARIS/LONDON, … (Reuters) -") name no
-/// government; "Courts" is an agency tail.
-pub const ANALYSIS: u32 = 28;
+/// government; "Courts" is an agency tail. 29: what a sanction halts
+/// ("frozen all new trade and investment") is no event of its own.
+pub const ANALYSIS: u32 = 29;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
