@@ -193,8 +193,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// triggers: "übernahm die Führung", "took over as chief executive"). 28:
 /// datelines of several places ("PARIS/LONDON, … (Reuters) -") name no
 /// government; "Courts" is an agency tail. 29: what a sanction halts
-/// ("frozen all new trade and investment") is no event of its own.
-pub const ANALYSIS: u32 = 29;
+/// ("frozen all new trade and investment") is no event of its own. 30:
+/// courts that strike down, annul, overturn or quash reject ("kippte",
+/// "für nichtig erklärt").
+pub const ANALYSIS: u32 = 30;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
