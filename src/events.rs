@@ -403,7 +403,8 @@ pub fn extract(
                 lexicon.triggers[t.pattern.trigger].etype,
                 EventType::Invest | EventType::Cooperate | EventType::Aid | EventType::Consult | EventType::Agree
             );
-            !(t.pattern.noun && cooperative)
+            !t.pattern.noun
+                || !cooperative
                 || !halted.iter().any(|&end| {
                     t.first >= end
                         && t.first - end <= 5
@@ -1024,7 +1025,9 @@ pub fn extract(
                 // "Braun was arrested, Munich prosecutors said": police,
                 // prosecutors or a court that report a coercion, sanction or
                 // charge with no agent named did it.
-                let agent = if agent.is_empty() && matches!(spec.etype, EventType::Coerce | EventType::Sanction | EventType::Accuse) {
+                let agent = if agent.is_empty()
+                    && matches!(spec.etype, EventType::Coerce | EventType::Sanction | EventType::Accuse)
+                {
                     speaking_authority(text, &words, &lower, &mentions, found, speech).map_or(agent, |m| vec![m])
                 } else {
                     agent

@@ -741,7 +741,11 @@ fn adjective_led_companies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lex
                 break;
             }
             let words = &text[start..end];
-            if lexicon.words.get("org_suffixes.after_adjective").iter().any(|s| words == s || words.ends_with(&format!(" {s}")))
+            if lexicon
+                .words
+                .get("org_suffixes.after_adjective")
+                .iter()
+                .any(|s| words == s || words.ends_with(&format!(" {s}")))
             {
                 found = Some(end);
             }
@@ -806,7 +810,8 @@ fn model_after(text: &str, end: usize, lexicon: &Lexicon) -> Option<usize> {
         return None;
     }
     let mut model_end = end + 1 + n;
-    while let Some(word) = text[model_end..].strip_prefix(' ').map(|r| r.split([' ', ',', '.', ';', ')']).next().unwrap_or(""))
+    while let Some(word) =
+        text[model_end..].strip_prefix(' ').map(|r| r.split([' ', ',', '.', ';', ')']).next().unwrap_or(""))
     {
         if word.is_empty() || !lexicon.words.get("products.model_words").iter().any(|w| w == word) {
             break;
