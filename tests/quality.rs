@@ -301,10 +301,12 @@ fn twelfth_blind_articles_stay_good() {
 /// with code not tuned on them (this round's first rules, on names no
 /// lexicon holds, were in): entity P 0.89 R 0.81, event recall 0.21,
 /// relation recall 0.32, 1 fragmented, 2 conflated (F1 0.85). When
-/// `blind14` arrived it became a tuning set.
+/// `blind14` arrived it became a tuning set: generic courts, sales,
+/// product models and court annulments raised it to entity P 0.92 R 0.85,
+/// event recall 0.41.
 #[test]
 fn thirteenth_blind_articles_stay_good() {
-    stays_above("tests/blind13", 0.82, 0.19, 0.30);
+    stays_above("tests/blind13", 0.86, 0.38, 0.30);
 }
 
 /// Eight articles by a fourteenth annotator (`tests/blind14/`: Airbus's
@@ -317,10 +319,13 @@ fn thirteenth_blind_articles_stay_good() {
 /// (this round's first rules, on described bodies and supply cuts, were
 /// in; they changed nothing here): entity P 0.98 R 0.86 (F1 0.92), event
 /// recall 0.29, relation recall 0.52, 2 fragmented, none conflated. When
-/// `blind15` arrived it became a tuning set.
+/// `blind15` arrived it became a tuning set: persons named after a role,
+/// penalties paid to several states, white lists, German passives and
+/// zu-infinitives raised it to entity P 0.98 R 0.93, event recall 0.46,
+/// relation recall 0.55, 1 fragmented.
 #[test]
 fn fourteenth_blind_articles_stay_good() {
-    stays_above("tests/blind14", 0.89, 0.26, 0.48);
+    stays_above("tests/blind14", 0.94, 0.43, 0.52);
 }
 
 /// Eight articles by a fifteenth annotator (`tests/blind15/`: UBS taking
