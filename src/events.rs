@@ -2102,11 +2102,11 @@ fn clause_final(words: &[Word], text: &str, lower: &[&str], trigger: &TriggerHit
     // particle last; a phrase with a gap that ends in a participle closes the
     // clause after an auxiliary ("hat X auf seine Liste … gesetzt").
     if trigger.pattern.words.contains(&None) {
-        // (Or in an infinitive after a modal or "zu": "Seoul werde Japan von
+        // (Or an infinitive after a modal or "zu": "Seoul werde Japan von
         // seiner Liste … nehmen", "… zu streichen".)
         let last = trigger.pattern.words.last().and_then(|w| w.as_deref()).unwrap_or("");
-        let participle = last.starts_with("ge") || last.ends_with("en") && trigger.last >= 2;
-        if !participle {
+        let verb_last = last.starts_with("ge") || last.ends_with("en");
+        if !verb_last {
             return false;
         }
         let clause_start = clause_start_word(words, text, trigger.first);
@@ -2361,12 +2361,15 @@ fn speaking_authority(
         }
         let after = words.partition_point(|w| w.span.start < m.span.end);
         let before = words.partition_point(|w| w.span.end <= m.span.start);
-        // (Past an article, and a time in German: "teilte die …", "sagte am Montag die …".)
+        // (Past an article: "teilte die …", "said the …".)
         let mut k = before;
         while k > 0 && ["the", "der", "die", "das", "ein", "eine"].contains(&lower[k - 1]) {
             k -= 1;
         }
-        let said_after = is_speech(after) && !text[m.span.end..words.get(after)?.span.start].contains(',');
+        // (A name that ends the sentence may still follow its verb: "…,
+        // said the Munich prosecutor's office.")
+        let said_after =
+            words.get(after).is_some_and(|w| is_speech(after) && !text[m.span.end..w.span.start].contains(','));
         let said_before = k > 0 && is_speech(k - 1);
         (said_after || said_before).then_some(m.entity)
     })

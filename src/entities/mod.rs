@@ -730,9 +730,9 @@ fn adjective_led_companies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lex
         };
         let mut end = start;
         let mut found = None;
-        for word in rest.split(' ').take(3) {
-            let word = word.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '\'']);
-            let word = text::strip_possessive(word);
+        for raw in rest.split(' ').take(3) {
+            let trimmed = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '\'']);
+            let word = text::strip_possessive(trimmed);
             if word.is_empty() || !text::is_capitalized(word) || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
                 break;
             }
@@ -748,6 +748,10 @@ fn adjective_led_companies(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lex
                 .any(|s| words == s || words.ends_with(&format!(" {s}")))
             {
                 found = Some(end);
+            }
+            // (Punctuation or a possessive ends the name.)
+            if word.len() != raw.len() {
+                break;
             }
         }
         if let Some(end) = found {
