@@ -411,11 +411,28 @@ pub fn extract(
                         && !text[words[end - 1].span.end..words[t.first].span.start].contains([',', ';', ':', '.'])
                 })
         });
+        // An English gerund right after an approving verb is the act
+        // approved, and the approval no event of its own: "the Cabinet
+        // approved removing South Korea from its white list" is Japan's
+        // sanction.
+        let approved_act = |t: &TriggerHit| {
+            lang == Lang::En
+                && !t.pattern.noun
+                && lower[t.first].ends_with("ing")
+                && triggers.iter().any(|v| {
+                    v.last == t.first
+                        && !v.pattern.noun
+                        && matches!(lexicon.triggers[v.pattern.trigger].etype, EventType::Support | EventType::Agree)
+                })
+        };
+        let acts: Vec<usize> = triggers.iter().filter(|t| approved_act(t)).map(|t| t.first).collect();
         triggers.retain(|t| {
             let reach = if t.pattern.noun { 3 } else { 0 };
-            !answered
-                .iter()
-                .any(|&end| t.first >= end && (t.first - end <= reach || !t.pattern.noun && modifiers(end, t.first)))
+            acts.contains(&t.first)
+                || !acts.contains(&t.last)
+                    && !answered.iter().any(|&end| {
+                        t.first >= end && (t.first - end <= reach || !t.pattern.noun && modifiers(end, t.first))
+                    })
         });
         if triggers.is_empty() {
             continue;

@@ -196,8 +196,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// ("frozen all new trade and investment") is no event of its own. 30:
 /// courts that strike down, annul, overturn or quash reject ("kippte",
 /// "für nichtig erklärt"). 31: an authority that ends its sentence after
-/// the speech verb is the speaker too.
-pub const ANALYSIS: u32 = 31;
+/// the speech verb is the speaker too. 32: a gerund after an approving
+/// verb is the act approved ("approved removing South Korea from …").
+pub const ANALYSIS: u32 = 32;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
