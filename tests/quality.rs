@@ -337,8 +337,23 @@ fn fourteenth_blind_articles_stay_good() {
 /// Uniper's arbitration award against Gazprom Export), measured once when
 /// they arrived, with code not tuned on them: entity P 0.89 R 0.81 (F1
 /// 0.85), event recall 0.31, relation recall 0.48, 3 fragmented, 1
-/// conflated. This is the honest estimate now.
+/// conflated. When `blind16` arrived it became a tuning set.
 #[test]
 fn fifteenth_blind_articles_stay_good() {
     stays_above("tests/blind15", 0.82, 0.28, 0.45);
+}
+
+/// Eight articles by a sixteenth annotator (`tests/blind16/`: Montenegro
+/// extraditing Do Kwon to the United States, and the European Commission
+/// clearing Lufthansa's stake in ITA Airways, each in English and German;
+/// the Bahamas arresting Sam Bankman-Fried, Ericsson pleading guilty for
+/// breaching its deferred prosecution agreement, a Bonn court sentencing
+/// the Cum-Ex lawyer Hanno Berger, Lafarge pleading guilty to funding
+/// Islamic State), measured once when they arrived, with code not tuned on
+/// them: entity P 0.90 R 0.86 (F1 0.88), event recall 0.40, relation
+/// recall 0.44, none fragmented or conflated. This is the honest estimate
+/// now.
+#[test]
+fn sixteenth_blind_articles_stay_good() {
+    stays_above("tests/blind16", 0.85, 0.36, 0.40);
 }
