@@ -2528,8 +2528,9 @@ fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon,
     let phrases = |path: &str| lexicon.words.phrases(&lexicon.words.lang_path(path, lang));
     // A trigger that is itself a negation ("did not respond", "äußerte sich
     // nicht") states a refusal; its own words do not negate it.
-    let negated = lexicon.words.lang("modality.negated", lang);
-    let own_negation = trigger.pattern.words.iter().flatten().any(|w| negated.iter().any(|n| n == w));
+    // Cues of several words count too ("called off … merger").
+    let pattern: Vec<&str> = trigger.pattern.words.iter().map(|w| w.as_deref().unwrap_or("")).collect();
+    let own_negation = any_phrase(phrases("modality.negated"), &pattern, 0, pattern.len());
     // Nor does an accusation's own "alleged" make it alleged.
     let alleged = lexicon.words.lang("modality.alleged", lang);
     let own_modality = trigger.pattern.words.iter().flatten().any(|w| alleged.iter().any(|n| n == w));

@@ -639,14 +639,23 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
 /// where nothing marks it as a name ("Elmos hatte im Dezember vereinbart"
 /// opens a sentence). One pass over the words.
 fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
+    // A name found only by its shape ("weak") counts when the document
+    // writes it inside a sentence ("its merger with Kroger"), not only
+    // where any word is capitalized (a headline's or a sentence's first word).
+    let mut inside = vec![false; found.entities.len()];
+    for m in found.mentions.iter().filter(|m| !m.anaphoric) {
+        let opening = sentences.get(m.sentence).map_or(0, |s| s.start);
+        let lead = text[opening.min(m.span.start)..m.span.start].trim();
+        inside[m.entity] |= !lead.is_empty() && !lead.ends_with(':');
+    }
     let names: HashMap<&str, usize> = found
         .entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| {
+        .filter(|(i, e)| {
             e.etype == EntityType::Company
                 && e.key.starts_with("name:")
-                && !e.weak
+                && (!e.weak || inside[*i])
                 && !e.name.contains(' ')
                 && (e.name.chars().count() >= 3 || short_capitals(&e.name, lexicon))
                 && text::is_capitalized(&e.name)
@@ -664,11 +673,27 @@ fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found, lexico
         if found.mentions.iter().any(|m| m.span.overlaps(span)) {
             continue;
         }
+        // A name found only by its shape ("weak") is a name elsewhere only
+        // standing alone: "Commerce Secretary" is no mention of "Commerce".
+        if found.entities[entity].weak && capitalized_neighbour(text, span) {
+            continue;
+        }
         let sentence = entities::sentence_of(sentences, span.start);
         added.push(Mention { span, sentence, entity, anaphoric: false, modifier: false });
     }
     found.mentions.extend(added);
     found.mentions.sort();
+}
+
+/// Does a capitalized word stand right before or after `span`, with only a
+/// space between?
+fn capitalized_neighbour(text: &str, span: Span) -> bool {
+    let after = text[span.end..].strip_prefix(' ').and_then(|rest| rest.chars().next());
+    let before = text[..span.start].strip_suffix(' ').and_then(|lead| {
+        let word = lead.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+        word.chars().next()
+    });
+    after.is_some_and(char::is_uppercase) || before.is_some_and(char::is_uppercase)
 }
 
 /// A name of one or two capitals that is no function word ("X", not "A"
