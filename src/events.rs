@@ -392,7 +392,8 @@ pub fn extract(
                 })
         });
         // What a sanction halts is no new event of its own: "frozen all new
-        // trade and investment with Canada", "suspended cooperation".
+        // trade and investment with Canada", "suspended cooperation", "bar
+        // Huawei from supplying equipment".
         let halted: Vec<usize> = triggers
             .iter()
             .filter(|v| !v.pattern.noun && lexicon.triggers[v.pattern.trigger].etype == EventType::Sanction)
@@ -403,7 +404,11 @@ pub fn extract(
                 lexicon.triggers[t.pattern.trigger].etype,
                 EventType::Invest | EventType::Cooperate | EventType::Aid | EventType::Consult | EventType::Agree
             );
-            !t.pattern.noun
+            let barred_gerund = lang == Lang::En
+                && t.first > 0
+                && lower[t.first - 1] == "from"
+                && lower[t.first].ends_with("ing");
+            !(t.pattern.noun || barred_gerund)
                 || !cooperative
                 || !halted.iter().any(|&end| {
                     t.first >= end
@@ -1325,9 +1330,11 @@ pub fn extract(
                 while k > 0 && between.iter().any(|w| w == lower[k - 1]) && trigger.first - k < 2 {
                     k -= 1;
                 }
+                // ("its content rules, which bar praise": after a comma too.)
                 let relative = k >= 2
                     && matches!(lower[k - 1], "that" | "which")
-                    && text[words[k - 2].span.end..words[k - 1].span.start] == *" "
+                    && (text[words[k - 2].span.end..words[k - 1].span.start] == *" "
+                        || lower[k - 1] == "which" && text[words[k - 2].span.end..words[k - 1].span.start] == *", ")
                     && words[k - 2].text(text).starts_with(char::is_lowercase)
                     && !mentions.iter().any(|m| m.span.end == words[k - 2].span.end);
                 // Unless the subject made the noun's referent: "signed an
@@ -1354,6 +1361,77 @@ pub fn extract(
                 });
                 if relative && !made || common_subject {
                     agent.clear();
+                }
+                // A name before ", which" or ", who" is the relative clause's
+                // subject, wherever it stands: "following pressure from the
+                // United States, which has put Huawei on a trade blacklist".
+                let mut r = trigger.first;
+                while r > 0
+                    && trigger.first - r < 3
+                    && (between.iter().any(|w| w == lower[r - 1]) || ["has", "have", "had"].contains(&lower[r - 1]))
+                {
+                    r -= 1;
+                }
+                let antecedent = (r >= 2
+                    && matches!(lower[r - 1], "which" | "who")
+                    && text[words[r - 2].span.end..words[r - 1].span.start] == *", ")
+                    .then(|| mentions.iter().find(|m| m.span.end == words[r - 2].span.end && !m.modifier))
+                    .flatten()
+                    .filter(|m| {
+                        matches!(
+                            found.entities[m.entity].etype,
+                            EntityType::Company
+                                | EntityType::Agency
+                                | EntityType::Country
+                                | EntityType::Person
+                                | EntityType::Organization
+                                | EntityType::Group
+                        )
+                    });
+                if let Some(m) = antecedent {
+                    agent = vec![m.entity];
+                }
+                // An infinitive of purpose after a verb that does not hand its
+                // object a task is its subject's: in "Apple sued NSO later
+                // that month to bar it" Apple bars, not NSO (but "urged Sweden
+                // to ban" is Sweden's ban).
+                let purpose = trigger.first > 0 && lower[trigger.first - 1] == "to";
+                let governing = events.iter().rev().find(|e: &&LocalEvent| {
+                    e.sentence == sentence_idx
+                        && e.trigger.end <= trigger.span.start
+                        && !text[e.trigger.end..trigger.span.start].contains([',', ';', ':', '"'])
+                });
+                // "a decision by the country's telecoms regulator to bar
+                // Huawei": the by-phrase acts (no one named: no agent).
+                if purpose {
+                    let to = trigger.first - 1;
+                    let decisions = lexicon.words.get("nominal.decision_nouns_en");
+                    let by = (to.saturating_sub(8)..to).rev().find(|&j| {
+                        lower[j] == "by"
+                            && j > 0
+                            && decisions.iter().any(|d| d == lower[j - 1])
+                            && !text[words[j].span.end..words[to].span.start].contains([',', ';', ':', '"'])
+                    });
+                    if let Some(by) = by {
+                        agent = mentions
+                            .iter()
+                            .find(|m| {
+                                m.span.start > words[by].span.end && m.span.end <= words[to].span.start && !m.modifier
+                            })
+                            .map(|m| vec![m.entity])
+                            .unwrap_or_default();
+                    }
+                }
+                if let Some(previous) = governing.filter(|e| {
+                    purpose
+                        && !e.agent.is_empty()
+                        && e.target == agent
+                        && matches!(
+                            e.etype,
+                            EventType::Accuse | EventType::Sanction | EventType::Acquire | EventType::Invest
+                        )
+                }) {
+                    agent = previous.agent.clone();
                 }
             }
             // A sale turns around: the buyer after "to"/"an" acquires the

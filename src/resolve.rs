@@ -900,6 +900,57 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
     }
 }
 
+/// "An appeal by the Chinese company", "des chinesischen Konzerns": a
+/// country's adjective between an article and a company noun of
+/// `anaphora.company_*` describes a company named before (one of that
+/// country first), not the country. The adjective's mention gives way to
+/// the description.
+fn adjective_company_anaphors(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) {
+    let source = source_mentions(text, found);
+    let heads: Vec<String> = lexicon
+        .words
+        .get(&lexicon.words.lang_path("anaphora.company", lang))
+        .iter()
+        .filter_map(|phrase| phrase.rsplit(' ').next().map(str::to_lowercase))
+        .collect();
+    let articles = ["the", "der", "die", "das", "des", "dem", "den"];
+    let mut replaced = Vec::new();
+    for (i, m) in found.mentions.iter().enumerate() {
+        let entity = &found.entities[m.entity];
+        if !(m.anaphoric && m.modifier && entity.etype == EntityType::Country) {
+            continue;
+        }
+        let Some(lead) = text[..m.span.start].strip_suffix(' ') else { continue };
+        let article_start = lead.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| k + 1);
+        if !articles.iter().any(|a| a.eq_ignore_ascii_case(&lead[article_start..])) {
+            continue;
+        }
+        let Some(rest) = text[m.span.end..].strip_prefix(' ') else { continue };
+        let noun_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        if noun_len == 0 || !heads.iter().any(|h| *h == rest[..noun_len].to_lowercase()) {
+            continue;
+        }
+        let span = Span::new(article_start, m.span.end + 1 + noun_len);
+        // "des russischen Herstellers Kaspersky": an apposition before a name.
+        if found.mentions.iter().any(|n| n.span.start == span.end + 1 && text.as_bytes()[span.end] == b' ') {
+            continue;
+        }
+        let company = |x: usize| found.entities[x].etype == EntityType::Company;
+        let country = entity.country.clone();
+        let referent = antecedent_where(found, &source, span.start, m.sentence, |x| {
+            company(x) && country.is_some() && found.entities[x].country == country
+        })
+        .or_else(|| antecedent_where(found, &source, span.start, m.sentence, company));
+        if let Some(referent) = referent {
+            replaced.push((i, Mention { span, sentence: m.sentence, entity: referent, anaphoric: true, modifier: false }));
+        }
+    }
+    for (i, mention) in replaced {
+        found.mentions[i] = mention;
+    }
+    found.mentions.sort();
+}
+
 /// Links nominal anaphors and sentence-initial "It" to the nearest earlier
 /// entity of a compatible type.
 fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
@@ -907,6 +958,7 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     let lists: [(&str, &[EntityType]); 3] =
         [("company", &[EntityType::Company]), ("agency", &[EntityType::Agency]), ("court", &[EntityType::Agency])];
     let mut added = Vec::new();
+    adjective_company_anaphors(text, lang, found, lexicon);
     let source = source_mentions(text, found);
     for (kind, types) in lists {
         for (_, s, e) in lexicon.words.find_items(&format!("anaphora.{kind}_{code}"), text) {

@@ -296,11 +296,22 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                     capital_after(text, span.end, hits).filter(|_| lexicon.institutions[inst].kind != "embassy")
                 {
                     // "the Ministry of Commerce in Beijing", "das Finanzministerium in Washington".
-                    out.push(Candidate {
-                        span: Span::new(span.start, end),
-                        reading: qualified_body(lexicon, inst, country),
-                        priority: 4,
-                    });
+                    // A court with a name of its own before "Court" is that
+                    // court: "the Administrative Court in Stockholm".
+                    let reading = match court_name_before(text, span, &lexicon.institutions[inst].kind, lexicon) {
+                        Some(start) => {
+                            let whole = Span::new(start, end);
+                            let name = whole.slice(text).to_string();
+                            out.push(Candidate {
+                                span: whole,
+                                reading: Reading::Named { name, etype: EntityType::Agency, weak: false },
+                                priority: 4,
+                            });
+                            continue;
+                        }
+                        None => qualified_body(lexicon, inst, country),
+                    };
+                    out.push(Candidate { span: Span::new(span.start, end), reading, priority: 4 });
                 } else if let Some((end, place)) = lexicon
                     .words
                     .contains("unqualified.local_kinds", &lexicon.institutions[inst].kind)
@@ -455,6 +466,31 @@ fn local_place_after(text: &str, end: usize, hits: &[Hit], lexicon: &Lexicon) ->
     (!name.is_empty()).then_some((name_end, name))
 }
 
+/// Where the name of a court starts that words of
+/// `unqualified.court_qualifiers_en` before its "Court" make its own
+/// ("Administrative Court", "Central District Court"): for a hit of the
+/// generic courts only, written with a capital.
+fn court_name_before(text: &str, span: Span, kind: &str, lexicon: &Lexicon) -> Option<usize> {
+    if kind != "courts" || !span.slice(text).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut start = None;
+    let mut at = span.start;
+    for _ in 0..3 {
+        let Some(lead) = text[..at].strip_suffix(' ') else { break };
+        let word_start = lead.rfind(' ').map_or(0, |i| i + 1);
+        let word = &lead[word_start..];
+        if !lexicon.words.contains("unqualified.court_qualifiers_en", word) {
+            // A word that is no qualifier leaves the name to the name patterns.
+            let determiner = text::DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word));
+            return start.filter(|_| determiner || !word.starts_with(char::is_uppercase));
+        }
+        start = Some(word_start);
+        at = word_start;
+    }
+    start
+}
+
 /// "Chinese Embassy in Washington": the capital after an embassy belongs to it.
 fn embassy_place_after(text: &str, end: usize, hits: &[Hit]) -> Option<usize> {
     capital_after(text, end, hits).map(|(end, _)| end)
@@ -491,7 +527,18 @@ fn is_dateline(text: &str, span: Span) -> bool {
         None => after,
     };
     let dash = |s: &str| [" -", " –", " —"].iter().any(|d| s.starts_with(d));
+    // Or a date before the dash and no agency: "STOCKHOLM, June 22, 2021 – A
+    // Swedish court …" (a date is short and holds a digit).
+    let dated = after.strip_prefix(", ").is_some_and(|rest| {
+        let date = &head[2.min(head.len())..];
+        let end = [" - ", " – ", " — "].iter().filter_map(|d| date.find(d)).min();
+        end.is_some_and(|end| {
+            let date = &rest[..end.min(rest.len())];
+            date.len() <= 24 && date.contains(|c: char| c.is_ascii_digit()) && !date.contains([';', '(', ')'])
+        })
+    });
     dash(after)
+        || dated
         || (after.starts_with([',', ' '])
             && head.find(')').is_some_and(|close| head[..close].contains('(') && dash(&head[close + 1..])))
 }
