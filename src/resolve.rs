@@ -303,9 +303,9 @@ fn name_generic_regulators(found: &mut Found, lexicon: &Lexicon) {
 
 /// "Regional Court in Brno": a court's name with the city it sits in, when
 /// the city is a name of its own right after " in ", is one court, not a
-/// bare "Regional Court" beside a guessed company "Brno". (A seat the
-/// lexicon knows as a place or a country stays apart: "the Supreme Court in
-/// Panama" is Panama's court, told where.)
+/// bare "Regional Court" beside a guessed company "Brno" or the city. (A
+/// country stays apart: "the Supreme Court in Panama" is Panama's court,
+/// told where.)
 fn seat_courts(text: &str, found: &mut Found, lexicon: &Lexicon) {
     let mut order: Vec<usize> = (0..found.mentions.len()).collect();
     order.sort_by_key(|&i| found.mentions[i].span);
@@ -319,10 +319,18 @@ fn seat_courts(text: &str, found: &mut Found, lexicon: &Lexicon) {
             && court_entity.etype == EntityType::Agency
             && court_entity.key.starts_with("name:")
             && ["Court", "Tribunal"].iter().any(|c| court_name.ends_with(c));
+        // (Or a city the lexicon lists, after a court named only by what it
+        // is, `unqualified.court_qualifiers_en`: "Regional Court in Brno",
+        // not "King County Superior Court in Seattle".)
+        let qualified_only = || {
+            let mut words: Vec<&str> = court_name.split(' ').collect();
+            words.pop();
+            !words.is_empty()
+                && words.iter().all(|w| lexicon.words.contains("unqualified.court_qualifiers_en", w))
+        };
         let guessed_seat = !seat.anaphoric
-            && seat_entity.key.starts_with("name:")
-            && seat_entity.weak
-            && !seat.span.slice(text).contains(' ');
+            && (seat_entity.key.starts_with("name:") && seat_entity.weak && !seat.span.slice(text).contains(' ')
+                || seat_entity.etype == EntityType::Location && qualified_only());
         if named_court && guessed_seat && &text[court.span.end..seat.span.start] == " in " {
             merges.push((pair[0], pair[1]));
         }

@@ -148,6 +148,9 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         let displaces = |p: &Span| p.overlaps(c.span) && !(p.end == c.span.end && p.start > c.span.start);
         !(matches!(c.reading, Reading::Named { weak: true, .. }) && places.iter().any(displaces))
     }));
+    if lang == Lang::De {
+        candidates.extend(seated_german_courts(text, doc.body_start, &hits, lexicon));
+    }
     let chosen = select(candidates);
     let cities: Vec<Span> = hits
         .iter()
@@ -464,6 +467,87 @@ fn local_place_after(text: &str, end: usize, hits: &[Hit], lexicon: &Lexicon) ->
     let name = taken.join(" ");
     let name_end = start + name.len();
     (!name.is_empty()).then_some((name_end, name))
+}
+
+/// "Das Obere Volksgericht in Ho-Chi-Minh-Stadt", "dem Bezirksgericht in
+/// Tirana": a German court's compound after a definite article, with the
+/// place it sits in, is that court, named with its seat (a capitalised
+/// adjective before the compound is part of the name). The courts of
+/// Germany's own system (`org_suffixes.agency_heads_de`: "Landgericht
+/// Bonn") are left to their patterns.
+fn seated_german_courts(text: &str, from: usize, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
+    let articles = ["das", "dem", "des", "vom", "am", "beim", "im"];
+    let mut out = Vec::new();
+    for tail in ["gericht in ", "gerichtshof in "] {
+        for (at, _) in text[from..].match_indices(tail) {
+            let at = from + at;
+            let noun_start = text[..at].rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1);
+            let compound = &text[noun_start..at + tail.len() - " in ".len()];
+            let prefix = &text[noun_start..at];
+            if prefix.chars().count() < 3
+                || !compound.starts_with(char::is_uppercase)
+                || !compound.chars().all(char::is_alphabetic)
+                || lexicon.words.contains("org_suffixes.agency_heads_de", compound)
+            {
+                continue;
+            }
+            // Back over a capitalised adjective to the article.
+            let lead = text[..noun_start].trim_end_matches(' ');
+            let word_start = lead.rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1);
+            let word = &lead[word_start..];
+            let (start, article) = if word.starts_with(char::is_uppercase)
+                && ["e", "en", "es", "er"].iter().any(|e| word.ends_with(e))
+                && !articles.iter().any(|a| a.eq_ignore_ascii_case(word))
+            {
+                let before = text[..word_start].trim_end_matches(' ');
+                let article = &before[before.rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1)..];
+                (word_start, article)
+            } else {
+                (noun_start, word)
+            };
+            if !articles.iter().any(|a| a.eq_ignore_ascii_case(article)) {
+                continue;
+            }
+            // The seat: a place the lexicon knows, else one capitalised word
+            // ("Ho-Chi-Minh-Stadt").
+            let seat_start = at + tail.len();
+            let listed_place = hits
+                .iter()
+                .filter(|h| h.span.start == seat_start)
+                .filter_map(|h| match h.target {
+                    Target::Entry(i) if lexicon.entries[i].etype.eq_ignore_ascii_case("LOCATION") => {
+                        Some((h.span.end, Some(lexicon.entries[i].name.as_str())))
+                    }
+                    _ => Some((h.span.end, None)),
+                })
+                .max_by_key(|(end, _)| *end);
+            let listed = listed_place.map(|(end, _)| end);
+            let seat_end = listed.or_else(|| {
+                let rest = &text[seat_start..];
+                let len = rest.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(rest.len());
+                let word = rest[..len].trim_end_matches('-');
+                (word.starts_with(char::is_uppercase) && word.chars().count() > 2).then_some(seat_start + word.len())
+            });
+            let Some(end) = seat_end else { continue };
+            let span = Span::new(start, end);
+            // Named in English where the compound and the seat translate, so
+            // that an English article's court is the same.
+            let english = lexicon.words.get("unqualified.court_translations_de").iter().find_map(|pair| {
+                let (german, english) = pair.split_once('|')?;
+                (german == compound).then_some(english)
+            });
+            let name = match (english, listed_place.and_then(|(_, place)| place)) {
+                (Some(court), Some(place)) if start == noun_start => format!("{court} in {place}"),
+                _ => span.slice(text).to_string(),
+            };
+            out.push(Candidate {
+                span,
+                reading: Reading::Named { name, etype: EntityType::Agency, weak: false },
+                priority: 5,
+            });
+        }
+    }
+    out
 }
 
 /// Where the name of a court starts that words of
