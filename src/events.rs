@@ -1462,6 +1462,27 @@ pub fn extract(
                     .or_else(|| agent.first().copied().filter(|&e| found.entities[e].etype == EntityType::Company));
                 let Some(object) = object else { continue };
                 (vec![buyer.entity], vec![object])
+            } else if spec.giver && trigger.pattern.noun {
+                // The giver after the noun ("from the SNB", "der SNB"); the
+                // subject, if any, receives.
+                let givers = ["from", "der", "des", "von", "vom"];
+                let giver = after.iter().find(|m| {
+                    let k = word_index_before(&words, m.span.start);
+                    let marked = k > 0 && givers.contains(&lower[k - 1])
+                        || k > 1 && lower[k - 2] == "from" && ["the", "its", "their"].contains(&lower[k - 1]);
+                    marked
+                        && words_between(&words, trigger.span.end, m.span.start) <= 8
+                        && !text[trigger.span.end..m.span.start].contains([',', ';', ':'])
+                });
+                match giver {
+                    Some(giver) => {
+                        let subject = subjects.last().map(|m| m.entity).into_iter();
+                        let receiver: Vec<usize> =
+                            agent.into_iter().chain(subject).filter(|&a| a != giver.entity).take(1).collect();
+                        (vec![giver.entity], receiver)
+                    }
+                    None => (agent, target),
+                }
             } else {
                 (agent, target)
             };

@@ -148,6 +148,8 @@ pub struct TriggerSpec {
     #[serde(default)]
     pub seller: bool,
     #[serde(default)]
+    pub giver: bool,
+    #[serde(default)]
     pub none: bool,
     #[serde(default)]
     pub en_verbs: Vec<String>,
@@ -178,6 +180,10 @@ pub struct Trigger {
     /// The subject sells: the buyer after "to"/"an" acquires the object
     /// ("Rolls-Royce agreed to sell Bergen Engines to TMH International").
     pub seller: bool,
+    /// A noun of this trigger names its giver after "from" or a German
+    /// genitive, and the subject is the receiver: "despite an emergency loan
+    /// from the SNB", "trotz eines Notkredits der SNB".
+    pub giver: bool,
     /// The phrase looks like an event of the type and is none: it wins
     /// over shorter patterns and yields nothing ("übernahm die Führung",
     /// "took over as chief executive").
@@ -630,6 +636,7 @@ impl Builder {
                 untargeted: spec.untargeted || spec.agentless,
                 reported: spec.reported,
                 seller: spec.seller,
+                giver: spec.giver,
                 none: spec.none,
             });
             for (lang, noun, list) in [

@@ -284,6 +284,7 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                     out.push(Candidate { span, reading: qualified_body(lexicon, government, c), priority: 2 });
                 }
             }
+            Target::Institution(_) if names_association(text, span, lexicon) => {}
             Target::Institution(inst) => {
                 if let Some((start, country)) = qualifier_before(text, span.start, &by_end) {
                     let mut end = span.end;
@@ -628,7 +629,8 @@ fn is_dateline(text: &str, span: Span) -> bool {
 }
 
 /// "Bundes-" compounds name federal bodies (`[unqualified] federal_prefix_de`
-/// in grammar.toml), unless a qualifier precedes ("US-Bundesregierung").
+/// in grammar.toml), as does "der Bund" itself (`federal_bare_de`), unless a
+/// qualifier precedes ("US-Bundesregierung").
 fn is_federal(text: &str, span: Span, lexicon: &Lexicon) -> bool {
     let noun = span.slice(text);
     let prefixed = lexicon
@@ -636,7 +638,18 @@ fn is_federal(text: &str, span: Span, lexicon: &Lexicon) -> bool {
         .get("unqualified.federal_prefix_de")
         .iter()
         .any(|p| noun.starts_with(p.as_str()) && noun.len() > p.len());
-    prefixed && !text[..span.start].ends_with('-')
+    let bare = lexicon.words.contains("unqualified.federal_bare_de", noun);
+    (prefixed || bare) && !text[..span.start].ends_with('-')
+}
+
+/// "Bund Naturschutz", "Bund der Steuerzahler": the federation's bare noun
+/// (`unqualified.federal_bare_de`) opening an association's name.
+fn names_association(text: &str, span: Span, lexicon: &Lexicon) -> bool {
+    if !lexicon.words.contains("unqualified.federal_bare_de", span.slice(text)) {
+        return false;
+    }
+    let next = text[span.end..].strip_prefix(' ').and_then(|rest| rest.split([' ', ',', '.']).next()).unwrap_or("");
+    next.starts_with(char::is_uppercase) || ["der", "für", "deutscher"].contains(&next)
 }
 
 /// An unqualified institution noun names a body only after a definite
