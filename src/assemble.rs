@@ -114,7 +114,9 @@ impl EntityPass {
             if !mention.anaphoric {
                 global.n_mentions += 1;
                 global.named = true;
-                let surface = text::strip_possessive(&mention.text).trim();
+                // (Not a name that ends so: "Byju's", "Moody's".)
+                let own = global.local.name.ends_with("'s") || global.local.name.ends_with("’s");
+                let surface = if own { mention.text.trim() } else { text::strip_possessive(&mention.text).trim() };
                 match global.surfaces.get_mut(surface) {
                     Some(n) => *n += 1,
                     None => {

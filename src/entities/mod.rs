@@ -151,6 +151,9 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
     if lang == Lang::De {
         candidates.extend(seated_german_courts(text, doc.body_start, &hits, lexicon));
     }
+    if lang == Lang::En {
+        candidates.extend(possessive_form_names(text, doc.body_start, &hits));
+    }
     let chosen = select(candidates);
     let cities: Vec<Span> = hits
         .iter()
@@ -468,6 +471,48 @@ fn local_place_after(text: &str, end: usize, hits: &[Hit], lexicon: &Lexicon) ->
     let name = taken.join(" ");
     let name_end = start + name.len();
     (!name.is_empty()).then_some((name_end, name))
+}
+
+/// "Byju's", "Macy's": a capitalised word with "'s" that the document also
+/// writes where no possessive can stand (before a comma or full stop, "and",
+/// a preposition, a verb or an article: "proceedings against Byju's,",
+/// "issued Byju's a notice") is a name that ends in "'s", at each of its
+/// occurrences ("Byju's settlement" too). A word the lexicon knows
+/// ("China's") is none.
+fn possessive_form_names(text: &str, from: usize, hits: &[Hit]) -> Vec<Candidate> {
+    const AFTER: &[&str] = &[
+        "and", "or", "to", "on", "in", "with", "for", "from", "has", "had", "have", "was", "is", "said", "says", "over",
+        "after", "before", "against", "which", "that", "who", "a", "an", "the", "its", "as", "at", "by",
+    ];
+    let mut names: Vec<&str> = Vec::new();
+    let mut seen: Vec<(Span, &str)> = Vec::new();
+    for word in text::words(text, from, text.len()) {
+        let raw = word.text(text);
+        let Some(stem) = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s")) else { continue };
+        if stem.chars().count() < 3
+            || !stem.starts_with(char::is_uppercase)
+            || !stem.chars().all(char::is_alphabetic)
+            || stem.chars().all(char::is_uppercase)
+            || hits.iter().any(|h| h.span.overlaps(word.span))
+        {
+            continue;
+        }
+        let rest = &text[word.span.end..];
+        let next = rest.strip_prefix(' ').map(|r| r.split([' ', ',', '.']).next().unwrap_or(""));
+        let closed = rest.starts_with([',', '.', ';', ':', ')']) || rest.is_empty();
+        if closed || next.is_some_and(|n| AFTER.contains(&n)) {
+            names.push(raw);
+        }
+        seen.push((word.span, raw));
+    }
+    seen.into_iter()
+        .filter(|(_, raw)| names.contains(raw))
+        .map(|(span, raw)| Candidate {
+            span,
+            reading: Reading::Named { name: raw.replace('’', "'"), etype: EntityType::Company, weak: false },
+            priority: 3,
+        })
+        .collect()
 }
 
 /// "Das Obere Volksgericht in Ho-Chi-Minh-Stadt", "dem Bezirksgericht in
