@@ -141,6 +141,16 @@ impl EntityPass {
             for surface in global.surfaces.keys() {
                 called.entry(text::fold(surface)).or_default().insert(g);
             }
+            // A company is called by the two words that open its name before
+            // its suffixes too: "Eton Park" in one article is "Eton Park
+            // Capital Management" of another.
+            if global.local.etype == EntityType::Company {
+                let words: Vec<&str> = global.local.name.split(' ').collect();
+                let suffix = |w: &str| lexicon.words.contains_undotted("org_suffixes.company", w);
+                if words.len() >= 3 && !suffix(words[0]) && !suffix(words[1]) && suffix(words[2]) {
+                    called.entry(text::fold(&words[..2].join(" "))).or_default().insert(g);
+                }
+            }
         }
         // Multi-word person names by their folded first and last word.
         let mut by_end_word: HashMap<String, BTreeSet<usize>> = HashMap::new();

@@ -553,11 +553,25 @@ fn add_occurrences(
 /// word as a name, may have taken for another company.
 fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
     let is_suffix = |w: &str| lexicon.words.contains_undotted("org_suffixes.company", w);
-    let core_of = |name: &str, min_chars: usize| -> Option<String> {
+    // (Two words too: "Glas Trust" of "Glas Trust Company", "Eton Park" of
+    // "Eton Park Capital Management".)
+    let core_of = |name: &str, min_chars: usize| -> Vec<String> {
         let words: Vec<&str> = name.split_whitespace().collect();
         let core: Vec<&str> = words.iter().copied().take_while(|w| !is_suffix(w)).collect();
-        (core.len() == 1 && words.len() > 1 && core[0].chars().count() >= min_chars && text::is_capitalized(core[0]))
-            .then(|| core[0].to_string())
+        let mut forms = Vec::new();
+        if !core.first().is_some_and(|w| text::is_capitalized(w)) {
+            return forms;
+        }
+        if core.len() == 1 && words.len() > 1 && core[0].chars().count() >= min_chars {
+            forms.push(core[0].to_string());
+        }
+        // With a suffix word that another suffix follows: "Glas Trust" of
+        // "Glas Trust Company" (beside "Westpac" of "Westpac Banking Corp").
+        let two = if core.len() == 1 { core.len() + 2 <= words.len() && is_suffix(words[2]) } else { core.len() == 2 };
+        if two && words.len() > 2 && text::is_capitalized(words[1]) {
+            forms.push(words[..2].join(" "));
+        }
+        forms
     };
     // An acronym that opens a company's name stands for it too: "C&S" after
     // "C&S Wholesale Grocers", "BDO" after "BDO Unibank" (unless two names
@@ -573,8 +587,9 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
         if entity.etype != EntityType::Company || !entity.key.starts_with("name:") {
             continue;
         }
-        if let Some(core) = core_of(&entity.name, 4) {
-            forms.push((core, i));
+        let cores = core_of(&entity.name, 4);
+        if !cores.is_empty() {
+            forms.extend(cores.into_iter().map(|core| (core, i)));
         } else if let Some(acronym) = acronym_of(&entity.name) {
             let shared = found
                 .entities
@@ -595,7 +610,7 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
         if !name.contains(' ') {
             continue;
         }
-        if let Some(core) = core_of(name, 3) {
+        for core in core_of(name, 3) {
             // A bare form the lexicon knows ("Siemens" beside "Siemens AG")
             // is found already.
             let known = entity

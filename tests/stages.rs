@@ -16,6 +16,10 @@ struct Cases {
 struct Case {
     name: String,
     text: String,
+    /// More articles of the same corpus, each a document of its own: what
+    /// must hold across documents (an entity named differently in each).
+    #[serde(default)]
+    more: Vec<String>,
     #[serde(default)]
     date: Option<String>,
     /// "Name|TYPE" that must be entities (name or alias, case-insensitive);
@@ -46,18 +50,22 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn graph_of(case: &Case) -> Graph {
-    let doc = Document {
-        id: "case".into(),
-        path: "case.txt".into(),
-        text: case.text.clone(),
-        sha256: String::new(),
-        title: String::new(),
-        date: case.date.clone(),
-        lang_hint: None,
-        body_start: 0,
-    };
-    let analysis = pipeline::analyze(&doc, lexicon());
-    pipeline::assemble(&[doc], &[analysis], lexicon())
+    let docs: Vec<Document> = std::iter::once(&case.text)
+        .chain(&case.more)
+        .enumerate()
+        .map(|(i, text)| Document {
+            id: if i == 0 { "case".into() } else { format!("case{i}") },
+            path: format!("case{i}.txt"),
+            text: text.clone(),
+            sha256: String::new(),
+            title: String::new(),
+            date: case.date.clone(),
+            lang_hint: None,
+            body_start: 0,
+        })
+        .collect();
+    let analyses: Vec<_> = docs.iter().map(|doc| pipeline::analyze(doc, lexicon())).collect();
+    pipeline::assemble(&docs, &analyses, lexicon())
 }
 
 /// The entity a name refers to, by name or alias, folded the way the scorer
