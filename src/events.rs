@@ -2664,6 +2664,19 @@ fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon,
         .filter(|p| !(p.len() == 1 && content.iter().any(|c| *c == p[0])))
         .any(|p| any_phrase(std::slice::from_ref(p), lower, trigger.first.max(clause_from), clause_to));
     if any_phrase(hypothetical, lower, clause_from, trigger.first.max(clause_from)) || condition_after {
+        // Reported speech's "would" is a future seen from the past: "Milei
+        // said his government would appeal the ruling".
+        let speech = lexicon.words.lowered(&format!("attribution.{}_speech_verbs", lang.code()));
+        let end = trigger.last.min(lower.len());
+        let would = (clause_from..end).find(|&k| lower[k] == "would");
+        let reported = would.is_some_and(|w| {
+            (0..w).any(|k| speech.iter().any(|v| v == lower[k]))
+                && !any_phrase(hypothetical, lower, w + 1, (trigger.last + 6).min(lower.len()))
+                && !any_phrase(hypothetical, lower, clause_from, w)
+        });
+        if lang == Lang::En && reported {
+            return Modality::Future;
+        }
         return Modality::Hypothetical;
     }
     if any_phrase(phrases("modality.alleged"), lower, clause_from, clause_to) {
