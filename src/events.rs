@@ -404,10 +404,8 @@ pub fn extract(
                 lexicon.triggers[t.pattern.trigger].etype,
                 EventType::Invest | EventType::Cooperate | EventType::Aid | EventType::Consult | EventType::Agree
             );
-            let barred_gerund = lang == Lang::En
-                && t.first > 0
-                && lower[t.first - 1] == "from"
-                && lower[t.first].ends_with("ing");
+            let barred_gerund =
+                lang == Lang::En && t.first > 0 && lower[t.first - 1] == "from" && lower[t.first].ends_with("ing");
             !(t.pattern.noun || barred_gerund)
                 || !cooperative
                 || !halted.iter().any(|&end| {

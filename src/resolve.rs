@@ -325,8 +325,7 @@ fn seat_courts(text: &str, found: &mut Found, lexicon: &Lexicon) {
         let qualified_only = || {
             let mut words: Vec<&str> = court_name.split(' ').collect();
             words.pop();
-            !words.is_empty()
-                && words.iter().all(|w| lexicon.words.contains("unqualified.court_qualifiers_en", w))
+            !words.is_empty() && words.iter().all(|w| lexicon.words.contains("unqualified.court_qualifiers_en", w))
         };
         let guessed_seat = !seat.anaphoric
             && (seat_entity.key.starts_with("name:") && seat_entity.weak && !seat.span.slice(text).contains(' ')
@@ -965,7 +964,8 @@ fn adjective_company_anaphors(text: &str, lang: Lang, found: &mut Found, lexicon
         })
         .or_else(|| antecedent_where(found, &source, span.start, m.sentence, company));
         if let Some(referent) = referent {
-            replaced.push((i, Mention { span, sentence: m.sentence, entity: referent, anaphoric: true, modifier: false }));
+            replaced
+                .push((i, Mention { span, sentence: m.sentence, entity: referent, anaphoric: true, modifier: false }));
         }
     }
     for (i, mention) in replaced {

@@ -337,10 +337,14 @@ fn fourteenth_blind_articles_stay_good() {
 /// Uniper's arbitration award against Gazprom Export), measured once when
 /// they arrived, with code not tuned on them: entity P 0.89 R 0.81 (F1
 /// 0.85), event recall 0.31, relation recall 0.48, 3 fragmented, 1
-/// conflated. When `blind16` arrived it became a tuning set.
+/// conflated. When `blind16` arrived it became a tuning set: courts named
+/// with their seat (in German too, and in English where both translate),
+/// rescues and loans with their giver, "der Bund", names that end in "'s"
+/// and two-word company short forms raised it to entity P 0.91 R 0.87,
+/// event recall 0.46, relation recall 0.52, 1 fragmented, none conflated.
 #[test]
 fn fifteenth_blind_articles_stay_good() {
-    stays_above("tests/blind15", 0.82, 0.28, 0.45);
+    stays_above("tests/blind15", 0.86, 0.42, 0.48);
 }
 
 /// Eight articles by a sixteenth annotator (`tests/blind16/`: Montenegro

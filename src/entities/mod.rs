@@ -481,8 +481,8 @@ fn local_place_after(text: &str, end: usize, hits: &[Hit], lexicon: &Lexicon) ->
 /// ("China's") is none.
 fn possessive_form_names(text: &str, from: usize, hits: &[Hit]) -> Vec<Candidate> {
     const AFTER: &[&str] = &[
-        "and", "or", "to", "on", "in", "with", "for", "from", "has", "had", "have", "was", "is", "said", "says", "over",
-        "after", "before", "against", "which", "that", "who", "a", "an", "the", "its", "as", "at", "by",
+        "and", "or", "to", "on", "in", "with", "for", "from", "has", "had", "have", "was", "is", "said", "says",
+        "over", "after", "before", "against", "which", "that", "who", "a", "an", "the", "its", "as", "at", "by",
     ];
     let mut names: Vec<&str> = Vec::new();
     let mut seen: Vec<(Span, &str)> = Vec::new();
@@ -560,11 +560,11 @@ fn seated_german_courts(text: &str, from: usize, hits: &[Hit], lexicon: &Lexicon
             let listed_place = hits
                 .iter()
                 .filter(|h| h.span.start == seat_start)
-                .filter_map(|h| match h.target {
+                .map(|h| match h.target {
                     Target::Entry(i) if lexicon.entries[i].etype.eq_ignore_ascii_case("LOCATION") => {
-                        Some((h.span.end, Some(lexicon.entries[i].name.as_str())))
+                        (h.span.end, Some(lexicon.entries[i].name.as_str()))
                     }
-                    _ => Some((h.span.end, None)),
+                    _ => (h.span.end, None),
                 })
                 .max_by_key(|(end, _)| *end);
             let listed = listed_place.map(|(end, _)| end);
