@@ -943,7 +943,7 @@ fn adjective_company_anaphors(text: &str, lang: Lang, found: &mut Found, lexicon
             continue;
         }
         let Some(lead) = text[..m.span.start].strip_suffix(' ') else { continue };
-        let article_start = lead.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| k + 1);
+        let article_start = text::after_last(lead, |c| !c.is_alphabetic());
         if !articles.iter().any(|a| a.eq_ignore_ascii_case(&lead[article_start..])) {
             continue;
         }

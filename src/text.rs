@@ -288,6 +288,13 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 }
 
 /// Strips an English possessive (`'s`, `’s`, `'`) from a word.
+/// The byte offset right after the last character of `s` that `pred`
+/// holds for (0 if none): where the word after a separator starts, safe for
+/// separators of several bytes (a no-break space, a dash).
+pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
+    s.char_indices().rev().find(|&(_, c)| pred(c)).map_or(0, |(k, c)| k + c.len_utf8())
+}
+
 pub fn strip_possessive(word: &str) -> &str {
     for suffix in ["'s", "’s", "'", "’"] {
         if let Some(stem) = word.strip_suffix(suffix) {

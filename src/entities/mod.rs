@@ -527,7 +527,7 @@ fn seated_german_courts(text: &str, from: usize, hits: &[Hit], lexicon: &Lexicon
     for tail in ["gericht in ", "gerichtshof in "] {
         for (at, _) in text[from..].match_indices(tail) {
             let at = from + at;
-            let noun_start = text[..at].rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1);
+            let noun_start = text::after_last(&text[..at], char::is_whitespace);
             let compound = &text[noun_start..at + tail.len() - " in ".len()];
             let prefix = &text[noun_start..at];
             if prefix.chars().count() < 3
@@ -539,14 +539,14 @@ fn seated_german_courts(text: &str, from: usize, hits: &[Hit], lexicon: &Lexicon
             }
             // Back over a capitalised adjective to the article.
             let lead = text[..noun_start].trim_end_matches(' ');
-            let word_start = lead.rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1);
+            let word_start = text::after_last(lead, char::is_whitespace);
             let word = &lead[word_start..];
             let (start, article) = if word.starts_with(char::is_uppercase)
                 && ["e", "en", "es", "er"].iter().any(|e| word.ends_with(e))
                 && !articles.iter().any(|a| a.eq_ignore_ascii_case(word))
             {
                 let before = text[..word_start].trim_end_matches(' ');
-                let article = &before[before.rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1)..];
+                let article = &before[text::after_last(before, char::is_whitespace)..];
                 (word_start, article)
             } else {
                 (noun_start, word)
@@ -660,10 +660,9 @@ fn is_dateline(text: &str, span: Span) -> bool {
     // Or a date before the dash and no agency: "STOCKHOLM, June 22, 2021 – A
     // Swedish court …" (a date is short and holds a digit).
     let dated = after.strip_prefix(", ").is_some_and(|rest| {
-        let date = &head[2.min(head.len())..];
-        let end = [" - ", " – ", " — "].iter().filter_map(|d| date.find(d)).min();
+        let end = [" - ", " – ", " — "].iter().filter_map(|d| rest.find(d)).min();
         end.is_some_and(|end| {
-            let date = &rest[..end.min(rest.len())];
+            let date = &rest[..end];
             date.len() <= 24 && date.contains(|c: char| c.is_ascii_digit()) && !date.contains([';', '(', ')'])
         })
     });
