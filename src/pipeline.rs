@@ -219,8 +219,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// ("proceedings against Byju's,"). 38: a company's first two words before
 /// its suffixes name it ("Glas Trust" of "Glas Trust Company"). 39:
 /// reported speech's "would" is a future ("said his government would
-/// appeal"); "Prozessfinanzierer" and "Hedgefonds" are appositions.
-pub const ANALYSIS: u32 = 39;
+/// appeal"); "Prozessfinanzierer" and "Hedgefonds" are appositions. 40:
+/// "directed … to", "instructed … to" coerce.
+pub const ANALYSIS: u32 = 40;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
