@@ -145,10 +145,10 @@ impl EntityPass {
             // its suffixes too: "Eton Park" in one article is "Eton Park
             // Capital Management" of another.
             if global.local.etype == EntityType::Company {
-                let words: Vec<&str> = global.local.name.split(' ').collect();
-                let suffix = |w: &str| lexicon.words.contains_undotted("org_suffixes.company", w);
-                if words.len() >= 3 && !suffix(words[0]) && !suffix(words[1]) && suffix(words[2]) {
-                    called.entry(text::fold(&words[..2].join(" "))).or_default().insert(g);
+                for form in crate::resolve::company_short_forms(&global.local.name, 4, lexicon) {
+                    if form.contains(' ') {
+                        called.entry(text::fold(&form)).or_default().insert(g);
+                    }
                 }
             }
         }

@@ -545,33 +545,40 @@ fn add_occurrences(
     }
 }
 
+/// The short forms of a company's name: its one word before its suffixes
+/// ("Elmos" of "Elmos Semiconductor", at least `min_chars` long), and its
+/// first two words where a suffix follows them ("Eton Park" of "Eton Park
+/// Capital Management", "Glas Trust" of "Glas Trust Company", "Westpac
+/// Banking" beside "Westpac" of "Westpac Banking Corp").
+pub(crate) fn company_short_forms(name: &str, min_chars: usize, lexicon: &Lexicon) -> Vec<String> {
+    let is_suffix = |w: &str| lexicon.words.contains_undotted("org_suffixes.company", w);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let core = words.iter().take_while(|w| !is_suffix(w)).count();
+    let mut forms = Vec::new();
+    if core == 0 || !text::is_capitalized(words[0]) {
+        return forms;
+    }
+    if core == 1 && words.len() > 1 && words[0].chars().count() >= min_chars {
+        forms.push(words[0].to_string());
+    }
+    let two = match core {
+        1 => words.len() >= 3 && is_suffix(words[2]),
+        2 => words.len() >= 3,
+        _ => false,
+    };
+    if two && text::is_capitalized(words[1]) {
+        forms.push(words[..2].join(" "));
+    }
+    forms
+}
+
 /// "Elmos" after "Elmos Semiconductor": a company name without its
 /// organisation suffixes, where it stands alone elsewhere in the document,
 /// names the same company. So does "Arm" after "Arm Ltd" (a lexicon
 /// company named with a suffix), which the recognizer, not knowing the bare
 /// word as a name, may have taken for another company.
 fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
-    let is_suffix = |w: &str| lexicon.words.contains_undotted("org_suffixes.company", w);
-    // (Two words too: "Glas Trust" of "Glas Trust Company", "Eton Park" of
-    // "Eton Park Capital Management".)
-    let core_of = |name: &str, min_chars: usize| -> Vec<String> {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let core: Vec<&str> = words.iter().copied().take_while(|w| !is_suffix(w)).collect();
-        let mut forms = Vec::new();
-        if !core.first().is_some_and(|w| text::is_capitalized(w)) {
-            return forms;
-        }
-        if core.len() == 1 && words.len() > 1 && core[0].chars().count() >= min_chars {
-            forms.push(core[0].to_string());
-        }
-        // With a suffix word that another suffix follows: "Glas Trust" of
-        // "Glas Trust Company" (beside "Westpac" of "Westpac Banking Corp").
-        let two = if core.len() == 1 { core.len() + 2 <= words.len() && is_suffix(words[2]) } else { core.len() == 2 };
-        if two && words.len() > 2 && text::is_capitalized(words[1]) {
-            forms.push(words[..2].join(" "));
-        }
-        forms
-    };
+    let core_of = |name: &str, min_chars: usize| company_short_forms(name, min_chars, lexicon);
     // An acronym that opens a company's name stands for it too: "C&S" after
     // "C&S Wholesale Grocers", "BDO" after "BDO Unibank" (unless two names
     // open with it: "TBC Bank" and "TBC Holding").
