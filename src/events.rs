@@ -2664,15 +2664,15 @@ fn modality(lang: Lang, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon,
     if any_phrase(hypothetical, lower, clause_from, trigger.first.max(clause_from)) || condition_after {
         // Reported speech's "would" is a future seen from the past: "Milei
         // said his government would appeal the ruling".
-        let speech = lexicon.words.lowered(&format!("attribution.{}_speech_verbs", lang.code()));
         let end = trigger.last.min(lower.len());
-        let would = (clause_from..end).find(|&k| lower[k] == "would");
+        let would = (clause_from..end).find(|&k| lower[k] == "would").filter(|_| lang == Lang::En);
         let reported = would.is_some_and(|w| {
+            let speech = lexicon.words.lowered("attribution.en_speech_verbs");
             (0..w).any(|k| speech.iter().any(|v| v == lower[k]))
                 && !any_phrase(hypothetical, lower, w + 1, (trigger.last + 6).min(lower.len()))
                 && !any_phrase(hypothetical, lower, clause_from, w)
         });
-        if lang == Lang::En && reported {
+        if reported {
             return Modality::Future;
         }
         return Modality::Hypothetical;
