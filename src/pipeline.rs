@@ -220,8 +220,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// its suffixes name it ("Glas Trust" of "Glas Trust Company"). 39:
 /// reported speech's "would" is a future ("said his government would
 /// appeal"); "Prozessfinanzierer" and "Hedgefonds" are appositions. 40:
-/// "directed … to", "instructed … to" coerce.
-pub const ANALYSIS: u32 = 40;
+/// "directed … to", "instructed … to" coerce. 41: "Management" ends a
+/// company's name ("Eton Park Capital Management").
+pub const ANALYSIS: u32 = 41;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
