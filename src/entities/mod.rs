@@ -660,7 +660,9 @@ fn is_dateline(text: &str, span: Span) -> bool {
     // Or a date before the dash and no agency: "STOCKHOLM, June 22, 2021 – A
     // Swedish court …" (a date is short and holds a digit).
     let dated = after.strip_prefix(", ").is_some_and(|rest| {
-        let end = [" - ", " – ", " — "].iter().filter_map(|d| rest.find(d)).min();
+        // (Looked for in the few characters a date takes, not the whole text.)
+        let window = rest.char_indices().nth(32).map_or(rest, |(i, _)| &rest[..i]);
+        let end = [" - ", " – ", " — "].iter().filter_map(|d| window.find(d)).min();
         end.is_some_and(|end| {
             let date = &rest[..end];
             date.len() <= 24 && date.contains(|c: char| c.is_ascii_digit()) && !date.contains([';', '(', ')'])
