@@ -355,9 +355,23 @@ fn fifteenth_blind_articles_stay_good() {
 /// the Cum-Ex lawyer Hanno Berger, Lafarge pleading guilty to funding
 /// Islamic State), measured once when they arrived, with code not tuned on
 /// them: entity P 0.90 R 0.86 (F1 0.88), event recall 0.40, relation
-/// recall 0.44, none fragmented or conflated. This is the honest estimate
-/// now.
+/// recall 0.44, none fragmented or conflated. When `blind17` arrived it
+/// became a tuning set.
 #[test]
 fn sixteenth_blind_articles_stay_good() {
     stays_above("tests/blind16", 0.85, 0.36, 0.40);
+}
+
+/// Eight articles by a seventeenth annotator (`tests/blind17/`: Carlos
+/// Ghosn's escape from Japan through Turkey to Lebanon, and Nigeria's case
+/// against Binance and its executive Tigran Gambaryan, each in English and
+/// German; Couche-Tard withdrawing its bid for Seven & i, Australia
+/// blocking CSCEC's purchase of Probuild, India banning TikTok and 58 other
+/// Chinese apps, Orlen selling Lotos assets to Saudi Aramco, MOL and Unimot),
+/// measured once when they arrived, with code not tuned on them: entity P
+/// 0.97 R 0.91 (F1 0.94), event recall 0.42, relation recall 0.52, 2
+/// fragmented, none conflated. This is the honest estimate now.
+#[test]
+fn seventeenth_blind_articles_stay_good() {
+    stays_above("tests/blind17", 0.92, 0.38, 0.48);
 }
