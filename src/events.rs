@@ -813,7 +813,16 @@ pub fn extract(
                     })
                     .map(|n| k - n - 1)
             };
-            let after_preposition = |m: &&Mention| preposition_before(m).is_some();
+            // (Except the subject of a "for … to" infinitive: "called for the
+            // government to block it" is the government's block.)
+            let for_to = |m: &&Mention, j: usize| {
+                lang == Lang::En
+                    && lower[j] == "for"
+                    && trigger.first > 0
+                    && lower[trigger.first - 1] == "to"
+                    && text[m.span.end..words[trigger.first - 1].span.start].trim().is_empty()
+            };
+            let after_preposition = |m: &&Mention| preposition_before(m).is_some_and(|j| !for_to(m, j));
             // A name in brackets after another annotates it: "Christian
             // Lindner (FDP)" names his party, not the subject.
             let bracketed = |m: &&Mention| {

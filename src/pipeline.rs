@@ -221,8 +221,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// reported speech's "would" is a future ("said his government would
 /// appeal"); "Prozessfinanzierer" and "Hedgefonds" are appositions. 40:
 /// "directed … to", "instructed … to" coerce. 41: "Management" ends a
-/// company's name ("Eton Park Capital Management").
-pub const ANALYSIS: u32 = 41;
+/// company's name ("Eton Park Capital Management"). 42: a request stands
+/// without an addressee ("forderte strukturelle Reformen", "called for");
+/// the subject of a "for … to" infinitive acts in it.
+pub const ANALYSIS: u32 = 42;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
