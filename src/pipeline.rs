@@ -223,8 +223,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// "directed … to", "instructed … to" coerce. 41: "Management" ends a
 /// company's name ("Eton Park Capital Management"). 42: a request stands
 /// without an addressee ("forderte strukturelle Reformen", "called for");
-/// the subject of a "for … to" infinitive acts in it.
-pub const ANALYSIS: u32 = 42;
+/// the subject of a "for … to" infinitive acts in it. 43: names that are
+/// also function words open a name after a lowercase word ("co-founder Do
+/// Kwon", `surnames.function_homographs`).
+pub const ANALYSIS: u32 = 43;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

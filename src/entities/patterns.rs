@@ -525,16 +525,27 @@ fn classify(
             && words.contains_ignore_ascii_case("given_names.before_surname", run[0].text(text))
             && text[run[0].span.end..run[1].span.start] == *" "
     };
+    // (Right after a lowercase word, outside a title-case headline, such a
+    // word is capitalised because it names: "co-founder Do Kwon"
+    // (`surnames.function_homographs`).)
+    let mid_sentence = |at: usize, first: &Word| {
+        !title_case
+            && at > 0
+            && words.contains("surnames.function_homographs", first.text(text))
+            && sentence_words[at - 1].text(text).starts_with(char::is_lowercase)
+            && text[sentence_words[at - 1].span.end..first.span.start] == *" "
+    };
     while let Some(first) = run.first() {
         let w = first.text(text);
         // ("WhatsApp-Chef Will Cathcart": a given name before a surname stays.)
         let given_first = is_given_name(w, lexicon) && run.len() > 1;
         // ("Noida-based Lava International": where it is based is no part of it.)
         let based = w.ends_with("-based");
-        if (is_function_word(w) || words.contains_ignore_ascii_case(&opening_words, w)) && !given_first
+        let names = run.len() > 1 && mid_sentence(at, first);
+        if (is_function_word(w) || words.contains_ignore_ascii_case(&opening_words, w)) && !given_first && !names
             || based
             || words.contains_ignore_ascii_case(&stop_names, w) && !given_name_first(&run)
-            || lang == Lang::En && words.contains_ignore_ascii_case("function_words.en", w)
+            || lang == Lang::En && words.contains_ignore_ascii_case("function_words.en", w) && !names
         {
             run.remove(0);
             at += 1;
@@ -818,7 +829,10 @@ fn classify(
     {
         return None;
     }
-    if person_by_title && name_words.first().is_some_and(|w| is_function_word(w) || !text::is_capitalized(w)) {
+    let homograph = |w: &str| words.contains("surnames.function_homographs", w);
+    if person_by_title
+        && name_words.first().is_some_and(|w| is_function_word(w) && !homograph(w) || !text::is_capitalized(w))
+    {
         return None;
     }
     // (Four words: "Prosecutor William Garcia Pinto Coelho".)
