@@ -884,7 +884,8 @@ pub fn extract(
                 && !lead.contains(". ")
                 && !lower[opening.min(trigger.first)..trigger.first].iter().any(|w| AUXILIARIES.contains(w));
             let subjects = if verb_second { Vec::new() } else { subjects };
-            let passive = is_passive(lang, &words, text, &lower, trigger, lexicon);
+            let headline = headline_sentence == Some(sentence_idx);
+            let passive = is_passive(lang, &words, text, &lower, trigger, lexicon, headline);
             // A verb pattern used as a noun is one: "a 619 million euro
             // takeover bid for Talgo by Ganz-MaVag" (after an article or a
             // trigger noun).
@@ -1172,14 +1173,23 @@ pub fn extract(
                     && (["der", "die", "das", "ein", "eine"].contains(&lower[first]) || adjective_first)
                     || first + 1 == trigger.first && ["sie", "er", "es", "wir", "man"].contains(&lower[first]))
                     && !text[words[first].span.start..trigger.span.start].contains(',');
-                let agent = if unnamed_subject { Vec::new() } else { inverted_subjects(text, &after) };
+                // An object pronoun goes before the subject: "lieferte ihn
+                // die Schweiz an Deutschland aus".
+                let object_pronoun = after.len() > 1
+                    && after[0].anaphoric
+                    && lexicon.words.contains_lowered(
+                        "anaphora.object_person_de",
+                        &after[0].span.slice(text).to_lowercase(),
+                    );
+                let subject_at = usize::from(object_pronoun);
+                let agent = if unnamed_subject { Vec::new() } else { inverted_subjects(text, &after[subject_at..]) };
                 // (The subject's acronym in brackets is the subject still:
                 // "nahm die Staatliche Verwaltung für Marktregulierung (SAMR)
                 // Google ins Visier".)
                 let rest: Vec<&Mention> = if unnamed_subject {
                     after.clone()
                 } else {
-                    after[1..].iter().copied().filter(|m| !agent.contains(&m.entity)).collect()
+                    after.iter().copied().filter(|m| !agent.contains(&m.entity)).collect()
                 };
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
@@ -1725,7 +1735,6 @@ pub fn extract(
             // A headline tells the news of the day it was published: undated,
             // it takes the document's date (so that "FCC bans Huawei" joins its
             // article's event, not an older one elsewhere).
-            let headline = headline_sentence == Some(sentence_idx);
             let date = sentence_dates
                 .get_or_insert_with(|| dates::find(text, sentence, doc.date.as_deref()))
                 .iter()
@@ -2504,7 +2513,15 @@ fn speaking_authority(
 /// or, with no agent named, a form of "werden" in the participle's own clause
 /// that the participle closes ("Huawei wurde sanktioniert.", "Dem Konzern
 /// wird vorgeworfen, …").
-fn is_passive(lang: Lang, words: &[Word], text: &str, lower: &[&str], trigger: &TriggerHit, lexicon: &Lexicon) -> bool {
+fn is_passive(
+    lang: Lang,
+    words: &[Word],
+    text: &str,
+    lower: &[&str],
+    trigger: &TriggerHit,
+    lexicon: &Lexicon,
+    headline: bool,
+) -> bool {
     if trigger.pattern.noun {
         return false;
     }
@@ -2538,6 +2555,22 @@ fn is_passive(lang: Lang, words: &[Word], text: &str, lower: &[&str], trigger: &
             let verb = lower[trigger.last - 1];
             let participle = verb.starts_with("ge") || verb.ends_with("en") || verb.ends_with('t');
             let by = lexicon.words.get("voice.passive_by_de");
+            // A headline drops the auxiliary: a participle that closes it
+            // after its subject is passive ("Terra-Gründer Do Kwon an die
+            // USA ausgeliefert"); a finite verb stands second ("EU
+            // sanktioniert Russland").
+            // ("Bundeskartellamt will Amazon … untersagen" ends in an infinitive.)
+            let past_participle = verb.ends_with('t') || verb.ends_with("en") && verb.get(2..).is_some_and(|r| r.contains("ge"));
+            let headline_participle = headline
+                && !has_aux
+                && past_participle
+                && !lower[..trigger.first].iter().any(|w| AUXILIARIES.contains(w))
+                && trigger.pattern.words.len() == 1
+                && trigger.first > clause_start_word(words, text, trigger.first) + 1
+                && closes_clause(words, text, trigger.last);
+            if headline_participle {
+                return true;
+            }
             if !(has_aux && participle) {
                 return false;
             }

@@ -225,8 +225,11 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// without an addressee ("forderte strukturelle Reformen", "called for");
 /// the subject of a "for … to" infinitive acts in it. 43: names that are
 /// also function words open a name after a lowercase word ("co-founder Do
-/// Kwon", `surnames.function_homographs`).
-pub const ANALYSIS: u32 = 43;
+/// Kwon", `surnames.function_homographs`). 44: a German headline's
+/// closing participle is passive; "lieferte … aus" extradites, with an
+/// object pronoun before the subject; a country before a person names
+/// itself.
+pub const ANALYSIS: u32 = 44;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
