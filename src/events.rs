@@ -766,7 +766,7 @@ pub fn extract(
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]).unwrap_or("");
                 let prepositions = [
                     "to", "from", "with", "for", "against", "into", "on", "over", "nach", "aus", "mit", "für", "gegen",
-                    "zu", "zur", "zum", "an", "auf", "über", "um", "von", "vom", "laut", "wegen",
+                    "zu", "zur", "zum", "an", "auf", "über", "um", "von", "vom", "laut", "wegen", "vor",
                 ];
                 let article = |w: &str| {
                     [
@@ -1640,6 +1640,24 @@ pub fn extract(
                     }
                 }
             }
+            // After a German "der" (masculine nominative) the antecedent is
+            // the subject and the name the object: "Der Mutterkonzern Holcim,
+            // der Lafarge 2015 übernommen hatte".
+            if lang == Lang::De && !trigger.pattern.noun && !passive {
+                let subject = agent
+                    .first()
+                    .and_then(|a| args.iter().rev().find(|m| m.entity == *a && m.span.end <= trigger.span.start));
+                let antecedent = subject.and_then(|subject| {
+                    let lead = text[sentence.start..subject.span.start].trim_end();
+                    let before = lead.strip_suffix(", der").or_else(|| lead.strip_suffix(", welcher"))?;
+                    let comma = sentence.start + before.len();
+                    mentions.iter().find(|m| m.span.end == comma && m.entity != subject.entity && !m.modifier)
+                });
+                if let (Some(subject), Some(antecedent)) = (subject, antecedent) {
+                    target = vec![subject.entity];
+                    agent = vec![antecedent.entity];
+                }
+            }
             // The object of a relative clause is its antecedent: "Huawei, which
             // the U.S. added to a trade blacklist in 2019", "ZTE, den die USA
             // auf die Liste gesetzt hatten".
@@ -2160,7 +2178,10 @@ fn zu_infinitive_arguments(
     subjects: &[&Mention],
     trigger: &TriggerHit,
 ) -> Option<(Vec<usize>, Vec<usize>)> {
-    if trigger.last < 2 || lower[trigger.last - 2] != "zu" {
+    // (Or a perfect infinitive: "zugegeben, den IS finanziert zu haben".)
+    let perfect = lower.get(trigger.last) == Some(&"zu")
+        && lower.get(trigger.last + 1).is_some_and(|w| ["haben", "sein", "werden"].contains(w));
+    if (trigger.last < 2 || lower[trigger.last - 2] != "zu") && !perfect {
         return None;
     }
     let comma = text[..trigger.span.start].rfind(',')?;
