@@ -232,8 +232,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// separated guilty pleas, "zugegeben", financing aids; a perfect
 /// zu-infinitive ("finanziert zu haben") takes the main clause's subject;
 /// "vor einem Gericht" names no subject; armed groups; "Cement" ends a
-/// company's name.
-pub const ANALYSIS: u32 = 45;
+/// company's name. 46: "Royal" before a country's body is part of its name
+/// (`unqualified.body_prefixes_en`); Nassau is a place.
+pub const ANALYSIS: u32 = 46;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -290,6 +290,13 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
             Target::Institution(_) if names_association(text, span, lexicon) => {}
             Target::Institution(inst) => {
                 if let Some((start, country)) = qualifier_before(text, span.start, &by_end) {
+                    // ("Royal Bahamas Police Force": a prefix of the name before the country.)
+                    let lead = &text[..start];
+                    let prefix = lead.strip_suffix(' ').and_then(|lead| {
+                        let word = lead.rsplit(|c: char| !c.is_alphabetic()).next()?;
+                        lexicon.words.contains("unqualified.body_prefixes_en", word).then(|| lead.len() - word.len())
+                    });
+                    let start = prefix.unwrap_or(start);
                     let mut end = span.end;
                     if lexicon.institutions[inst].kind == "embassy" {
                         end = embassy_place_after(text, end, hits).unwrap_or(end);
