@@ -1253,6 +1253,10 @@ pub fn extract(
             } else if trigger.first > 0
                 && (["and", "und", "but", "aber", "sowie"].contains(&lower[trigger.first - 1])
                     || lang == Lang::En
+                        && trigger.first > 1
+                        && ["has", "have", "had", "also"].contains(&lower[trigger.first - 1])
+                        && ["and", "but"].contains(&lower[trigger.first - 2])
+                    || lang == Lang::En
                         && lower[trigger.first].ends_with("ing")
                         && text[..words[trigger.first].span.start].ends_with(", ")
                     || pronoun_subject(lang, &lower, trigger.first, |w| speech.iter().any(|v| v == w))
@@ -2564,7 +2568,19 @@ fn is_passive(
             // accused Prime Minister Narendra Modi of shielding him".
             let joined_active = lower[from..trigger.first].iter().any(|w| ["and", "or"].contains(w))
                 && name_at(words, text, trigger.last);
-            (by_follows || any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first))
+            // A headline drops the auxiliary: a participle right after its
+            // subject is passive ("Bankman-Fried denied bail in Bahamas");
+            // active verbs stand in the present ("Apple denies claims").
+            let first = lower[trigger.first];
+            let headline_participle = headline
+                && (first.ends_with("ed") || lexicon.words.get("voice.irregular_participles_en").iter().any(|w| w == first))
+                && trigger.first > 0
+                && name_at(words, text, trigger.first - 1)
+                && !lower[..trigger.first].iter().any(|w| {
+                    ["has", "have", "had", "to", "who", "which"].contains(w)
+                        || lexicon.words.contains_lowered("attribution.en_speech_verbs", w)
+                });
+            (by_follows || headline_participle || any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first))
                 && !joined_active
                 && !lower[trigger.first].ends_with("ing")
         }
