@@ -935,9 +935,36 @@ pub fn extract(
                 });
                 let Some(verb) = verb else { continue };
                 let said_at = words[verb].span.start;
-                let wrongdoer =
+                let mut wrongdoer =
                     subjects.iter().rev().find(|m| m.span.start >= words[verb].span.end).map(|m| vec![m.entity]);
                 let reporter = subjects.iter().rev().find(|m| m.span.end <= said_at).map(|m| vec![m.entity]);
+                // "it" did the wrong: whom the reporter told ("told Ericsson
+                // that it had breached the deal"), else the body named before
+                // the reporter ("Ericsson agreed to plead guilty after the
+                // Justice Department found that it had violated").
+                let mut k = trigger.first;
+                while k > 0 && ["had", "has", "have", "was", "were", "is", "also", "then"].contains(&lower[k - 1]) {
+                    k -= 1;
+                }
+                if lang == Lang::En && k > verb + 1 && ["it", "they"].contains(&lower[k - 1]) {
+                    let told = mentions.iter().find(|m| {
+                        m.span.start > words[verb].span.end
+                            && words_between(&words, words[verb].span.end, m.span.start) == 0
+                            && text[m.span.end..].trim_start().starts_with("that ")
+                    });
+                    let before = || {
+                        mentions.iter().rev().find(|m| {
+                            m.span.end <= said_at
+                                && m.sentence == sentence_idx
+                                && !m.modifier
+                                && reporter.as_ref().is_some_and(|r| !r.contains(&m.entity))
+                                && matches!(found.entities[m.entity].etype, EntityType::Company | EntityType::Organization)
+                        })
+                    };
+                    if let Some(m) = told.or_else(before) {
+                        wrongdoer = Some(vec![m.entity]);
+                    }
+                }
                 match (reporter, wrongdoer) {
                     (Some(reporter), Some(wrongdoer)) => (reporter, wrongdoer),
                     _ => continue,
@@ -1128,8 +1155,13 @@ pub fn extract(
                                     && v.first - trigger.last <= 10
                                     && !text[trigger.span.end..v.span.start].contains([',', ';', ':']))
                     });
-                let agent: Vec<usize> = if !by_agent.is_empty() {
-                    by_agent.iter().map(|m| m.entity).collect()
+                let agent: Vec<usize> = if let Some(by) = by_agent.iter().next() {
+                    // ("allegations by the Justice Department and the SEC": all listed.)
+                    if after.iter().any(|m| m.span == by.span) {
+                        list_from(text, &after, by)
+                    } else {
+                        vec![by.entity]
+                    }
                 } else if let Some(adjective) = attached_adjective {
                     vec![adjective.entity]
                 } else if let Some(owner) = possessor(&words, &lower, trigger, &owners, lexicon) {
@@ -1152,6 +1184,17 @@ pub fn extract(
                         .map(|m| vec![m.entity])
                         .unwrap_or_default()
                 };
+                // The subject resolves or faces the charges: "Ericsson agreed
+                // to pay … to resolve allegations by the Justice Department".
+                let accused = (lang == Lang::En
+                    && spec.etype == EventType::Accuse
+                    && target.as_ref().is_none_or(|t| t.iter().all(|e| agent.contains(e)))
+                    && (trigger.first.saturating_sub(2)..trigger.first)
+                        .any(|k| lexicon.words.contains_lowered("nominal.accused_verbs_en", lower[k])))
+                .then(|| subjects.first().map(|m| m.entity))
+                .flatten()
+                .filter(|s| !agent.contains(s));
+                let target = accused.map(|s| vec![s]).or(target);
                 let (agent, target) = match target {
                     Some(parties) if blocked && agent.is_empty() && parties.len() >= 2 => {
                         (vec![parties[0]], parties[1..].to_vec())

@@ -235,8 +235,11 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// company's name. 46: "Royal" before a country's body is part of its name
 /// (`unqualified.body_prefixes_en`); Nassau is a place. 47: an English
 /// headline's participle after its subject is passive; bail denied is
-/// refused; "but has denied" shares the sentence subject.
-pub const ANALYSIS: u32 = 47;
+/// refused; "but has denied" shares the sentence subject. 48: "it" in a
+/// reported wrong is whom the reporter told, or the company named before;
+/// a charge noun's by-phrase lists every agent, and the subject that
+/// resolves or faces it is its target (`nominal.accused_verbs_en`).
+pub const ANALYSIS: u32 = 48;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
