@@ -238,8 +238,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// refused; "but has denied" shares the sentence subject. 48: "it" in a
 /// reported wrong is whom the reporter told, or the company named before;
 /// a charge noun's by-phrase lists every agent, and the subject that
-/// resolves or faces it is its target (`nominal.accused_verbs_en`).
-pub const ANALYSIS: u32 = 48;
+/// resolves or faces it is its target (`nominal.accused_verbs_en`). 49:
+/// 29 airlines and airline groups.
+pub const ANALYSIS: u32 = 49;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
