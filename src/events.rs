@@ -2305,7 +2305,8 @@ fn clause_final(words: &[Word], text: &str, lower: &[&str], trigger: &TriggerHit
         // (Or an infinitive after a modal or "zu": "Seoul werde Japan von
         // seiner Liste … nehmen", "… zu streichen".)
         let last = trigger.pattern.words.last().and_then(|w| w.as_deref()).unwrap_or("");
-        let verb_last = last.starts_with("ge") || last.ends_with("en");
+        // ("zu … Haft verurteilt": participles of inseparable verbs end in "t".)
+        let verb_last = last.starts_with("ge") || last.ends_with("en") || last.ends_with('t');
         if !verb_last {
             return false;
         }
