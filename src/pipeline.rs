@@ -241,8 +241,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// resolves or faces it is its target (`nominal.accused_verbs_en`). 49:
 /// 29 airlines and airline groups. 50: a German phrase with a gap that
 /// ends in a participle in "t" closes its clause ("zu … Haft verurteilt").
-/// 51: New York's federal prosecutors and courts named in German.
-pub const ANALYSIS: u32 = 51;
+/// 51: New York's federal prosecutors and courts named in German. 52:
+/// offering remedies or concessions concedes.
+pub const ANALYSIS: u32 = 52;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
