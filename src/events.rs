@@ -958,7 +958,10 @@ pub fn extract(
                                 && m.sentence == sentence_idx
                                 && !m.modifier
                                 && reporter.as_ref().is_some_and(|r| !r.contains(&m.entity))
-                                && matches!(found.entities[m.entity].etype, EntityType::Company | EntityType::Organization)
+                                && matches!(
+                                    found.entities[m.entity].etype,
+                                    EntityType::Company | EntityType::Organization
+                                )
                         })
                     };
                     if let Some(m) = told.or_else(before) {
@@ -1155,7 +1158,7 @@ pub fn extract(
                                     && v.first - trigger.last <= 10
                                     && !text[trigger.span.end..v.span.start].contains([',', ';', ':']))
                     });
-                let agent: Vec<usize> = if let Some(by) = by_agent.iter().next() {
+                let agent: Vec<usize> = if let Some(by) = by_agent.first() {
                     // ("allegations by the Justice Department and the SEC": all listed.)
                     if after.iter().any(|m| m.span == by.span) {
                         list_from(text, &after, by)
@@ -1220,10 +1223,9 @@ pub fn extract(
                 // die Schweiz an Deutschland aus".
                 let object_pronoun = after.len() > 1
                     && after[0].anaphoric
-                    && lexicon.words.contains_lowered(
-                        "anaphora.object_person_de",
-                        &after[0].span.slice(text).to_lowercase(),
-                    );
+                    && lexicon
+                        .words
+                        .contains_lowered("anaphora.object_person_de", &after[0].span.slice(text).to_lowercase());
                 let subject_at = usize::from(object_pronoun);
                 let agent = if unnamed_subject { Vec::new() } else { inverted_subjects(text, &after[subject_at..]) };
                 // (The subject's acronym in brackets is the subject still:
@@ -2617,14 +2619,17 @@ fn is_passive(
             // active verbs stand in the present ("Apple denies claims").
             let first = lower[trigger.first];
             let headline_participle = headline
-                && (first.ends_with("ed") || lexicon.words.get("voice.irregular_participles_en").iter().any(|w| w == first))
+                && (first.ends_with("ed")
+                    || lexicon.words.get("voice.irregular_participles_en").iter().any(|w| w == first))
                 && trigger.first > 0
                 && name_at(words, text, trigger.first - 1)
                 && !lower[..trigger.first].iter().any(|w| {
                     ["has", "have", "had", "to", "who", "which"].contains(w)
                         || lexicon.words.contains_lowered("attribution.en_speech_verbs", w)
                 });
-            (by_follows || headline_participle || any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first))
+            (by_follows
+                || headline_participle
+                || any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first))
                 && !joined_active
                 && !lower[trigger.first].ends_with("ing")
         }
@@ -2641,7 +2646,8 @@ fn is_passive(
             // USA ausgeliefert"); a finite verb stands second ("EU
             // sanktioniert Russland").
             // ("Bundeskartellamt will Amazon … untersagen" ends in an infinitive.)
-            let past_participle = verb.ends_with('t') || verb.ends_with("en") && verb.get(2..).is_some_and(|r| r.contains("ge"));
+            let past_participle =
+                verb.ends_with('t') || verb.ends_with("en") && verb.get(2..).is_some_and(|r| r.contains("ge"));
             let headline_participle = headline
                 && !has_aux
                 && past_participle

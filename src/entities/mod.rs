@@ -1406,7 +1406,8 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
         let entity = &found.entities[mention.entity];
         let rest = &text[mention.span.end..];
         let next_start = found.mentions.get(m + 1).map(|x| x.span.start);
-        let person_next = found.mentions.get(m + 1).is_some_and(|x| found.entities[x.entity].etype == EntityType::Person);
+        let person_next =
+            found.mentions.get(m + 1).is_some_and(|x| found.entities[x.entity].etype == EntityType::Person);
         let modifier = match entity.etype {
             EntityType::Country => {
                 let found = mention.span.slice(text);
@@ -1438,8 +1439,7 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                         || lexicon.words.contains("function_words.de", &lower);
                     // (Not before a person: "lieferte die Schweiz Hanno Berger
                     // an Deutschland aus" names two.)
-                    let is_next_mention = next_start == Some(mention.span.end + 1)
-                        && !person_next;
+                    let is_next_mention = next_start == Some(mention.span.end + 1) && !person_next;
                     // In English a lowercase word after a country is what it
                     // qualifies ("U.S. companies"); in German it is a verb
                     // ("gegen Russland beschlossen"): nouns are capitalised.
