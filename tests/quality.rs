@@ -249,7 +249,7 @@ fn ninth_blind_articles_stay_good() {
 /// raised relations to 0.50 and entity recall to 0.88. The floor keeps it.
 #[test]
 fn tenth_blind_articles_stay_good() {
-    stays_above("tests/blind10", 0.90, 0.55, 0.45);
+    stays_above("tests/blind10", 0.92, 0.60, 0.50);
 }
 
 /// Eight articles by an eleventh annotator (`tests/blind11/`: Brazil's
@@ -356,10 +356,14 @@ fn fifteenth_blind_articles_stay_good() {
 /// Islamic State), measured once when they arrived, with code not tuned on
 /// them: entity P 0.90 R 0.86 (F1 0.88), event recall 0.40, relation
 /// recall 0.44, none fragmented or conflated. When `blind17` arrived it
-/// became a tuning set.
+/// became a tuning set: Korean and Vietnamese names that are also English
+/// words, extraditions and headline participles in both languages, German
+/// relative "der", reported wrongs done by "it", charges resolved by the
+/// subject, airlines and New York's federal bodies in German raised it to
+/// entity P 0.91 R 0.91, event recall 0.62, relation recall 0.56.
 #[test]
 fn sixteenth_blind_articles_stay_good() {
-    stays_above("tests/blind16", 0.85, 0.36, 0.40);
+    stays_above("tests/blind16", 0.89, 0.58, 0.52);
 }
 
 /// Eight articles by a seventeenth annotator (`tests/blind17/`: Carlos
