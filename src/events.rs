@@ -2605,8 +2605,10 @@ fn is_passive(
             // A participle right before "by" is passive however far its
             // auxiliary ("was spun off from NXP in 2017 and acquired by
             // Wingtech").
-            let participle =
-                verb.ends_with("ed") || lexicon.words.get("voice.irregular_participles_en").iter().any(|w| w == verb);
+            let is_participle = |w: &str| {
+                w.ends_with("ed") || lexicon.words.get("voice.irregular_participles_en").iter().any(|p| p == w)
+            };
+            let participle = is_participle(verb);
             let by_follows =
                 trigger.pattern.words.len() == 1 && participle && lower.get(trigger.last).is_some_and(|w| *w == "by");
             // A verb joined to a passive by "and" is active where a name
@@ -2617,10 +2619,8 @@ fn is_passive(
             // A headline drops the auxiliary: a participle right after its
             // subject is passive ("Bankman-Fried denied bail in Bahamas");
             // active verbs stand in the present ("Apple denies claims").
-            let first = lower[trigger.first];
             let headline_participle = headline
-                && (first.ends_with("ed")
-                    || lexicon.words.get("voice.irregular_participles_en").iter().any(|w| w == first))
+                && is_participle(lower[trigger.first])
                 && trigger.first > 0
                 && name_at(words, text, trigger.first - 1)
                 && !lower[..trigger.first].iter().any(|w| {
