@@ -374,8 +374,23 @@ fn sixteenth_blind_articles_stay_good() {
 /// Chinese apps, Orlen selling Lotos assets to Saudi Aramco, MOL and Unimot),
 /// measured once when they arrived, with code not tuned on them: entity P
 /// 0.97 R 0.91 (F1 0.94), event recall 0.42, relation recall 0.52, 2
-/// fragmented, none conflated. This is the honest estimate now.
+/// fragmented, none conflated. When `blind18` arrived it became a tuning
+/// set.
 #[test]
 fn seventeenth_blind_articles_stay_good() {
     stays_above("tests/blind17", 0.92, 0.38, 0.48);
+}
+
+/// Eight articles by an eighteenth annotator (`tests/blind18/`: French
+/// judges charging Telegram's founder Pavel Durov, and DWS settling the
+/// SEC's greenwashing and money-laundering charges, each in English and
+/// German; Britain freezing Roman Abramovich's assets, Australia's first
+/// cyber sanctions on the Medibank hacker, the arrest of Kakao's founder,
+/// Odebrecht and Braskem pleading guilty in the United States, Brazil and
+/// Switzerland), measured once when they arrived, with code not tuned on
+/// them: entity P 0.95 R 0.88 (F1 0.91), event recall 0.39, relation
+/// recall 0.47, 4 fragmented, 2 conflated. This is the honest estimate now.
+#[test]
+fn eighteenth_blind_articles_stay_good() {
+    stays_above("tests/blind18", 0.89, 0.35, 0.43);
 }
