@@ -242,8 +242,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// 29 airlines and airline groups. 50: a German phrase with a gap that
 /// ends in a participle in "t" closes its clause ("zu … Haft verurteilt").
 /// 51: New York's federal prosecutors and courts named in German. 52:
-/// offering remedies or concessions concedes.
-pub const ANALYSIS: u32 = 52;
+/// offering remedies or concessions concedes. 53: a country's name after a
+/// given name is a surname ("Lisa Monaco", "Thomas Jordan"), and so is
+/// the word alone after it.
+pub const ANALYSIS: u32 = 53;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -787,7 +787,21 @@ fn link_surnames(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Le
             .or_else(|| w.strip_suffix('s').and_then(|stem| unique.get(stem)).map(|&hit| (hit, w.len())));
         let Some(((entity, first), len)) = hit else { continue };
         let span = Span::new(word.span.start, word.span.start + len);
-        if span.start < first || found.mentions.iter().any(|m| m.span.overlaps(span)) {
+        if span.start < first {
+            continue;
+        }
+        // A surname that is also a country's name ("Lisa Monaco", then
+        // "Monaco said") is the person wherever the word stands alone.
+        let overlapping: Vec<usize> =
+            (0..found.mentions.len()).filter(|&k| found.mentions[k].span.overlaps(span)).collect();
+        if let [k] = overlapping[..] {
+            let m = &found.mentions[k];
+            if m.span == span && found.entities[m.entity].etype == EntityType::Country && !m.modifier {
+                found.mentions[k].entity = entity;
+                continue;
+            }
+        }
+        if !overlapping.is_empty() {
             continue;
         }
         let sentence = entities::sentence_of(sentences, span.start);

@@ -181,9 +181,19 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
 /// name ("Kevin O'Leary" is not Michael O'Leary) or before one after a
 /// title: the name is left to the patterns.
 fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
+    let surface = hit.span.slice(text);
+    // A country's one-word name after a given name is a surname: "Deputy
+    // Attorney General Lisa Monaco".
+    if let Target::Country(_) = hit.target {
+        let Some(before) = text[..hit.span.start].strip_suffix(' ') else { return false };
+        let previous = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        return !surface.contains(' ')
+            && !surface.chars().all(|c| c.is_uppercase())
+            && previous.starts_with(char::is_uppercase)
+            && patterns::is_given_name(previous, lexicon);
+    }
     let Target::Entry(i) = hit.target else { return false };
     let entry = &lexicon.entries[i];
-    let surface = hit.span.slice(text);
     if surface.contains(' ') {
         return false;
     }
