@@ -1808,6 +1808,39 @@ pub fn extract(
                 .min_by_key(|d| d.span.start.abs_diff(trigger.span.start))
                 .map(|d| d.iso.clone())
                 .or_else(|| doc.date.clone().filter(|_| headline));
+            // A pair ("both men": "both" and "men", see
+            // `resolve::link_pairs`) takes part whole.
+            for pair in mentions.windows(2) {
+                let [a, b] = [pair[0], pair[1]];
+                let pair = a.anaphoric
+                    && b.anaphoric
+                    && !a.modifier
+                    && !b.modifier
+                    && a.entity != b.entity
+                    && found.entities[a.entity].etype == found.entities[b.entity].etype
+                    && &text[a.span.end..b.span.start] == " ";
+                if !pair {
+                    continue;
+                }
+                let named_here = |x: usize| mentions.iter().any(|m| m.entity == x && !m.anaphoric);
+                // (Its two words are no subject and object: "Die beiden
+                // Fluggesellschaften bestreiten".)
+                let split = |one: &[usize], other: &[usize]| {
+                    one.contains(&a.entity) && other.contains(&b.entity) && !named_here(b.entity)
+                };
+                if split(&agent, &target) {
+                    target.retain(|&x| x != b.entity);
+                } else if split(&target, &agent) {
+                    agent.retain(|&x| x != b.entity);
+                }
+                for side in [&mut agent, &mut target] {
+                    for (have, partner) in [(a.entity, b.entity), (b.entity, a.entity)] {
+                        if side.contains(&have) && !side.contains(&partner) && !named_here(have) {
+                            side.push(partner);
+                        }
+                    }
+                }
+            }
             events.push(LocalEvent {
                 etype: spec.etype,
                 mode: spec.mode.clone(),

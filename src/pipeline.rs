@@ -244,8 +244,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// 51: New York's federal prosecutors and courts named in German. 52:
 /// offering remedies or concessions concedes. 53: a country's name after a
 /// given name is a surname ("Lisa Monaco", "Thomas Jordan"), and so is
-/// the word alone after it.
-pub const ANALYSIS: u32 = 53;
+/// the word alone after it. 54: pleading not guilty and maintaining one's
+/// innocence deny; "both men", "die beiden Konzerne" refer back to the
+/// last two people, companies or countries named together.
+pub const ANALYSIS: u32 = 54;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -34,8 +34,50 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     link_repeated_names(text, sentences, &mut found, lexicon);
     link_titled_persons(text, sentences, &mut found, lexicon);
     link_anaphors(text, lang, sentences, &mut found, lexicon);
+    link_pairs(text, lang, sentences, &mut found, lexicon);
     found.mentions.sort();
     found
+}
+
+/// "Both men", "die beiden Konzerne": a pair refers back to the last
+/// sentence before its own (of the few before) that names exactly two people, companies or
+/// countries, and is a mention of each of them.
+fn link_pairs(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
+    const REACH: usize = 6;
+    let code = lang.code();
+    let kinds = [("person", EntityType::Person), ("company", EntityType::Company), ("country", EntityType::Country)];
+    let mut added = Vec::new();
+    for (kind, etype) in kinds {
+        for (_, s, e) in lexicon.words.find_items(&format!("anaphora.pair_{kind}_{code}"), text) {
+            let span = Span::new(s, e);
+            if !text::at_word_boundary(text, s, e) || found.mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let sentence = entities::sentence_of(sentences, s);
+            let named_in = |k: usize| -> BTreeSet<usize> {
+                found
+                    .mentions
+                    .iter()
+                    .filter(|m| m.sentence == k && m.span.end <= s && !m.anaphoric && !m.modifier)
+                    .filter(|m| found.entities[m.entity].etype == etype)
+                    .map(|m| m.entity)
+                    .collect()
+            };
+            // (Not the pair's own sentence: "Burford, which bought the Petersen
+            // claims after the two companies went bankrupt".)
+            let pair = (sentence.saturating_sub(REACH)..sentence).rev().map(named_in).find(|named| named.len() >= 2);
+            // (Each mention its own part of the phrase, as mentions never
+            // overlap: "both" and "men".)
+            let Some(cut) = text[s..e].rfind(' ').map(|k| s + k) else { continue };
+            if let Some(pair) = pair.filter(|named| named.len() == 2) {
+                let parts = [Span::new(s, cut), Span::new(cut + 1, e)];
+                for (span, entity) in parts.into_iter().zip(pair) {
+                    added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
+                }
+            }
+        }
+    }
+    found.mentions.extend(added);
 }
 
 /// "Der Kanzler", "the minister": a title after an article, with no name
