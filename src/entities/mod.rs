@@ -164,6 +164,7 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
         })
         .map(|h| h.span)
         .collect();
+    let chosen = towns_before_regions(text, lang, chosen, &cities, lexicon);
     let chosen = product_models(text, chosen, lexicon);
     let chosen = adjective_led_companies(text, chosen, lexicon);
     let chosen = absorb_city_prefixes(text, chosen, &cities, lexicon);
@@ -893,6 +894,48 @@ fn type_list_members(text: &str, mut chosen: Vec<Candidate>, lexicon: &Lexicon) 
         if let Reading::Named { etype, weak, .. } = &mut chosen[k].reading {
             if *weak && listed && !of_a_person {
                 *etype = EntityType::Company;
+                *weak = false;
+            }
+        }
+    }
+    chosen
+}
+
+/// "based in Laval, Quebec", "in Redmond, Washington": a name guessed by
+/// its shape after "in", "near" or "from" and before a comma and a known
+/// place is a town, not a company.
+fn towns_before_regions(
+    text: &str,
+    lang: Lang,
+    mut chosen: Vec<Candidate>,
+    cities: &[Span],
+    lexicon: &Lexicon,
+) -> Vec<Candidate> {
+    if lang != Lang::En {
+        return chosen;
+    }
+    let place_at = |start: usize, chosen: &[Candidate]| {
+        cities.iter().any(|c| c.start == start)
+            || chosen.iter().any(|c| {
+                c.span.start == start
+                    && match c.reading {
+                        Reading::Country(_) => true,
+                        Reading::Entry(i) => lexicon.entries[i].etype.eq_ignore_ascii_case("LOCATION"),
+                        _ => false,
+                    }
+            })
+    };
+    for k in 0..chosen.len() {
+        let Reading::Named { etype: EntityType::Company, weak: true, .. } = chosen[k].reading else { continue };
+        let span = chosen[k].span;
+        let before = text[..span.start].trim_end_matches(' ');
+        let after_preposition = ["in", "near", "from"].iter().any(|p| {
+            before.strip_suffix(p).is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '(']))
+        });
+        let region = text[span.end..].strip_prefix(", ").map(|rest| text.len() - rest.len());
+        if after_preposition && region.is_some_and(|at| place_at(at, &chosen)) {
+            if let Reading::Named { etype, weak, .. } = &mut chosen[k].reading {
+                *etype = EntityType::Location;
                 *weak = false;
             }
         }
