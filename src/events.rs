@@ -429,12 +429,17 @@ pub fn extract(
                 })
         };
         let acts: Vec<usize> = triggers.iter().filter(|t| approved_act(t)).map(|t| t.first).collect();
+        // (Not across a comma: "withdrew the bid, accusing Seven & i of …".)
+        let comma_between =
+            |end: usize, first: usize| end > 0 && text[words[end - 1].span.end..words[first].span.start].contains(',');
         triggers.retain(|t| {
             let reach = if t.pattern.noun { 3 } else { 0 };
             acts.contains(&t.first)
                 || !acts.contains(&t.last)
                     && !answered.iter().any(|&end| {
-                        t.first >= end && (t.first - end <= reach || !t.pattern.noun && modifiers(end, t.first))
+                        t.first >= end
+                            && (t.first - end <= reach && (t.pattern.noun || !comma_between(end, t.first))
+                                || !t.pattern.noun && modifiers(end, t.first))
                     })
         });
         if triggers.is_empty() {
@@ -893,6 +898,7 @@ pub fn extract(
                 || lang == Lang::En
                     && !passive
                     && trigger.first > 0
+                    && !text[words[trigger.first - 1].span.end..trigger.span.start].contains(',')
                     && (text::DETERMINERS.contains(&lower[trigger.first - 1])
                         && !relative_verb_at(&words, text, &lower, trigger.first)
                         || noun_trigger_at(lexicon, lang, text, &words, &lower, trigger.first - 1, &mut noun_scratch)
@@ -1576,16 +1582,25 @@ pub fn extract(
                     // Else, in a relative clause, it is the sentence's subject:
                     // "The conglomerate weathered an attack by Hindenburg
                     // Research, which accused it of stock manipulation".
+                    // After a comma, the body named last before it: "said it
+                    // was abandoning the bid over a lack of engagement by
+                    // Seven & i, accusing it of delaying tactics".
                     let relative = text[sentence.start..trigger.span.start].contains(", which ");
-                    let subject = args.iter().find(|m| {
+                    let participle = text[..trigger.span.start].ends_with(", ") && lower[trigger.first].ends_with("ing");
+                    let body = |m: &&&Mention| {
                         m.span.start < trigger.span.start
                             && !agent.contains(&m.entity)
                             && matches!(
                                 found.entities[m.entity].etype,
                                 EntityType::Company | EntityType::Agency | EntityType::Country
                             )
-                    });
-                    if let (true, Some(subject)) = (relative, subject) {
+                    };
+                    let subject = match (relative, participle) {
+                        (true, _) => args.iter().find(body),
+                        (false, true) => args.iter().rev().find(body),
+                        (false, false) => None,
+                    };
+                    if let Some(subject) = subject {
                         target.push(subject.entity);
                     }
                 }
