@@ -251,8 +251,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// 56: "based in Laval, Quebec": a guessed name after "in" and before a
 /// comma and a known place is a town. 57: a participle after a comma
 /// ("withdrew the bid, accusing …") is a verb, and its object pronoun the
-/// body named last before the comma.
-pub const ANALYSIS: u32 = 57;
+/// body named last before the comma. 58: competitors ("des Konkurrenten
+/// Grupa Lotos") are company appositions.
+pub const ANALYSIS: u32 = 58;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
