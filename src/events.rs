@@ -1586,7 +1586,8 @@ pub fn extract(
                     // was abandoning the bid over a lack of engagement by
                     // Seven & i, accusing it of delaying tactics".
                     let relative = text[sentence.start..trigger.span.start].contains(", which ");
-                    let participle = text[..trigger.span.start].ends_with(", ") && lower[trigger.first].ends_with("ing");
+                    let participle =
+                        text[..trigger.span.start].ends_with(", ") && lower[trigger.first].ends_with("ing");
                     let body = |m: &&&Mention| {
                         m.span.start < trigger.span.start
                             && !agent.contains(&m.entity)

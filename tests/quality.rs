@@ -375,10 +375,13 @@ fn sixteenth_blind_articles_stay_good() {
 /// measured once when they arrived, with code not tuned on them: entity P
 /// 0.97 R 0.91 (F1 0.94), event recall 0.42, relation recall 0.52, 2
 /// fragmented, none conflated. When `blind18` arrived it became a tuning
-/// set.
+/// set: surnames that are countries' names, pleas of not guilty, pairs
+/// ("both men"), participles after a comma and more company appositions
+/// raised it to entity P 0.97 R 0.94, event recall 0.48, relation recall
+/// 0.52.
 #[test]
 fn seventeenth_blind_articles_stay_good() {
-    stays_above("tests/blind17", 0.92, 0.38, 0.48);
+    stays_above("tests/blind17", 0.93, 0.44, 0.48);
 }
 
 /// Eight articles by an eighteenth annotator (`tests/blind18/`: French
@@ -389,7 +392,9 @@ fn seventeenth_blind_articles_stay_good() {
 /// Odebrecht and Braskem pleading guilty in the United States, Brazil and
 /// Switzerland), measured once when they arrived, with code not tuned on
 /// them: entity P 0.95 R 0.88 (F1 0.91), event recall 0.39, relation
-/// recall 0.47, 4 fragmented, 2 conflated. This is the honest estimate now.
+/// recall 0.47, 4 fragmented, 2 conflated. The rules written from
+/// `blind17` since moved its entity recall to 0.89 and left its events and
+/// relations where they were. This is the honest estimate now.
 #[test]
 fn eighteenth_blind_articles_stay_good() {
     stays_above("tests/blind18", 0.89, 0.35, 0.43);

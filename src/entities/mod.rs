@@ -929,9 +929,9 @@ fn towns_before_regions(
         let Reading::Named { etype: EntityType::Company, weak: true, .. } = chosen[k].reading else { continue };
         let span = chosen[k].span;
         let before = text[..span.start].trim_end_matches(' ');
-        let after_preposition = ["in", "near", "from"].iter().any(|p| {
-            before.strip_suffix(p).is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '(']))
-        });
+        let after_preposition = ["in", "near", "from"]
+            .iter()
+            .any(|p| before.strip_suffix(p).is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '('])));
         let region = text[span.end..].strip_prefix(", ").map(|rest| text.len() - rest.len());
         if after_preposition && region.is_some_and(|at| place_at(at, &chosen)) {
             if let Reading::Named { etype, weak, .. } = &mut chosen[k].reading {
