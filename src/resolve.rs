@@ -39,9 +39,9 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     found
 }
 
-/// "Both men", "die beiden Konzerne": a pair refers back to the last
-/// sentence before its own (of the few before) that names exactly two people, companies or
-/// countries, and is a mention of each of them.
+/// "Both men", "die beiden Konzerne": a pair refers back to the last of
+/// the six sentences before its own that names exactly two people,
+/// companies or countries, and is a mention of each of them.
 fn link_pairs(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
     const REACH: usize = 6;
     let code = lang.code();
@@ -834,17 +834,17 @@ fn link_surnames(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Le
         }
         // A surname that is also a country's name ("Lisa Monaco", then
         // "Monaco said") is the person wherever the word stands alone.
-        let overlapping: Vec<usize> =
-            (0..found.mentions.len()).filter(|&k| found.mentions[k].span.overlaps(span)).collect();
-        if let [k] = overlapping[..] {
-            let m = &found.mentions[k];
-            if m.span == span && found.entities[m.entity].etype == EntityType::Country && !m.modifier {
-                found.mentions[k].entity = entity;
+        let mut overlapping = (0..found.mentions.len()).filter(|&k| found.mentions[k].span.overlaps(span));
+        match (overlapping.next(), overlapping.next()) {
+            (None, _) => {}
+            (Some(k), None) => {
+                let m = &found.mentions[k];
+                if m.span == span && found.entities[m.entity].etype == EntityType::Country && !m.modifier {
+                    found.mentions[k].entity = entity;
+                }
                 continue;
             }
-        }
-        if !overlapping.is_empty() {
-            continue;
+            _ => continue,
         }
         let sentence = entities::sentence_of(sentences, span.start);
         added.push(Mention { span, sentence, entity, anaphoric: false, modifier: false });

@@ -180,7 +180,8 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
 
 /// Whether a hit is a listed person's surname alone after another given
 /// name ("Kevin O'Leary" is not Michael O'Leary) or before one after a
-/// title: the name is left to the patterns.
+/// title, or a country's name after a given name ("Lisa Monaco"): the name
+/// is left to the patterns.
 fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
     let surface = hit.span.slice(text);
     // A country's one-word name after a given name is a surname: "Deputy
