@@ -26,7 +26,8 @@ struct Case {
     /// "Name = Other|TYPE": both names must be one entity.
     #[serde(default)]
     entities: Vec<String>,
-    /// Names that must not be entities; "Name = Other": not one entity.
+    /// Names that must not be entities ("Name|TYPE": not of that type);
+    /// "Name = Other": not one entity.
     #[serde(default)]
     not_entities: Vec<String>,
     /// "TYPE[/mode]: agent1+agent2 -> target1+target2 [modality] @date" — each
@@ -173,8 +174,19 @@ fn run(file: &str) {
                 if id(a).is_some() && id(a) == id(b) {
                     problems.push(format!("{a} and {b} are one entity"));
                 }
-            } else if find_entity(&graph, name).is_some() {
-                problems.push(format!("spurious entity {name}"));
+            } else {
+                // "Name|TYPE": no entity of that name has that type.
+                let (bare, etype) = name.split_once('|').unwrap_or((name, ""));
+                let wanted = newsgraph::eval::keys(bare);
+                let spurious = graph.entities.iter().any(|e| {
+                    (etype.is_empty() || e.etype.as_str() == etype)
+                        && std::iter::once(&e.name)
+                            .chain(&e.aliases)
+                            .any(|n| newsgraph::eval::keys(n).iter().any(|k| wanted.contains(k)))
+                });
+                if spurious {
+                    problems.push(format!("spurious entity {name}"));
+                }
             }
         }
         for spec in &case.events {
