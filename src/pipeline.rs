@@ -252,8 +252,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// comma and a known place is a town. 57: a participle after a comma
 /// ("withdrew the bid, accusing …") is a verb, and its object pronoun the
 /// body named last before the comma. 58: competitors ("des Konkurrenten
-/// Grupa Lotos") are company appositions.
-pub const ANALYSIS: u32 = 58;
+/// Grupa Lotos") are company appositions. 59: a capital after a town and
+/// a comma ("Redmond, Washington") is no government; US states' agency
+/// abbreviations ("Cupertino, Calif.").
+pub const ANALYSIS: u32 = 59;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

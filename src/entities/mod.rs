@@ -295,7 +295,9 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                 let locative = ["in", "nach", "aus", "from", "to", "im", "near", "bei"].iter().any(|p| {
                     before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case(p))
                 });
-                if let (false, false, Some(government)) = (locative, is_dateline(text, span), government) {
+                if let (false, false, false, Some(government)) =
+                    (locative, is_dateline(text, span), after_town(text, span, &by_end, lexicon), government)
+                {
                     out.push(Candidate { span, reading: qualified_body(lexicon, government, c), priority: 2 });
                 }
             }
@@ -653,6 +655,37 @@ fn capital_after(text: &str, end: usize, hits: &[Hit]) -> Option<(usize, usize)>
         Target::Capital(c) if h.span.start == end + skip => Some((h.span.end, c)),
         _ => None,
     })
+}
+
+/// Does the capital at `span` complete an address ("based in Redmond,
+/// Washington", "a plant in Bellevue, Washington")? After a town and a
+/// comma the name is the state the town lies in, not a government. The town
+/// is a place the lexicon knows, or capitalised words right after "in",
+/// "near", "from" or "of" (never a country or another capital: "Moscow,
+/// Washington and Beijing" is a list).
+fn after_town(text: &str, span: Span, by_end: &HashMap<usize, Vec<&Hit>>, lexicon: &Lexicon) -> bool {
+    let Some(before) = text[..span.start].strip_suffix(", ") else { return false };
+    let end = before.len();
+    if let Some(hits) = by_end.get(&end) {
+        return hits.iter().any(|h| match h.target {
+            Target::Entry(i) => lexicon.entries[i].etype.eq_ignore_ascii_case("LOCATION"),
+            _ => false,
+        });
+    }
+    // Capitalised words back to a locative preposition.
+    let mut rest = before;
+    let mut words = 0;
+    while let Some((lead, word)) = rest.rsplit_once(' ') {
+        if ["in", "near", "from", "of"].contains(&word) {
+            return words > 0;
+        }
+        if words == 3 || !text::is_capitalized(word) || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return false;
+        }
+        words += 1;
+        rest = lead;
+    }
+    false
 }
 
 /// Does the place at `span` open a dateline ("BERLIN, March 15 (Reuters) -",
