@@ -931,6 +931,9 @@ fn classify(
     // "BlackRock" are names.
     // So is a sentence's first word with a capital inside ("BeyondTrust said").
     let acronym = word_texts.len() == 1 && (is_acronym(last) || is_camel_case(last));
+    if acronym && spelled_out_in_lowercase(text, last) {
+        return None;
+    }
     if lang == Lang::De && word_texts.len() == 1 && is_camel_case(last) {
         return Some(make(0, 1, EntityType::Company, false));
     }
@@ -955,6 +958,32 @@ fn classify(
         }
         _ => None,
     }
+}
+
+/// Whether the document defines `acronym` as the short form of common
+/// nouns: "environmental, social and governance (ESG)", "anti-money
+/// laundering (AML)". Then it names a concept, never an actor. (The words
+/// before the parenthesis, "and", "of", "for" aside, start with the
+/// acronym's letters and are all lowercase; German capitalises its nouns,
+/// so this holds for English only.)
+fn spelled_out_in_lowercase(text: &str, acronym: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    if letters.len() < 2 {
+        return false;
+    }
+    let defined = format!("({acronym})");
+    text.match_indices(&defined).any(|(at, _)| {
+        let before = &text[..at];
+        let words = before
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+            .rev()
+            .filter(|w| !w.is_empty())
+            .filter(|w| !["and", "of", "for"].contains(w));
+        let expansion: Vec<&str> = words.take(letters.len()).collect();
+        expansion.len() == letters.len()
+            && expansion.iter().all(|w| w.starts_with(char::is_lowercase))
+            && expansion.iter().rev().zip(&letters).all(|(w, l)| w.starts_with(*l))
+    })
 }
 
 /// Whether a noun of `appositions.product_after_en` ("pipeline", "power
