@@ -246,8 +246,11 @@ fn find_triggers<'l>(
     let purposes: Vec<bool> = kept
         .iter()
         .map(|hit| {
+            // (Save a settlement, which states the accusation too: "agreed to
+            // settle SEC charges".)
             hit.first > 0
                 && lower[hit.first - 1] == "to"
+                && !lexicon.triggers[hit.pattern.trigger].settles
                 && kept.iter().any(|k| {
                     !k.pattern.noun && k.last <= hit.first && hit.first - k.last <= 8 && etype(k) == etype(hit)
                 })
@@ -1496,6 +1499,7 @@ pub fn extract(
                 }
                 if let Some(previous) = governing.filter(|e| {
                     purpose
+                        && !spec.settles
                         && !e.agent.is_empty()
                         && e.target == agent
                         && matches!(
@@ -1509,6 +1513,8 @@ pub fn extract(
             // A sale turns around: the buyer after "to"/"an" acquires the
             // object the seller names before it ("agreed to sell Bergen
             // Engines to TMH International"). No buyer, no acquisition.
+            // An accusation settled is stated too: (trigger, accuser, payer).
+            let mut accusation: Option<(usize, Vec<usize>, Vec<usize>)> = None;
             let (mut agent, target) = if spec.seller {
                 let buyer = after
                     .iter()
@@ -1534,6 +1540,14 @@ pub fn extract(
                     .or_else(|| agent.first().copied().filter(|&e| found.entities[e].etype == EntityType::Company));
                 let Some(object) = object else { continue };
                 (vec![buyer.entity], vec![object])
+            } else if spec.settles {
+                let Some((payer, accuser, accused_by)) =
+                    settled_accusation(text, &words, &lower, trigger, &mentions, &args, &agent, found, lexicon)
+                else {
+                    continue;
+                };
+                accusation = Some((accused_by, accuser.clone(), payer.clone()));
+                (payer, accuser)
             } else if spec.giver && trigger.pattern.noun {
                 // The giver after the noun ("from the SNB", "der SNB"); the
                 // subject, if any, receives.
@@ -1857,6 +1871,22 @@ pub fn extract(
                     }
                 }
             }
+            if let Some((accuse, accuser, payer)) = accusation {
+                let spec = &lexicon.triggers[accuse];
+                events.push(LocalEvent {
+                    etype: spec.etype,
+                    mode: spec.mode.clone(),
+                    context: spec.context.clone(),
+                    cameo: spec.cameo.clone(),
+                    agent: accuser,
+                    target: payer,
+                    date: date.clone(),
+                    modality: Modality::Asserted,
+                    reported_by: reporters.clone(),
+                    sentence: sentence_idx,
+                    trigger: words[trigger.last - 1].span,
+                });
+            }
             events.push(LocalEvent {
                 etype: spec.etype,
                 mode: spec.mode.clone(),
@@ -2099,6 +2129,63 @@ fn paid_penalty(
         None => args.iter().find(investigating).map(|m| list_from(text, args, m)).unwrap_or_default(),
     };
     Some((agent, vec![payer.entity]))
+}
+
+/// "DWS will pay $25 million to settle SEC charges", "agreed to pay A$1.3
+/// billion to settle a lawsuit by Australia's financial crimes watchdog",
+/// "to settle corruption investigations in France, Britain and the United
+/// States": the payer (the subject) settles with the accuser, named between
+/// the verb and the noun or after the noun by "by", "from" or "with" (or
+/// "in", for the places an investigation runs in). Returns the payer, the
+/// accuser, and the ACCUSE trigger whose event the accusation is (an
+/// investigation's or an allegation's).
+#[allow(clippy::too_many_arguments)]
+fn settled_accusation(
+    text: &str,
+    words: &[Word],
+    lower: &[&str],
+    trigger: &TriggerHit,
+    mentions: &[&Mention],
+    args: &[&Mention],
+    subject: &[usize],
+    found: &Found,
+    lexicon: &Lexicon,
+) -> Option<(Vec<usize>, Vec<usize>, usize)> {
+    let noun = trigger.last - 1;
+    let (open, close) = (words[trigger.first].span.end, words[noun].span.start);
+    if subject.is_empty() || words_between(words, open, close) > 6 || text[open..close].contains([',', ';', ':']) {
+        return None;
+    }
+    let accuser_kind = |m: &&Mention| {
+        !m.modifier
+            && matches!(
+                found.entities[m.entity].etype,
+                EntityType::Agency | EntityType::Country | EntityType::Organization | EntityType::Person
+            )
+            && !subject.contains(&m.entity)
+    };
+    let investigation = lower[noun].starts_with("investigat") || lower[noun].starts_with("probe");
+    let inside = mentions.iter().rev().find(|m| m.span.start >= open && m.span.end <= close && accuser_kind(m));
+    let accuser = match inside {
+        Some(m) => vec![m.entity],
+        None => {
+            let marked = |m: &&&Mention| {
+                let k = word_index_before(words, m.span.start);
+                let k = k - usize::from(k > 0 && lower[k - 1] == "the");
+                k > 0
+                    && (["by", "from", "with"].contains(&lower[k - 1]) || investigation && lower[k - 1] == "in")
+                    && words_between(words, trigger.span.end, m.span.start) <= 3
+            };
+            let first = args.iter().find(|m| m.span.start >= trigger.span.end && accuser_kind(m) && marked(m))?;
+            list_from(text, args, first)
+        }
+    };
+    let mode = if investigation { "investigate" } else { "allege" };
+    let accuse = lexicon
+        .triggers
+        .iter()
+        .position(|t| t.etype == EventType::Accuse && t.mode.as_deref() == Some(mode))?;
+    Some((subject.to_vec(), accuser, accuse))
 }
 
 /// "die Ermittlungen des Bundeskartellamts gegen Amazon": the name right

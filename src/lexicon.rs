@@ -148,6 +148,8 @@ pub struct TriggerSpec {
     #[serde(default)]
     pub seller: bool,
     #[serde(default)]
+    pub settles: bool,
+    #[serde(default)]
     pub giver: bool,
     #[serde(default)]
     pub none: bool,
@@ -180,6 +182,10 @@ pub struct Trigger {
     /// The subject sells: the buyer after "to"/"an" acquires the object
     /// ("Rolls-Royce agreed to sell Bergen Engines to TMH International").
     pub seller: bool,
+    /// The subject settles an accusation with its accuser, whom the
+    /// pattern's noun names ("to settle SEC charges", "to settle a lawsuit
+    /// by AUSTRAC"); the accuser's accusation is an event too.
+    pub settles: bool,
     /// A noun of this trigger names its giver after "from" or a German
     /// genitive, and the subject is the receiver: "despite an emergency loan
     /// from the SNB", "trotz eines Notkredits der SNB".
@@ -636,6 +642,7 @@ impl Builder {
                 untargeted: spec.untargeted || spec.agentless,
                 reported: spec.reported,
                 seller: spec.seller,
+                settles: spec.settles,
                 giver: spec.giver,
                 none: spec.none,
             });

@@ -254,8 +254,12 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// body named last before the comma. 58: competitors ("des Konkurrenten
 /// Grupa Lotos") are company appositions. 59: a capital after a town and
 /// a comma ("Redmond, Washington") is no government; US states' agency
-/// abbreviations ("Cupertino, Calif.").
-pub const ANALYSIS: u32 = 59;
+/// abbreviations ("Cupertino, Calif."). 60: acronyms of lowercase words
+/// ("environmental, social and governance (ESG)") are no names; "Americas"
+/// is no "America". 61: settling charges, claims, lawsuits or
+/// investigations is an agreement with the accuser, and states the
+/// accusation.
+pub const ANALYSIS: u32 = 61;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
