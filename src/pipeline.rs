@@ -258,8 +258,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// ("environmental, social and governance (ESG)") are no names; "Americas"
 /// is no "America". 61: settling charges, claims, lawsuits or
 /// investigations is an agreement with the accuser, and states the
-/// accusation.
-pub const ANALYSIS: u32 = 61;
+/// accusation. 62: a country's embassies and consulates are one body per
+/// capital they sit in ("Russian Embassy in Paris").
+pub const ANALYSIS: u32 = 62;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -175,7 +175,13 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
     let chosen = type_list_members(text, chosen, lexicon);
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);
     let chosen = drop_unsupported_common_words(text, sentences, chosen, lexicon);
-    build(text, lang, sentences, chosen, lexicon)
+    // (The capital a dateline names: where a mission named without its seat
+    // most likely sits.)
+    let dateline = hits.iter().find_map(|h| match h.target {
+        Target::Capital(c) if is_dateline(text, h.span) => Some(c),
+        _ => None,
+    });
+    build(text, lang, sentences, chosen, dateline, lexicon)
 }
 
 /// Whether a hit is a listed person's surname alone after another given
@@ -1357,16 +1363,7 @@ pub(crate) fn entity_of(reading: &Reading, surface: &str, lexicon: &Lexicon) -> 
             }
         }
         Reading::Body { institution, country } => {
-            let inst = &lexicon.institutions[*institution];
-            let country = &lexicon.countries[(*country)?];
-            LocalEntity {
-                key: format!("body:{}:{}", inst.kind, country.iso3),
-                name: inst.name.replace("{adj}", country.adjective()).replace("{country}", &country.name),
-                etype: EntityType::parse(&inst.etype).unwrap_or(EntityType::Agency),
-                country: Some(country.iso3.clone()),
-                sector: inst.sector.clone(),
-                weak: false,
-            }
+            body_entity(*institution, (*country)?, seat_named(surface, lexicon).as_deref(), lexicon)
         }
         Reading::FederalBody { .. } => return None,
         Reading::Administration { person } => {
@@ -1402,10 +1399,52 @@ pub(crate) fn entity_of(reading: &Reading, surface: &str, lexicon: &Lexicon) -> 
     Some(entity)
 }
 
+/// A country's body; a mission abroad (`kind` embassy or consulate) with
+/// the capital it sits in, if known: the Russian embassies in Paris and in
+/// Canberra are two bodies.
+fn body_entity(institution: usize, country: usize, seat: Option<&str>, lexicon: &Lexicon) -> LocalEntity {
+    let inst = &lexicon.institutions[institution];
+    let country = &lexicon.countries[country];
+    let name = inst.name.replace("{adj}", country.adjective()).replace("{country}", &country.name);
+    let (key, name) = match seat.filter(|_| is_mission(&inst.kind)) {
+        Some(seat) => (format!("body:{}:{}:{seat}", inst.kind, country.iso3), format!("{name} in {seat}")),
+        None => (format!("body:{}:{}", inst.kind, country.iso3), name),
+    };
+    LocalEntity {
+        key,
+        name,
+        etype: EntityType::parse(&inst.etype).unwrap_or(EntityType::Agency),
+        country: Some(country.iso3.clone()),
+        sector: inst.sector.clone(),
+        weak: false,
+    }
+}
+
+fn is_mission(kind: &str) -> bool {
+    matches!(kind, "embassy" | "consulate")
+}
+
+/// The capital a mission's name ends in ("Russian embassy in Paris",
+/// "russische Botschaft in Moskau"), by its English name ("Moscow").
+fn seat_named(surface: &str, lexicon: &Lexicon) -> Option<String> {
+    let (_, place) = surface.rsplit_once(" in ")?;
+    let place = place.strip_prefix("the ").unwrap_or(place);
+    lexicon.countries.iter().find_map(|c| {
+        c.capital_en.iter().chain(&c.capital_de).any(|k| k == place).then(|| c.capital_en.first().cloned()).flatten()
+    })
+}
+
 /// Builds the document's entities and mentions from the chosen readings.
 /// Unqualified bodies wait for resolution to know their country: they are
 /// kept as mentions of a placeholder entity whose key starts with `unqualified:`.
-fn build(text: &str, lang: Lang, sentences: &[Span], chosen: Vec<Candidate>, lexicon: &Lexicon) -> Found {
+fn build(
+    text: &str,
+    lang: Lang,
+    sentences: &[Span],
+    chosen: Vec<Candidate>,
+    dateline: Option<usize>,
+    lexicon: &Lexicon,
+) -> Found {
     let mut found = Found::default();
     let mut index: HashMap<String, usize> = HashMap::new();
     for candidate in &chosen {
@@ -1426,6 +1465,28 @@ fn build(text: &str, lang: Lang, sentences: &[Span], chosen: Vec<Candidate>, lex
                 sector: lexicon.institutions[*institution].sector.clone(),
                 weak: false,
             },
+            // A mission named without its seat sits where the document's
+            // other missions of that country sit, if in one place; else in
+            // the capital of the dateline, if abroad ("BERLIN (AFP) - … the
+            // Russian embassy").
+            Reading::Body { institution, country: Some(country) }
+                if is_mission(&lexicon.institutions[*institution].kind) =>
+            {
+                let mut seats = chosen.iter().filter_map(|c| match c.reading {
+                    Reading::Body { institution: i, country: Some(k) } if i == *institution && k == *country => {
+                        seat_named(c.span.slice(text), lexicon)
+                    }
+                    _ => None,
+                });
+                let first = seats.next();
+                let single = first.clone().filter(|first| seats.all(|s| &s == first));
+                let seat = seat_named(candidate.span.slice(text), lexicon).or(single).or_else(|| {
+                    dateline
+                        .filter(|&d| d != *country && first.is_none())
+                        .and_then(|d| lexicon.countries[d].capital_en.first().cloned())
+                });
+                body_entity(*institution, *country, seat.as_deref(), lexicon)
+            }
             reading => match entity_of(reading, candidate.span.slice(text), lexicon) {
                 Some(e) => e,
                 None => continue,
