@@ -259,8 +259,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// is no "America". 61: settling charges, claims, lawsuits or
 /// investigations is an agreement with the accuser, and states the
 /// accusation. 62: a country's embassies and consulates are one body per
-/// capital they sit in ("Russian Embassy in Paris").
-pub const ANALYSIS: u32 = 62;
+/// capital they sit in ("Russian Embassy in Paris"). 63: raids and searches
+/// are coercion (seize); judges are courts; "placed … under formal
+/// investigation"; "absurd" denies.
+pub const ANALYSIS: u32 = 63;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
