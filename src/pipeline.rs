@@ -261,8 +261,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// accusation. 62: a country's embassies and consulates are one body per
 /// capital they sit in ("Russian Embassy in Paris"). 63: raids and searches
 /// are coercion (seize); judges are courts; "placed … under formal
-/// investigation"; "absurd" denies.
-pub const ANALYSIS: u32 = 63;
+/// investigation"; "absurd" denies. 64: "identified X as responsible"
+/// accuses X.
+pub const ANALYSIS: u32 = 64;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
