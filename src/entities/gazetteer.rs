@@ -156,8 +156,19 @@ impl Gazetteer {
                 let rest = rest.strip_prefix(" of ").or_else(|| rest.strip_prefix(" for "));
                 rest.map(|r| r.strip_prefix("the ").unwrap_or(r)).is_some_and(|r| r.starts_with(char::is_uppercase))
             };
+            // A place's district after a hyphen makes another name: the
+            // "Staatsanwaltschaft Seoul-Süd" is not the one of Seoul, nor
+            // "Berlin-Mitte" Germany's government.
+            let district = text[end..].strip_prefix('-').is_some_and(|rest| {
+                ["Süd", "Nord", "Ost", "West", "Mitte"].iter().any(|d| {
+                    rest.strip_prefix(d).is_some_and(|r| !r.chars().next().is_some_and(text::is_word_char))
+                })
+            });
             for &target in targets {
                 if hyphenated_tail && matches!(target, Target::Entry(_) | Target::Country(_) | Target::Capital(_)) {
+                    continue;
+                }
+                if district && matches!(target, Target::Entry(_) | Target::Capital(_)) {
                     continue;
                 }
                 if goes_on && matches!(target, Target::Entry(_) | Target::Institution(_)) {
