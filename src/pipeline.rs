@@ -264,7 +264,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// investigation"; "absurd" denies. 64: "identified X as responsible"
 /// accuses X. 65: a lexicon name followed by a hyphenated district
 /// ("Staatsanwaltschaft Seoul-Süd", "Berlin-Mitte") is not that name.
-pub const ANALYSIS: u32 = 65;
+/// 66: custody taken ("took … into custody", "in Untersuchungshaft
+/// genommen") is an arrest.
+pub const ANALYSIS: u32 = 66;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
