@@ -2181,10 +2181,8 @@ fn settled_accusation(
         }
     };
     let mode = if investigation { "investigate" } else { "allege" };
-    let accuse = lexicon
-        .triggers
-        .iter()
-        .position(|t| t.etype == EventType::Accuse && t.mode.as_deref() == Some(mode))?;
+    let accuse =
+        lexicon.triggers.iter().position(|t| t.etype == EventType::Accuse && t.mode.as_deref() == Some(mode))?;
     Some((subject.to_vec(), accuser, accuse))
 }
 

@@ -122,7 +122,7 @@ fn a_killed_build_leaves_whole_documents_and_the_next_build_finishes() {
             let conn = rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
             conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0)).ok()
         };
-        while child.try_wait().unwrap().is_none() && !stored().is_some_and(|n| n > 0) {
+        while child.try_wait().unwrap().is_none() && stored().is_none_or(|n| n <= 0) {
             std::thread::sleep(Duration::from_millis(1));
         }
         let _ = child.kill(); // SIGKILL

@@ -160,9 +160,9 @@ impl Gazetteer {
             // "Staatsanwaltschaft Seoul-Süd" is not the one of Seoul, nor
             // "Berlin-Mitte" Germany's government.
             let district = text[end..].strip_prefix('-').is_some_and(|rest| {
-                ["Süd", "Nord", "Ost", "West", "Mitte"].iter().any(|d| {
-                    rest.strip_prefix(d).is_some_and(|r| !r.chars().next().is_some_and(text::is_word_char))
-                })
+                ["Süd", "Nord", "Ost", "West", "Mitte"]
+                    .iter()
+                    .any(|d| rest.strip_prefix(d).is_some_and(|r| !r.chars().next().is_some_and(text::is_word_char)))
             });
             for &target in targets {
                 if hyphenated_tail && matches!(target, Target::Entry(_) | Target::Country(_) | Target::Capital(_)) {
