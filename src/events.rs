@@ -1814,7 +1814,25 @@ pub fn extract(
             // Most events need whom they concern ("the threat", "die
             // Untersuchung", "VTB said the sanctions …" state none); denials,
             // statements, criticism and the like stand without (`untargeted`).
-            if target.is_empty() && !spec.untargeted {
+            // Accusations and threats stand without a target named when
+            // their agent is the active subject before the verb ("Zakharova
+            // accused Western NGOs of double standards", "the watchdog opened
+            // proceedings in 2018", "Baerbock kündigte Konsequenzen an");
+            // not a name after it ("droht Temu eine Geldbuße", "klagt …
+            // Stadler an") nor a passive's ("Krah war nicht angeklagt").
+            // (A company that will "examine" a ruling investigates no one;
+            // German "drohen" mostly says what looms: "sonst drohen
+            // Zwangsgelder".)
+            let examines = spec.mode.as_deref() == Some("investigate")
+                && agent.iter().any(|&a| found.entities[a].etype == EntityType::Company);
+            let looms = lang == Lang::De && lower[trigger.first].starts_with("droh");
+            let stands_alone = matches!(spec.etype, EventType::Accuse | EventType::Threaten)
+                && !trigger.pattern.noun
+                && !passive
+                && !examines
+                && !looms
+                && before.iter().any(|m| agent.contains(&m.entity) && !m.modifier);
+            if target.is_empty() && !spec.untargeted && !stands_alone {
                 continue;
             }
             if trigger.pattern.noun
