@@ -1248,7 +1248,7 @@ pub fn extract(
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
                 (agent, target)
             } else if let Some((agent, target)) = (lang == Lang::De && after.is_empty())
-                .then(|| zu_infinitive_arguments(text, &words, &lower, &subjects, trigger))
+                .then(|| zu_infinitive_arguments(text, &words, &lower, &subjects, trigger, lexicon))
                 .flatten()
             {
                 // "Das Kabinett beschloss, Südkorea von der Liste zu
@@ -2378,11 +2378,19 @@ fn zu_infinitive_arguments(
     lower: &[&str],
     subjects: &[&Mention],
     trigger: &TriggerHit,
+    lexicon: &Lexicon,
 ) -> Option<(Vec<usize>, Vec<usize>)> {
-    // (Or a perfect infinitive: "zugegeben, den IS finanziert zu haben".)
+    // (Or a perfect infinitive: "zugegeben, den IS finanziert zu haben"; or
+    // "zu" inside a separable verb: "Odebrecht … auszuschließen".)
     let perfect = lower.get(trigger.last) == Some(&"zu")
         && lower.get(trigger.last + 1).is_some_and(|w| ["haben", "sein", "werden"].contains(w));
-    if (trigger.last < 2 || lower[trigger.last - 2] != "zu") && !perfect {
+    let fused = lexicon.words.get("voice.zu_prefixes_de").iter().any(|p| {
+        lower[trigger.last - 1]
+            .strip_prefix(p.as_str())
+            .and_then(|rest| rest.strip_prefix("zu"))
+            .is_some_and(|rest| rest.len() >= 4 && rest.ends_with("en"))
+    });
+    if (trigger.last < 2 || lower[trigger.last - 2] != "zu") && !perfect && !fused {
         return None;
     }
     let comma = text[..trigger.span.start].rfind(',')?;

@@ -267,8 +267,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// 66: custody taken ("took … into custody", "in Untersuchungshaft
 /// genommen") is an arrest. 67: apologies concede; "der jede Verwicklung
 /// zurückwies" denies; "auszuschließen" sanctions. 68: accusations and
-/// threats whose active subject stands before the verb need no target.
-pub const ANALYSIS: u32 = 68;
+/// threats whose active subject stands before the verb need no target. 69:
+/// German zu-infinitives with "zu" inside the verb ("auszuschließen").
+pub const ANALYSIS: u32 = 69;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
