@@ -92,6 +92,25 @@ pub fn extract(
                 }
             }
         }
+        // "Deutsche Bank's asset management arm DWS Group": a possessive, a
+        // short lowercase description, and a subsidiary's noun.
+        if is_org(etype(a)) && etype(b) == EntityType::Company {
+            let described = gap.strip_prefix("'s ").or_else(|| gap.strip_prefix("’s ")).is_some_and(|d| {
+                let words: Vec<&str> = d.split_whitespace().collect();
+                (2..=4).contains(&words.len())
+                    && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                    && words.last().is_some_and(|w| ["subsidiary", "unit", "arm", "division"].contains(w))
+            });
+            if described {
+                out.push(LocalRelation {
+                    source: b.entity,
+                    rtype: RelationType::SubsidiaryOf,
+                    target: a.entity,
+                    sentence: Some(a.sentence),
+                });
+                continue;
+            }
+        }
         // "IBM's Red Hat", "IBMs Red Hat", "Alphabet Inc's (GOOGL.O) Google".
         // (Not a name that ends in "s" itself: "unter dem Namen Siemens Alstom".)
         let genitive_s = text[..a.span.end].ends_with('s') && !found.entities[a.entity].name.ends_with('s');
@@ -459,6 +478,16 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
             // ", a deputy president of ", ", the head of ", ", Chef des "
             // (where the body is based aside: ", managing director of Noida-based ").
             let gap = gap.trim_end().strip_suffix("-based").and_then(|g| g.rsplit_once(' ')).map_or(gap, |(g, _)| g);
+            // (Or a description of the body: ", founder of aluminium producer
+            // Rusal", ", chairman of state oil company Rosneft".)
+            let nouns = lexicon.words.lang_path("appositions.company", lang);
+            let described = gap.trim_end().rsplit_once(" of ").filter(|(_, description)| {
+                let words: Vec<&str> = description.split_whitespace().collect();
+                (1..=4).contains(&words.len())
+                    && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                    && words.last().is_some_and(|w| lexicon.words.last_word_ignore_ascii_case(&nouns, w))
+            });
+            let gap = described.map_or(gap, |(head, _)| &gap[..head.len() + " of".len()]);
             let words: Vec<&str> =
                 gap[2..].split_whitespace().filter(|w| !matches!(*w, "des" | "der" | "von" | "bei")).collect();
             let words: Vec<&str> = words.into_iter().map(|w| w.trim_end_matches('\'').trim_end_matches("'s")).collect();
