@@ -1819,7 +1819,9 @@ pub fn extract(
             // accused Western NGOs of double standards", "the watchdog opened
             // proceedings in 2018", "Baerbock kündigte Konsequenzen an");
             // not a name after it ("droht Temu eine Geldbuße", "klagt …
-            // Stadler an") nor a passive's ("Krah war nicht angeklagt").
+            // Stadler an"), a passive's ("Krah war nicht angeklagt") or a
+            // headline's or any line's without a full stop, whose participles
+            // are passive ("Alibaba-Unternehmen beschuldigt").
             // (A company that will "examine" a ruling investigates no one;
             // German "drohen" mostly says what looms: "sonst drohen
             // Zwangsgelder".)
@@ -1829,6 +1831,8 @@ pub fn extract(
             let stands_alone = matches!(spec.etype, EventType::Accuse | EventType::Threaten)
                 && !trigger.pattern.noun
                 && !passive
+                && !headline
+                && sentence.slice(text).trim_end().ends_with(['.', '!', '?', '"', '”', '“', '»', '«'])
                 && !examines
                 && !looms
                 && before.iter().any(|m| agent.contains(&m.entity) && !m.modifier);
