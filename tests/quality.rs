@@ -394,10 +394,14 @@ fn seventeenth_blind_articles_stay_good() {
 /// them: entity P 0.95 R 0.88 (F1 0.91), event recall 0.39, relation
 /// recall 0.47, 4 fragmented, 2 conflated. The rules written from
 /// `blind17` since moved its entity recall to 0.89 and left its events and
-/// relations where they were. When `blind19` arrived it became a tuning set.
+/// relations where they were. When `blind19` arrived it became a tuning set:
+/// settlements, embassies by their seat, raids as coercion, targetless
+/// accusations, hyphenated districts, fused German zu-infinitives and roles
+/// across a company's description raised it to entity P 0.97 R 0.90, event
+/// recall 0.49, relation recall 0.53.
 #[test]
 fn eighteenth_blind_articles_stay_good() {
-    stays_above("tests/blind18", 0.89, 0.35, 0.43);
+    stays_above("tests/blind18", 0.91, 0.45, 0.49);
 }
 
 /// Eight articles by a nineteenth annotator (`tests/blind19/`: Swiss police
@@ -407,7 +411,8 @@ fn eighteenth_blind_articles_stay_good() {
 /// Samsung's heir Lee Jae-yong, the charges against Martin Winterkorn),
 /// measured once when they arrived, with code not tuned on them: entity P
 /// 0.89 R 0.85 (F1 0.87), event recall 0.43, relation recall 0.48, 2
-/// fragmented, 1 conflated. This is the honest estimate now.
+/// fragmented, 1 conflated. The rules written from `blind18` since left it
+/// where it was. This is the honest estimate now.
 #[test]
 fn nineteenth_blind_articles_stay_good() {
     stays_above("tests/blind19", 0.85, 0.39, 0.44);
