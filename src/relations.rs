@@ -397,6 +397,8 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
         matches!(t, EntityType::Company | EntityType::Organization | EntityType::Agency | EntityType::Country)
     };
     let mentions: Vec<&Mention> = found.mentions.iter().filter(|m| !m.anaphoric || m.modifier).collect();
+    // (Company nouns that may describe the body after a role's "of".)
+    let nouns = lexicon.words.lang_path("appositions.company", lang);
     for pair in mentions.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if a.sentence != b.sentence || b.span.start < a.span.end {
@@ -480,7 +482,6 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
             let gap = gap.trim_end().strip_suffix("-based").and_then(|g| g.rsplit_once(' ')).map_or(gap, |(g, _)| g);
             // (Or a description of the body: ", founder of aluminium producer
             // Rusal", ", chairman of state oil company Rosneft".)
-            let nouns = lexicon.words.lang_path("appositions.company", lang);
             let described = gap.trim_end().rsplit_once(" of ").filter(|(_, description)| {
                 let words: Vec<&str> = description.split_whitespace().collect();
                 (1..=4).contains(&words.len())
