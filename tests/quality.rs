@@ -417,3 +417,17 @@ fn eighteenth_blind_articles_stay_good() {
 fn nineteenth_blind_articles_stay_good() {
     stays_above("tests/blind19", 0.85, 0.39, 0.44);
 }
+
+/// Eight articles by a twentieth annotator (`tests/blind20/`: China's fine
+/// on Didi, and Rolls-Royce's bribery settlements in Britain, the United
+/// States and Brazil, each in English and German; the arrest of the Gupta
+/// brothers in the UAE, Qantas's "ghost flights" penalty, the arrest of
+/// Olympus's former chief, India's competition regulator suspending
+/// Amazon's deal with Future), measured once when they arrived, with code
+/// not tuned on them: entity P 0.98 R 0.88 (F1 0.93), event recall 0.45,
+/// relation recall 0.41, 1 fragmented, 1 conflated. This is the honest
+/// estimate now.
+#[test]
+fn twentieth_blind_articles_stay_good() {
+    stays_above("tests/blind20", 0.89, 0.41, 0.37);
+}
