@@ -270,8 +270,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// threats whose active subject stands before the verb need no target. 69:
 /// German zu-infinitives with "zu" inside the verb ("auszuschließen"). 70:
 /// "founder of aluminium producer Rusal"; "Deutsche Bank's asset
-/// management arm DWS Group".
-pub const ANALYSIS: u32 = 70;
+/// management arm DWS Group". 71: more federal agencies of the United
+/// States and Germany (EPA, FAA, Kraftfahrt-Bundesamt, …; "US-Justiz" is
+/// the Justice Department).
+pub const ANALYSIS: u32 = 71;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
