@@ -1246,6 +1246,13 @@ pub fn extract(
                     after.iter().copied().filter(|m| !agent.contains(&m.entity)).collect()
                 };
                 let target = rest.first().map(|m| list_from(text, &rest, m)).unwrap_or_default();
+                // A fronted "gegen" phrase names the target: "Gegen Volkswagen
+                // ermittelt die Staatsanwaltschaft Braunschweig".
+                let against = verb_second && lower[opening] == "gegen" && target.is_empty();
+                let target = match before.first() {
+                    Some(first) if against => list_from(text, &before, first),
+                    _ => target,
+                };
                 (agent, target)
             } else if let Some((agent, target)) = (lang == Lang::De && after.is_empty())
                 .then(|| zu_infinitive_arguments(text, &words, &lower, &subjects, trigger, lexicon))
@@ -2832,7 +2839,16 @@ fn is_passive(
             if lower.get(trigger.last).is_some_and(|w| *w == "worden") {
                 return true;
             }
-            let clause_start = clause_start_word(words, text, trigger.first);
+            // (Commas of a list are within the clause: "Dem 56-Jährigen
+            // werden Betrug, Falschbeurkundung und strafbare Werbung
+            // vorgeworfen".)
+            let mut clause_start = clause_start_word(words, text, trigger.first);
+            while clause_start > 0
+                && lower[clause_start..trigger.first].iter().any(|w| ["und", "oder", "sowie"].contains(w))
+                && !lexicon.words.contains_lowered("voice.clause_openers_de", lower[clause_start])
+            {
+                clause_start = clause_start_word(words, text, clause_start);
+            }
             let aux_in_clause = lower[clause_start..trigger.first].iter().any(|w| aux.iter().any(|a| a == w));
             aux_in_clause && closes_clause(words, text, trigger.last)
         }
