@@ -274,8 +274,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// States and Germany (EPA, FAA, Kraftfahrt-Bundesamt, …; "US-Justiz" is
 /// the Justice Department). 72: a fronted "gegen" phrase names the target
 /// ("Gegen Volkswagen ermittelt die Staatsanwaltschaft"); the commas of a
-/// list stay inside a German passive clause.
-pub const ANALYSIS: u32 = 72;
+/// list stay inside a German passive clause. 73: "the 71-year-old", "den
+/// 71-Jährigen" refer back to the last person; "die Braunschweiger
+/// Behörde" to the last authority, one named with the place first.
+pub const ANALYSIS: u32 = 73;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -1166,7 +1166,11 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             break;
         }
     }
+    if lang == Lang::De {
+        adjective_agency_anaphors(text, sentences, found, &source, &mut added, lexicon);
+    }
     country_descriptions(text, lang, found, &source, &added, lexicon);
+    age_anaphors(text, lang, sentences, found, &source, &mut added, lexicon);
     // Personal pronouns refer back to the last person ("he was working with
     // Xi", "accused her of misleading HSBC", "er kritisierte").
     let pronouns = format!("anaphora.person_{code}");
@@ -1286,6 +1290,101 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     }
     found.mentions.extend(added);
     found.mentions.sort();
+}
+
+/// "die Braunschweiger Behörde", "der Brüsseler Kartellwächter": an
+/// article, a place's adjective and the head of an agency anaphor
+/// (`anaphora.agency_heads_de`, compounds by their head) refer back to the
+/// last authority named, one named with the place first. (At a sentence's
+/// opening the descriptions of [`link_anaphors`] take them already.)
+fn adjective_agency_anaphors(
+    text: &str,
+    sentences: &[Span],
+    found: &Found,
+    source: &[bool],
+    added: &mut Vec<Mention>,
+    lexicon: &Lexicon,
+) {
+    let determiners = ["der", "die", "das", "den", "dem", "des"];
+    for (_, s, e) in lexicon.words.find_items("anaphora.agency_heads_de", text) {
+        if text[e..].chars().next().is_some_and(|c| text::is_word_char(c) || c == '-') {
+            continue;
+        }
+        let lead = &text[..s];
+        let noun_start = lead.rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1);
+        let mut previous = text[..noun_start].trim_end().rsplit(' ');
+        let (Some(adjective), Some(article)) = (previous.next(), previous.next()) else { continue };
+        let stem = adjective.strip_suffix("er").unwrap_or("");
+        if stem.chars().count() < 3 || !text::is_capitalized(adjective) || !determiners.contains(&article) {
+            continue;
+        }
+        let start = noun_start - 1 - adjective.len() - 1 - article.len();
+        let span = Span::new(start, e);
+        let next_is_name = text[e..].split_whitespace().next().is_some_and(|w| {
+            let at = e + text[e..].find(w).unwrap_or(0);
+            found.mentions.iter().any(|m| m.span.start == at)
+        });
+        if next_is_name || found.mentions.iter().chain(added.iter()).any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let sentence = entities::sentence_of(sentences, s);
+        let authority = |x: usize| found.entities[x].etype == EntityType::Agency && !is_court(&found.entities[x]);
+        let placed = |x: usize| {
+            found.mentions.iter().any(|m| m.entity == x && m.span.end <= s && m.span.slice(text).contains(stem))
+                || found.entities[x].name.contains(stem)
+        };
+        let referent = antecedent_where(found, source, s, sentence, |x| authority(x) && placed(x))
+            .or_else(|| antecedent_where(found, source, s, sentence, authority));
+        if let Some(entity) = referent {
+            added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
+        }
+    }
+}
+
+/// "The 71-year-old", "den 71-Jährigen": a definite article, an age and
+/// the age noun of `anaphora.age_{en,de}` (case as listed) stand for the last
+/// person named, as news name people by their age on second mention. Not
+/// before a name ("the 71-year-old Winterkorn" is the name's own phrase).
+fn age_anaphors(
+    text: &str,
+    lang: Lang,
+    sentences: &[Span],
+    found: &Found,
+    source: &[bool],
+    added: &mut Vec<Mention>,
+    lexicon: &Lexicon,
+) {
+    let code = lang.code();
+    let path = format!("anaphora.age_{code}");
+    let nouns = lexicon.words.get(&path);
+    let determiners = lexicon.words.get(&format!("anaphora.age_determiners_{code}"));
+    for (k, s, e) in lexicon.words.find_items(&path, text) {
+        if text[s..e] != nouns[k] || !text::at_word_boundary(text, s, e) {
+            continue;
+        }
+        // "-year-old" after one to three digits, after the article.
+        let Some(lead) = text[..s].strip_suffix('-') else { continue };
+        let age = lead.len() - lead.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=3).contains(&age) {
+            continue;
+        }
+        let before = lead[..lead.len() - age].strip_suffix(' ').unwrap_or("");
+        let article = before.rsplit([' ', '\n', '(']).next().unwrap_or("");
+        if !determiners.iter().any(|d| d.eq_ignore_ascii_case(article)) {
+            continue;
+        }
+        let span = Span::new(s - 1 - age - 1 - article.len(), e);
+        let next_is_name = found.mentions.iter().any(|m| {
+            m.span.start >= e && m.span.start <= e + 1 && text[e..m.span.start].chars().all(char::is_whitespace)
+        });
+        if next_is_name || found.mentions.iter().chain(added.iter()).any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let sentence = entities::sentence_of(sentences, s);
+        if let Some(entity) = antecedent(found, source, span.start, sentence, &[EntityType::Person]) {
+            added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
+        }
+    }
 }
 
 /// German "sie" right after a singular finite verb that opens its clause
