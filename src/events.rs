@@ -325,6 +325,8 @@ pub fn extract(
         }
         let lower = text::lowered_words(text, lowered_text.as_deref(), &words, &mut lowered_storage);
         let mut triggers = find_triggers(lexicon, lang, text, &words, &lower);
+        // (trigger, requester) of "at the request of X": see the end of the loop.
+        let mut requesters: Vec<(Span, usize)> = Vec::new();
         // (Phrases that only look like events have done their work: they
         // kept shorter patterns from matching.)
         triggers.retain(|t| !lexicon.triggers[t.pattern.trigger].none);
@@ -1555,6 +1557,42 @@ pub fn extract(
                 };
                 accusation = Some((accused_by, accuser.clone(), payer.clone()));
                 (payer, accuser)
+            } else if spec.on_behalf {
+                // The requester right after the phrase ("at the request of
+                // the United States"); the clause's subject is asked.
+                let requester = after.iter().find(|m| {
+                    !m.modifier
+                        && words_between(&words, trigger.span.end, m.span.start) <= 2
+                        && !text[trigger.span.end..m.span.start].contains([',', ';', ':'])
+                });
+                let Some(requester) = requester else { continue };
+                // (After a fronted phrase the subject follows: "Auf Ersuchen
+                // der USA nahm die Schweizer Polizei … fest".)
+                // The one asked is the agent of the act before the phrase
+                // ("police in the island nation arrested him at the request
+                // of the United States": none named), else the subject of an
+                // active clause.
+                let act = events.iter().rev().find(|e| e.sentence == sentence_idx && e.trigger.end <= trigger.span.start);
+                let asked = match act {
+                    Some(act) => act.agent.first().copied(),
+                    None if passive => None,
+                    None => subjects
+                        .first()
+                        .copied()
+                        .or_else(|| {
+                            after.iter().copied().find(|m| {
+                                !m.modifier
+                                    && m.span.start > requester.span.end
+                                    && words_between(&words, requester.span.end, m.span.start) >= 1
+                            })
+                        })
+                        .map(|m| m.entity),
+                };
+                let asked = asked.filter(|&e| e != requester.entity);
+                if mentions.iter().filter(|m| m.entity == requester.entity).count() == 1 {
+                    requesters.push((trigger.span, requester.entity));
+                }
+                (vec![requester.entity], asked.into_iter().collect())
             } else if spec.giver && trigger.pattern.noun {
                 // The giver after the noun ("from the SNB", "der SNB"); the
                 // subject, if any, receives.
@@ -1929,6 +1967,23 @@ pub fn extract(
                 sentence: sentence_idx,
                 trigger: trigger.span,
             });
+        }
+        // Whoever asked for an act is no party to it where the sentence names
+        // them only there: "police arrested them at the request of the
+        // United States" does not arrest the United States.
+        for &(phrase, requester) in &requesters {
+            // (Not across a comma: "at the request of the United States,
+            // where prosecutors charged him".)
+            let same_clause = |span: Span| {
+                let (from, to) = if span.end <= phrase.start { (span.end, phrase.start) } else { (phrase.end, span.start) };
+                from <= to && !text[from..to].contains([',', ';', ':'])
+            };
+            for event in
+                events.iter_mut().filter(|e| e.sentence == sentence_idx && e.trigger != phrase && same_clause(e.trigger))
+            {
+                event.agent.retain(|&e| e != requester);
+                event.target.retain(|&e| e != requester);
+            }
         }
     }
     events

@@ -152,6 +152,8 @@ pub struct TriggerSpec {
     #[serde(default)]
     pub giver: bool,
     #[serde(default)]
+    pub on_behalf: bool,
+    #[serde(default)]
     pub none: bool,
     #[serde(default)]
     pub en_verbs: Vec<String>,
@@ -190,6 +192,10 @@ pub struct Trigger {
     /// genitive, and the subject is the receiver: "despite an emergency loan
     /// from the SNB", "trotz eines Notkredits der SNB".
     pub giver: bool,
+    /// The phrase names the requester right after it, and the clause's
+    /// subject is the one asked: "Swiss police arrested seven FIFA officials
+    /// at the request of the United States", "auf Ersuchen der USA".
+    pub on_behalf: bool,
     /// The phrase looks like an event of the type and is none: it wins
     /// over shorter patterns and yields nothing ("übernahm die Führung",
     /// "took over as chief executive").
@@ -644,6 +650,7 @@ impl Builder {
                 seller: spec.seller,
                 settles: spec.settles,
                 giver: spec.giver,
+                on_behalf: spec.on_behalf,
                 none: spec.none,
             });
             for (lang, noun, list) in [

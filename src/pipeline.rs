@@ -276,8 +276,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// ("Gegen Volkswagen ermittelt die Staatsanwaltschaft"); the commas of a
 /// list stay inside a German passive clause. 73: "the 71-year-old", "den
 /// 71-Jährigen" refer back to the last person; "die Braunschweiger
-/// Behörde" to the last authority, one named with the place first.
-pub const ANALYSIS: u32 = 73;
+/// Behörde" to the last authority, one named with the place first. 74:
+/// "at the request of X", "auf Ersuchen der X": X asks the act's agent and
+/// is no party to the act.
+pub const ANALYSIS: u32 = 74;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
