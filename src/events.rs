@@ -1895,7 +1895,20 @@ pub fn extract(
             let content_follows = words
                 .get(trigger.last)
                 .is_some_and(|w| text[words[trigger.last - 1].span.end..w.span.start].contains(','));
-            let modality = modality(lang, &lower, trigger, lexicon, content_follows);
+            // (The month is no modal: "ZURICH, May 27, 2015 (Reuters) - Swiss
+            // police arrested", "in May".)
+            let month_may = |k: usize| {
+                words[k].text(text) == "May"
+                    && (k > 0 || words.get(1).is_some_and(|w| w.text(text).starts_with(|c: char| c.is_ascii_digit())))
+            };
+            let unmonthed: Vec<&str>;
+            let lower = if lang == Lang::En && (0..words.len()).any(month_may) {
+                unmonthed = lower.iter().enumerate().map(|(k, w)| if month_may(k) { "" } else { *w }).collect();
+                &unmonthed[..]
+            } else {
+                &lower[..]
+            };
+            let modality = modality(lang, lower, trigger, lexicon, content_follows);
             // A headline tells the news of the day it was published: undated,
             // it takes the document's date (so that "FCC bans Huawei" joins its
             // article's event, not an older one elsewhere).
