@@ -1730,14 +1730,18 @@ pub fn extract(
             // is aimed at whoever took it: the agent of the first event the
             // article reported (of the noun's type, where the noun is a trigger).
             // (An approval is one too: "cleared the deal".)
-            let reaction =
-                matches!(spec.etype, EventType::Accuse | EventType::Reject | EventType::Support | EventType::Protest)
-                    && (spec.untargeted || spec.etype == EventType::Support);
+            // (A denial of "the allegations" answers whoever made them: "MTN
+            // denies the allegations" after "Turkcell, which accuses MTN".)
+            let reaction = matches!(
+                spec.etype,
+                EventType::Accuse | EventType::Reject | EventType::Support | EventType::Protest | EventType::Deny
+            ) && (spec.untargeted || spec.etype == EventType::Support);
             // (A name after the noun is not the object then: "criticized the
             // decision on Twitter".)
             if !agent.is_empty() && reaction && !trigger.pattern.noun {
                 if let Some(wanted) =
                     event_anaphor(lexicon, lang, text, &words, &lower, &mentions, trigger, (clause_start, clause_end))
+                        .filter(|wanted| spec.etype != EventType::Deny || *wanted == Some(EventType::Accuse))
                 {
                     // Allegations are rejected by those they were made against;
                     // nobody opposes their own state's acts ("The Kremlin
