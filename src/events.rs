@@ -2875,6 +2875,8 @@ fn is_passive(
                 || any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first))
                 && !joined_active
                 && !lower[trigger.first].ends_with("ing")
+                // (A state is no passive: "Rolls-Royce is in talks with the SFO".)
+                && lower[trigger.first] != "in"
         }
         Lang::De => {
             // ("war … übernommen worden": the auxiliary may follow too.)

@@ -279,8 +279,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// Behörde" to the last authority, one named with the place first. 74:
 /// "at the request of X", "auf Ersuchen der X": X asks the act's agent and
 /// is no party to the act. 75: the month "May" is no modal. 76: a denial
-/// of "the allegations" is aimed at whoever made them.
-pub const ANALYSIS: u32 = 76;
+/// of "the allegations" is aimed at whoever made them. 77: "engaging
+/// with", "in talks with" consult; "is in talks with" is no passive.
+pub const ANALYSIS: u32 = 77;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
