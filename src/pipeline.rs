@@ -280,8 +280,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// "at the request of X", "auf Ersuchen der X": X asks the act's agent and
 /// is no party to the act. 75: the month "May" is no modal. 76: a denial
 /// of "the allegations" is aimed at whoever made them. 77: "engaging
-/// with", "in talks with" consult; "is in talks with" is no passive.
-pub const ANALYSIS: u32 = 77;
+/// with", "in talks with" consult; "is in talks with" is no passive. 78:
+/// a country's courts are no court named in another state's capital.
+pub const ANALYSIS: u32 = 78;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

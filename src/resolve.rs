@@ -25,7 +25,7 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     qualify_bodies(&mut found, lang, lexicon);
     name_generic_regulators(&mut found, lexicon);
     seat_courts(text, &mut found, lexicon);
-    name_generic_courts(&mut found);
+    name_generic_courts(&mut found, lexicon);
     link_parenthesized_aliases(text, sentences, &mut found);
     link_renamed(text, lang, &mut found, lexicon);
     link_short_names(text, &mut found, lexicon);
@@ -405,7 +405,16 @@ fn seat_courts(text: &str, found: &mut Found, lexicon: &Lexicon) {
 /// the court the document names next, within three sentences ("The
 /// Regional Court in Brno issued a preliminary injunction"), else the last
 /// it named before; a court of that country or of none the lexicon knows.
-fn name_generic_courts(found: &mut Found) {
+fn name_generic_courts(found: &mut Found, lexicon: &Lexicon) {
+    // The state whose capital a name holds ("Zentrale Bezirksgericht in Seoul").
+    let seated_in = |name: &str| -> Option<&str> {
+        let words: Vec<&str> = name.split([' ', '-']).collect();
+        lexicon
+            .countries
+            .iter()
+            .find(|c| c.capital_en.iter().chain(&c.capital_de).any(|cap| words.contains(&cap.as_str())))
+            .map(|c| c.iso3.as_str())
+    };
     let mut changed = false;
     for i in 0..found.mentions.len() {
         let m = found.mentions[i];
@@ -418,7 +427,7 @@ fn name_generic_courts(found: &mut Found) {
                 && e.etype == EntityType::Agency
                 && !e.key.starts_with("body:")
                 && is_court(e)
-                && e.country.as_deref().is_none_or(|c| c == country)
+                && e.country.as_deref().or_else(|| seated_in(&e.name)).is_none_or(|c| c == country)
         };
         let next = found
             .mentions
