@@ -281,8 +281,11 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// is no party to the act. 75: the month "May" is no modal. 76: a denial
 /// of "the allegations" is aimed at whoever made them. 77: "engaging
 /// with", "in talks with" consult; "is in talks with" is no passive. 78:
-/// a country's courts are no court named in another state's capital.
-pub const ANALYSIS: u32 = 78;
+/// a country's courts are no court named in another state's capital. 79:
+/// special prosecutors' and investigating judges' titles; a German abstract
+/// noun after a name is no surname ("wirft Lee Bestechung vor"); East Asian
+/// surnames stand first ("Lee" after "Lee Jae Yong").
+pub const ANALYSIS: u32 = 79;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -809,8 +809,18 @@ fn link_surnames(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Le
         if entity.etype != EntityType::Person || !entity.name.contains(' ') {
             continue;
         }
-        let Some(surname) = entity.name.rsplit(' ').next() else { continue };
-        let plain = surname.chars().count() >= 3
+        // (East Asian names put the surname first: "Lee Jae Yong", "Xi
+        // Jinping"; a first word that is also a given name only before two
+        // more, "Lee Anderson" being a given name and a surname.)
+        let parts: Vec<&str> = entity.name.split(' ').collect();
+        let zh = |w: &str| lexicon.words.contains_ignore_ascii_case("surnames.zh", w);
+        let given = |w: &str| {
+            lexicon.words.contains_ignore_ascii_case("given_names.en", w)
+                || lexicon.words.contains_ignore_ascii_case("given_names.de", w)
+        };
+        let surname_first = zh(parts[0]) && (parts.len() == 3 || !given(parts[0]));
+        let Some(surname) = (if surname_first { parts.first() } else { parts.last() }).copied() else { continue };
+        let plain = surname.chars().count() >= 2
             && text::is_capitalized(surname)
             && surname.chars().all(char::is_alphabetic)
             && !lexicon.words.contains_ignore_ascii_case("function_words.en", surname)

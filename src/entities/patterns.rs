@@ -885,9 +885,19 @@ fn classify(
         return Some(make(start_word, run.len(), EntityType::Person, false));
     }
     let alphabetic = name_words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    // (A German abstract noun after a name is the object: "wirft Lee
+    // Bestechung vor".)
+    let abstract_noun = |w: &str| {
+        const SUFFIXES: &[&str] = &["ung", "heit", "keit", "schaft", "tion", "tät", "ismus"];
+        let lower = w.to_lowercase();
+        w.chars().count() > 6 && SUFFIXES.iter().any(|s| lower.ends_with(s))
+    };
     if (2..=3).contains(&names)
         && (given(name_words[0]) || alphabetic && words.contains_ignore_ascii_case("surnames.zh", name_words[0]))
     {
+        if lang == Lang::De && abstract_noun(last) {
+            return Some(make(start_word, run.len() - 1, EntityType::Person, false));
+        }
         return Some(make(start_word, run.len(), EntityType::Person, false));
     }
     // Apposition: "drone maker DJI", "Drohnenhersteller DJI", "research firm Canalys".
