@@ -906,6 +906,11 @@ pub fn extract(
                     && !text[words[trigger.first - 1].span.end..trigger.span.start].contains(',')
                     && (text::DETERMINERS.contains(&lower[trigger.first - 1])
                         && !relative_verb_at(&words, text, &lower, trigger.first)
+                        // ("Broadcom's $117 billion hostile bid for Qualcomm".)
+                        || words[trigger.first - 1].text(text).ends_with(['\'', '’'])
+                        || words[trigger.first - 1].text(text).ends_with("'s")
+                        || words[trigger.first - 1].text(text).ends_with("’s")
+                        || lexicon.words.contains_lowered("nominal.premodifiers_en", lower[trigger.first - 1])
                         || noun_trigger_at(lexicon, lang, text, &words, &lower, trigger.first - 1, &mut noun_scratch)
                             .is_some());
             let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
@@ -1181,9 +1186,7 @@ pub fn extract(
                 } else if let Some(owner) = possessor(&words, &lower, trigger, &owners, lexicon) {
                     vec![owner.entity]
                 } else if let Some(owner) =
-                    (lang == Lang::En && trigger.first > 0 && ["its", "their"].contains(&lower[trigger.first - 1]))
-                        .then(|| before.last())
-                        .flatten()
+                    (lang == Lang::En && pronoun_owns(lexicon, &lower, trigger.first)).then(|| before.last()).flatten()
                 {
                     // "sanctions on Russia over its invasion of Ukraine": the
                     // pronoun's owner is the name right before it.
@@ -1572,7 +1575,8 @@ pub fn extract(
                 // ("police in the island nation arrested him at the request
                 // of the United States": none named), else the subject of an
                 // active clause.
-                let act = events.iter().rev().find(|e| e.sentence == sentence_idx && e.trigger.end <= trigger.span.start);
+                let act =
+                    events.iter().rev().find(|e| e.sentence == sentence_idx && e.trigger.end <= trigger.span.start);
                 let asked = match act {
                     Some(act) => act.agent.first().copied(),
                     None if passive => None,
@@ -1992,11 +1996,13 @@ pub fn extract(
             // (Not across a comma: "at the request of the United States,
             // where prosecutors charged him".)
             let same_clause = |span: Span| {
-                let (from, to) = if span.end <= phrase.start { (span.end, phrase.start) } else { (phrase.end, span.start) };
+                let (from, to) =
+                    if span.end <= phrase.start { (span.end, phrase.start) } else { (phrase.end, span.start) };
                 from <= to && !text[from..to].contains([',', ';', ':'])
             };
-            for event in
-                events.iter_mut().filter(|e| e.sentence == sentence_idx && e.trigger != phrase && same_clause(e.trigger))
+            for event in events
+                .iter_mut()
+                .filter(|e| e.sentence == sentence_idx && e.trigger != phrase && same_clause(e.trigger))
             {
                 event.agent.retain(|&e| e != requester);
                 event.target.retain(|&e| e != requester);
@@ -2360,6 +2366,28 @@ fn nominal_agent<'m>(
     if words_between(words, nearest.span.end, trigger.span.start) <= 1 {
         return Some(nearest);
     }
+    // A possessive before an amount and adjectives: "Broadcom's $117
+    // billion bid for Qualcomm".
+    // (The company's legal form may carry it: "Broadcom Ltd's bid".)
+    let k = word_index_before(words, nearest.span.end);
+    let possessive = lang == Lang::En
+        && (text[nearest.span.end..].starts_with(['\'', '’'])
+            || words.get(k).is_some_and(|w| {
+                let word = w.text(text);
+                let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+                stem.is_some_and(|stem| lexicon.words.contains_undotted("org_suffixes.company", stem))
+            }));
+    if possessive
+        && trigger.first > k
+        && trigger.first - k <= 4
+        && lower[k..trigger.first]
+            .iter()
+            .skip(1)
+            .all(|w| w.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase()))
+        && !text[nearest.span.end..trigger.span.start].contains([',', ';', ':'])
+    {
+        return Some(nearest);
+    }
     // Whom a blame names did it: "macht den GRU für einen Cyberangriff …
     // verantwortlich", "accused X of a cyber attack".
     // (The name's own nouns may stand before the preposition: "Russia's GRU
@@ -2587,6 +2615,26 @@ fn closes_clause(words: &[Word], text: &str, last: usize) -> bool {
 
 fn word_index_before(words: &[Word], offset: usize) -> usize {
     words.iter().take_while(|w| w.span.end <= offset).count()
+}
+
+/// Whether "its" or "their" stands before the noun trigger at word `first`,
+/// over an amount and adjectives of an offer: "its invasion", "its $40
+/// billion purchase".
+fn pronoun_owns(lexicon: &Lexicon, lower: &[&str], first: usize) -> bool {
+    let mut k = first;
+    while k > 0 && first - k < 4 {
+        k -= 1;
+        let w = lower[k];
+        if ["its", "their"].contains(&w) {
+            return true;
+        }
+        if !(w.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '€')
+            || lexicon.words.contains_lowered("nominal.premodifiers_en", w))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// The clause of `sentence` around byte `at`: from the end of the last
@@ -2875,8 +2923,10 @@ fn is_passive(
                 || any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first))
                 && !joined_active
                 && !lower[trigger.first].ends_with("ing")
-                // (A state is no passive: "Rolls-Royce is in talks with the SFO".)
+                // (A state is no passive: "Rolls-Royce is in talks with the SFO";
+                // nor a progressive before it: "Intel was considering a bid".)
                 && lower[trigger.first] != "in"
+                && !lower[from..trigger.first].iter().any(|w| w.len() > 4 && w.ends_with("ing") && *w != "being")
         }
         Lang::De => {
             // ("war … übernommen worden": the auxiliary may follow too.)

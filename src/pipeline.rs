@@ -284,8 +284,12 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// a country's courts are no court named in another state's capital. 79:
 /// special prosecutors' and investigating judges' titles; a German abstract
 /// noun after a name is no surname ("wirft Lee Bestechung vor"); East Asian
-/// surnames stand first ("Lee" after "Lee Jae Yong").
-pub const ANALYSIS: u32 = 79;
+/// surnames stand first ("Lee" after "Lee Jae Yong"). 80: a possessive
+/// before an amount names a bid's bidder ("Broadcom Ltd's $117 billion
+/// bid"), an amount or an offer's adjective makes the bid a noun, and
+/// "its" may stand before them; a progressive is no passive ("was
+/// considering a bid"); considering, preparing or pursuing a bid supports it.
+pub const ANALYSIS: u32 = 80;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
