@@ -1277,6 +1277,19 @@ pub fn extract(
                 // "Die Polizei hat Markus Braun festgenommen": the subject is
                 // no name, the name after the auxiliary the object.
                 (Vec::new(), vec![object])
+            } else if let Some((agent, target)) =
+                (lang == Lang::De && !passive && after.is_empty() && clause_final(&words, text, &lower, trigger))
+                    .then(|| {
+                        relative_clause_arguments(text, &before, &subjects, clause_start, trigger, |e| {
+                            matches!(found.entities[e].etype, EntityType::Agency | EntityType::Country)
+                        })
+                    })
+                    .flatten()
+            {
+                // "die Staatsanwaltschaft, die gegen Stadler ermittelt", "…,
+                // deren Ermittler Stadler festnehmen ließen": the relative
+                // pronoun stands for the name before its comma, the subject.
+                (agent, target)
             } else if let Some((subject, object)) =
                 (lang == Lang::De && after.is_empty() && clause_final(&words, text, &lower, trigger))
                     .then(|| {
@@ -2477,6 +2490,59 @@ fn subclause<'m>(
         .unwrap_or(clause_start);
     let start = start.max(reported);
     mentions.iter().copied().filter(|m| m.span.start >= start).collect()
+}
+
+/// The agent and the targets of a German relative clause that a verb-final
+/// trigger closes, where the relative pronoun is the subject and stands for
+/// the name right before its comma: the pronoun and no other subject in the
+/// clause ("die Staatsanwaltschaft, die seit 2017 gegen Stadler ermittelt"),
+/// the owner of the subject ("…, deren Ermittler Stadler festnehmen
+/// ließen"), or an authority before one name that is none ("die Behörde, die
+/// Stadler festnehmen ließ"; in "Huawei, das die USA sanktioniert haben" the
+/// pronoun is the object and the clause is left to [`verb_final_arguments`]).
+fn relative_clause_arguments(
+    text: &str,
+    before: &[&Mention],
+    subjects: &[&Mention],
+    clause_start: usize,
+    trigger: &TriggerHit,
+    authority: impl Fn(usize) -> bool,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    const PRONOUNS: [&str; 8] = ["die", "der", "das", "welche", "welcher", "welches", "deren", "dessen"];
+    let lead = &text[..trigger.span.start];
+    let (comma, pronoun) =
+        PRONOUNS.iter().filter_map(|p| lead.rfind(&format!(", {p} ")).map(|at| (at, *p))).max_by_key(|(at, _)| *at)?;
+    if comma < clause_start {
+        return None;
+    }
+    // (No other clause opens between the pronoun and the trigger.)
+    let inner = &text[comma + 2 + pronoun.len()..trigger.span.start];
+    if inner.contains([',', ';', ':']) {
+        return None;
+    }
+    let antecedent = before.iter().rev().find(|m| m.span.end <= comma && text[m.span.end..comma].trim().is_empty())?;
+    let start = comma + 2 + pronoun.len();
+    // (A name that qualifies a title before a person's is the title's:
+    // "Audi-Chef Rupert Stadler".)
+    let titles = |m: &Mention| {
+        before.iter().any(|n| {
+            n.span.start > m.span.end && {
+                let gap = &text[m.span.end..n.span.start];
+                gap.starts_with('-') && gap.trim_end().split_whitespace().count() == 1
+            }
+        })
+    };
+    let names: Vec<&Mention> = before
+        .iter()
+        .copied()
+        .filter(|m| m.span.start >= start && m.entity != antecedent.entity && !titles(m))
+        .collect();
+    let first = names.first()?;
+    let own_subjects = subjects.iter().filter(|m| m.span.start >= start).count();
+    let subject_pronoun = matches!(pronoun, "deren" | "dessen")
+        || own_subjects == 0
+        || own_subjects == 1 && names.len() == 1 && authority(antecedent.entity) && !authority(first.entity);
+    subject_pronoun.then(|| (vec![antecedent.entity], list_from(text, &names, first)))
 }
 
 /// The agent and the targets of a German infinitive with "zu" that closes a

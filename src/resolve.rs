@@ -1400,7 +1400,16 @@ fn age_anaphors(
             continue;
         }
         let sentence = entities::sentence_of(sentences, s);
-        if let Some(entity) = antecedent(found, source, span.start, sentence, &[EntityType::Person]) {
+        // Not the person its own clause names ("Platini forderte den
+        // 79-Jährigen zum Rücktritt auf" is about someone else).
+        let clause_start = text[sentences[sentence].start..span.start]
+            .rfind([',', ';', ':'])
+            .map_or(sentences[sentence].start, |c| sentences[sentence].start + c);
+        let in_clause = |x: usize| {
+            found.mentions.iter().any(|m| m.entity == x && m.span.start >= clause_start && m.span.end <= span.start)
+        };
+        let person = |x: usize| found.entities[x].etype == EntityType::Person && !in_clause(x);
+        if let Some(entity) = antecedent_where(found, source, span.start, sentence, person) {
             added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
         }
     }
