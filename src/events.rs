@@ -1540,6 +1540,8 @@ pub fn extract(
             // Engines to TMH International"). No buyer, no acquisition.
             // An accusation settled is stated too: (trigger, accuser, payer).
             let mut accusation: Option<(usize, Vec<usize>, Vec<usize>)> = None;
+            // And a sum paid to settle it is a penalty: (the word "pay").
+            let mut payment: Option<usize> = None;
             let (mut agent, target) = if spec.seller {
                 let buyer = after
                     .iter()
@@ -1572,6 +1574,8 @@ pub fn extract(
                     continue;
                 };
                 accusation = Some((accused_by, accuser.clone(), payer.clone()));
+                payment = paid_to_settle(text, &words, &lower, trigger, lexicon)
+                    .filter(|_| !events.iter().any(|e| e.sentence == sentence_idx && e.etype == EventType::Sanction));
                 (payer, accuser)
             } else if spec.on_behalf {
                 // The requester right after the phrase ("at the request of
@@ -1972,6 +1976,24 @@ pub fn extract(
                     }
                 }
             }
+            if let (Some(pay), Some((_, accuser, payer))) = (payment, &accusation) {
+                // (The ontology's one sanction for fines: the first SANCTION trigger's.)
+                if let Some(fine) = lexicon.triggers.iter().find(|t| t.etype == EventType::Sanction) {
+                    events.push(LocalEvent {
+                        etype: fine.etype,
+                        mode: fine.mode.clone(),
+                        context: fine.context.clone(),
+                        cameo: fine.cameo.clone(),
+                        agent: accuser.clone(),
+                        target: payer.clone(),
+                        date: date.clone(),
+                        modality: modality.clone(),
+                        reported_by: reporters.clone(),
+                        sentence: sentence_idx,
+                        trigger: words[pay].span,
+                    });
+                }
+            }
             if let Some((accuse, accuser, payer)) = accusation {
                 let spec = &lexicon.triggers[accuse];
                 events.push(LocalEvent {
@@ -2249,6 +2271,25 @@ fn paid_penalty(
         None => args.iter().find(investigating).map(|m| list_from(text, args, m)).unwrap_or_default(),
     };
     Some((agent, vec![payer.entity]))
+}
+
+/// The word "pay" of "will pay $25 million to settle", "paid €1 billion to
+/// resolve": a sum paid for a settlement, within eight words before its
+/// trigger and no comma, is a penalty.
+fn paid_to_settle(
+    text: &str,
+    words: &[Word],
+    lower: &[&str],
+    trigger: &TriggerHit,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    let pay = (trigger.first.saturating_sub(8)..trigger.first)
+        .rev()
+        .find(|&k| ["pay", "pays", "paid", "paying"].contains(&lower[k]))?;
+    let sum = lower[pay + 1..trigger.first]
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()) || lexicon.words.contains_lowered("nominal.amount_words", w));
+    (sum && !text[words[pay].span.end..trigger.span.start].contains([',', ';', ':'])).then_some(pay)
 }
 
 /// "DWS will pay $25 million to settle SEC charges", "agreed to pay A$1.3
