@@ -1677,12 +1677,40 @@ pub fn extract(
                             )
                     };
                     let subject = match (relative, participle) {
-                        (true, _) => args.iter().find(body),
-                        (false, true) => args.iter().rev().find(body),
+                        (true, _) => args.iter().find(body).map(|m| m.entity),
+                        (false, true) => args.iter().rev().find(body).map(|m| m.entity),
+                        // Else "it" before a sum or a charge is the body
+                        // named last before it in the sentence ("found that DWS
+                        // had failed …, and fined it $6 million"), or the
+                        // company named last before the sentence ("The
+                        // regulator fined it $6 million"). ("Ukraine has said
+                        // it will not renew it" names no body.)
+                        (false, false)
+                            if lower[after_verb] == "it"
+                                && matches!(
+                                    spec.etype,
+                                    EventType::Sanction | EventType::Accuse | EventType::Coerce
+                                )
+                                && lower.get(after_verb + 1).is_some_and(|w| {
+                                    w.starts_with(|c: char| c.is_ascii_digit() || ['$', '€', '£'].contains(&c))
+                                        || ["of", "with"].contains(w)
+                                }) =>
+                        {
+                            args.iter().rev().find(body).map(|m| m.entity).or_else(|| {
+                                found
+                                    .mentions
+                                    .iter()
+                                    .rev()
+                                    .filter(|m| m.span.end <= sentence.start && !m.modifier)
+                                    .find(|m| !agent.contains(&m.entity))
+                                    .filter(|m| found.entities[m.entity].etype == EntityType::Company)
+                                    .map(|m| m.entity)
+                            })
+                        }
                         (false, false) => None,
                     };
                     if let Some(subject) = subject {
-                        target.push(subject.entity);
+                        target.push(subject);
                     }
                 }
             }
@@ -2879,7 +2907,14 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
             && gap.split_whitespace().skip(1).all(|w| {
                 w.chars().next().is_some_and(char::is_lowercase) || w.chars().next().is_some_and(char::is_uppercase)
             });
+        // "fined Google 4.3 billion euros and Apple 1.8 billion euros": each
+        // name's sum, then the conjunction.
+        let summed = gap.starts_with(|c: char| c.is_ascii_digit() || ['$', '€', '£'].contains(&c))
+            && (gap_lower.ends_with(" and") || gap_lower.ends_with(" und"))
+            && gap.split_whitespace().count() <= 7
+            && !gap.contains([',', ';', ':', '(', ')']);
         let joined = described
+            || summed
             || CONJUNCTIONS.contains(&without_article(&gap_lower))
             || joins.contains(&gap_lower.as_str())
             || (gap_lower.starts_with(", darunter")
