@@ -2015,7 +2015,7 @@ pub fn extract(
                         agent: accuser.clone(),
                         target: payer.clone(),
                         date: date.clone(),
-                        modality: modality.clone(),
+                        modality,
                         reported_by: reporters.clone(),
                         sentence: sentence_idx,
                         trigger: words[pay].span,
@@ -2597,7 +2597,7 @@ fn relative_clause_arguments(
         before.iter().any(|n| {
             n.span.start > m.span.end && {
                 let gap = &text[m.span.end..n.span.start];
-                gap.starts_with('-') && gap.trim_end().split_whitespace().count() == 1
+                gap.starts_with('-') && gap.split_whitespace().count() == 1
             }
         })
     };

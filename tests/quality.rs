@@ -412,10 +412,14 @@ fn eighteenth_blind_articles_stay_good() {
 /// measured once when they arrived, with code not tuned on them: entity P
 /// 0.89 R 0.85 (F1 0.87), event recall 0.43, relation recall 0.48, 2
 /// fragmented, 1 conflated. The rules written from `blind18` since left it
-/// where it was. This is the honest estimate now.
+/// where it was. It became a tuning set when `blind20` arrived; the rules
+/// written from it (anaphors by age, "at the request of", German relative
+/// clauses, East Asian surnames, sports bodies, bids after a possessive)
+/// brought it to entity P 0.91 R 0.92, event recall 0.57, relation recall
+/// 0.57.
 #[test]
 fn nineteenth_blind_articles_stay_good() {
-    stays_above("tests/blind19", 0.85, 0.39, 0.44);
+    stays_above("tests/blind19", 0.88, 0.52, 0.52);
 }
 
 /// Eight articles by a twentieth annotator (`tests/blind20/`: China's fine
@@ -426,7 +430,9 @@ fn nineteenth_blind_articles_stay_good() {
 /// Amazon's deal with Future), measured once when they arrived, with code
 /// not tuned on them: entity P 0.98 R 0.88 (F1 0.93), event recall 0.45,
 /// relation recall 0.41, 1 fragmented, 1 conflated. This is the honest
-/// estimate now.
+/// estimate now; nothing was read in it since. Rules written from the
+/// tuning sets moved its event recall to 0.49 (a sum paid to settle
+/// charges is a penalty, from `blind18`).
 #[test]
 fn twentieth_blind_articles_stay_good() {
     stays_above("tests/blind20", 0.89, 0.41, 0.37);
