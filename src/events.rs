@@ -907,9 +907,8 @@ pub fn extract(
                     && (text::DETERMINERS.contains(&lower[trigger.first - 1])
                         && !relative_verb_at(&words, text, &lower, trigger.first)
                         // ("Broadcom's $117 billion hostile bid for Qualcomm".)
-                        || words[trigger.first - 1].text(text).ends_with(['\'', '’'])
-                        || words[trigger.first - 1].text(text).ends_with("'s")
-                        || words[trigger.first - 1].text(text).ends_with("’s")
+                        || text::strip_possessive(words[trigger.first - 1].text(text)).len()
+                            < words[trigger.first - 1].text(text).len()
                         || lexicon.words.contains_lowered("nominal.premodifiers_en", lower[trigger.first - 1])
                         || noun_trigger_at(lexicon, lang, text, &words, &lower, trigger.first - 1, &mut noun_scratch)
                             .is_some());
@@ -1691,10 +1690,9 @@ pub fn extract(
                                     spec.etype,
                                     EventType::Sanction | EventType::Accuse | EventType::Coerce
                                 )
-                                && lower.get(after_verb + 1).is_some_and(|w| {
-                                    w.starts_with(|c: char| c.is_ascii_digit() || ['$', '€', '£'].contains(&c))
-                                        || ["of", "with"].contains(w)
-                                }) =>
+                                && lower
+                                    .get(after_verb + 1)
+                                    .is_some_and(|w| starts_sum(w) || ["of", "with"].contains(w)) =>
                         {
                             args.iter().rev().find(body).map(|m| m.entity).or_else(|| {
                                 found
@@ -2455,9 +2453,8 @@ fn nominal_agent<'m>(
     let possessive = lang == Lang::En
         && (text[nearest.span.end..].starts_with(['\'', '’'])
             || words.get(k).is_some_and(|w| {
-                let word = w.text(text);
-                let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
-                stem.is_some_and(|stem| lexicon.words.contains_undotted("org_suffixes.company", stem))
+                let (word, stem) = (w.text(text), text::strip_possessive(w.text(text)));
+                stem.len() < word.len() && lexicon.words.contains_undotted("org_suffixes.company", stem)
             }));
     if possessive
         && trigger.first > k
@@ -2752,6 +2749,11 @@ fn word_index_before(words: &[Word], offset: usize) -> usize {
     words.iter().take_while(|w| w.span.end <= offset).count()
 }
 
+/// Does `s` open with a sum: a digit or a currency sign ("$25", "4.3", "€1")?
+fn starts_sum(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_digit() || ['$', '€', '£'].contains(&c))
+}
+
 /// Whether "its" or "their" stands before the noun trigger at word `first`,
 /// over an amount and adjectives of an offer: "its invasion", "its $40
 /// billion purchase".
@@ -2763,9 +2765,7 @@ fn pronoun_owns(lexicon: &Lexicon, lower: &[&str], first: usize) -> bool {
         if ["its", "their"].contains(&w) {
             return true;
         }
-        if !(w.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '€')
-            || lexicon.words.contains_lowered("nominal.premodifiers_en", w))
-        {
+        if !(starts_sum(w) || lexicon.words.contains_lowered("nominal.premodifiers_en", w)) {
             return false;
         }
     }
@@ -2909,7 +2909,7 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
             });
         // "fined Google 4.3 billion euros and Apple 1.8 billion euros": each
         // name's sum, then the conjunction.
-        let summed = gap.starts_with(|c: char| c.is_ascii_digit() || ['$', '€', '£'].contains(&c))
+        let summed = starts_sum(gap)
             && (gap_lower.ends_with(" and") || gap_lower.ends_with(" und"))
             && gap.split_whitespace().count() <= 7
             && !gap.contains([',', ';', ':', '(', ')']);
