@@ -23,6 +23,7 @@ use std::collections::{BTreeSet, HashMap};
 pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found: Found, lexicon: &Lexicon) -> Found {
     let text = doc.text.as_str();
     qualify_bodies(&mut found, lang, lexicon);
+    localize_bare_aliases(text, &mut found, lexicon);
     name_generic_regulators(&mut found, lexicon);
     seat_courts(text, &mut found, lexicon);
     name_generic_courts(&mut found, lexicon);
@@ -311,6 +312,57 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
     let remap: Vec<Option<usize>> =
         found.entities.iter().enumerate().map(|(i, e)| if placeholder(&e.key) { None } else { Some(i) }).collect();
     apply_remap(found, &remap);
+}
+
+/// "The Treasury's Office of Financial Sanctions Implementation" in an article
+/// about Britain is HM Treasury: a bare alias that news use for one state's
+/// body (`unqualified.bare_aliases` in grammar.toml: "Treasury") means the body
+/// of the same kind of the document's dominant country, where that body's
+/// name holds the word too.
+fn localize_bare_aliases(text: &str, found: &mut Found, lexicon: &Lexicon) {
+    let words = lexicon.words.get("unqualified.bare_aliases");
+    let bare = |m: &Mention| {
+        let surface = text::strip_possessive(m.span.slice(text)).trim();
+        words.iter().find(|w| w.as_str() == surface)
+    };
+    if !found.mentions.iter().any(|m| !m.anaphoric && bare(m).is_some()) {
+        return;
+    }
+    let Some(dominant) = dominant_country(found) else { return };
+    let mut changed = false;
+    for i in 0..found.mentions.len() {
+        let mention = found.mentions[i];
+        let Some(word) = bare(&mention).filter(|_| !mention.anaphoric) else { continue };
+        let entity = &found.entities[mention.entity];
+        if entity.country.as_deref() == Some(dominant.as_str()) {
+            continue;
+        }
+        let Some(kind) = entity.key.strip_prefix("lex:").and_then(|id| lexicon.entry(id)).and_then(|e| e.kind.clone())
+        else {
+            continue;
+        };
+        let Some(local) = lexicon.body_of(&kind, &dominant) else { continue };
+        if !local.name.split_whitespace().any(|w| w == word) {
+            continue;
+        }
+        let Some(resolved) =
+            lexicon.entry_index(&local.id).and_then(|entry| entities::entity_of(&Reading::Entry(entry), "", lexicon))
+        else {
+            continue;
+        };
+        let target = match found.entities.iter().position(|e| e.key == resolved.key) {
+            Some(existing) => existing,
+            None => {
+                found.entities.push(resolved);
+                found.entities.len() - 1
+            }
+        };
+        found.mentions[i].entity = target;
+        changed = true;
+    }
+    if changed {
+        drop_unused_entities(found);
+    }
 }
 
 /// "UK regulator", "US-Regulierungsbehörden": a country's regulators in

@@ -28,7 +28,9 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
         }
     }
     let _ = etype;
-    let folded = text::fold(&words.join(" "));
+    // German spells an umlaut out where it cannot write one: "Woehrmann" in
+    // an English article is "Wöhrmann" in a German one.
+    let folded = umlaut_digraph_fold(&text::fold(&words.join(" ")));
     // A person's name transliterated the English or the German way is one
     // name: "Dmitry Badin" and "Dmitri Badin", "Sergey Lavrov" and "Sergej Lawrow".
     let given = words.first().is_some_and(|w| words.len() > 1 && is_given_name(w, lexicon));
@@ -36,6 +38,29 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
         return format!("name:{}", transliteration_fold(&folded));
     }
     format!("name:{folded}")
+}
+
+/// Folds the digraphs "ae", "oe", "ue" that stand for an umlaut to the vowel
+/// that [`text::fold`] leaves of the umlaut, unless a vowel comes before the
+/// pair or the word ends with it, or the "u" belongs to "qu"/"gu"
+/// ("Woehrmann", "Muenchen", "Ueberlingen"; not "Joe", "Queen", "Guerrero"). Both spellings of any name fold alike, so a name
+/// that never had an umlaut ("Michael") only gets a different key.
+fn umlaut_digraph_fold(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().collect();
+    let vowel = |c: char| "aeiouy".contains(c);
+    let mut out = String::with_capacity(folded.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let digraph_e = c == 'e'
+            && i > 0
+            && matches!(chars[i - 1], 'a' | 'o' | 'u')
+            && (i < 2 || !vowel(chars[i - 2]))
+            && !(chars[i - 1] == 'u' && i > 1 && matches!(chars[i - 2], 'q' | 'g'))
+            && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        if !digraph_e {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Folds the spellings in which English and German transliterate Slavic
@@ -1308,6 +1333,21 @@ mod tests {
             assert_eq!(transliteration_fold(a), transliteration_fold(b), "{a} / {b}");
         }
         assert_ne!(transliteration_fold("maria lee"), transliteration_fold("mario lee"));
+    }
+
+    #[test]
+    fn umlaut_digraphs_fold_to_the_vowel() {
+        for (spelled, folded) in [
+            ("asoka woehrmann", "asoka wohrmann"),
+            ("thomas mueller", "thomas muller"),
+            ("ueli maurer", "uli maurer"),
+            ("joe biden", "joe biden"),
+            ("queen", "queen"),
+            ("miguel guerrero", "miguel guerrero"),
+            ("zürich", "zürich"),
+        ] {
+            assert_eq!(umlaut_digraph_fold(spelled), folded, "{spelled}");
+        }
     }
 
     #[test]
