@@ -427,13 +427,24 @@ fn nineteenth_blind_articles_stay_good() {
 /// States and Brazil, each in English and German; the arrest of the Gupta
 /// brothers in the UAE, Qantas's "ghost flights" penalty, the arrest of
 /// Olympus's former chief, India's competition regulator suspending
-/// Amazon's deal with Future), measured once when they arrived, with code
-/// not tuned on them: entity P 0.98 R 0.88 (F1 0.93), event recall 0.45,
-/// relation recall 0.41, 1 fragmented, 1 conflated. This is the honest
-/// estimate now; nothing was read in it since. Rules written from the
-/// tuning sets moved its event recall to 0.49 (a sum paid to settle
-/// charges is a penalty, from `blind18`).
+/// Amazon's deal with Future), first measured with code not tuned on them:
+/// entity P 0.98 R 0.88 (F1 0.93), event recall 0.45, relation recall 0.41,
+/// 1 fragmented, 1 conflated. Since `blind21` came it is a tuning set.
 #[test]
 fn twentieth_blind_articles_stay_good() {
     stays_above("tests/blind20", 0.89, 0.41, 0.37);
+}
+
+/// Eight articles by a twenty-first annotator (`tests/blind21/`: SAP's
+/// bribery settlement with US authorities, and Russia expelling German
+/// diplomats after the Tiergarten murder verdict, each in English and
+/// German; Amazon abandoning iRobot, TD Bank's guilty plea, the EU's AdBlue
+/// cartel fine on Volkswagen and BMW, Russia putting BSH's and Ariston's
+/// units under temporary management), measured once when they arrived,
+/// with code not tuned on them: entity P 0.95 R 0.88 (F1 0.91), event recall
+/// 0.60, relation recall 0.41, 6 fragmented, 1 conflated. This is the honest
+/// estimate now; nothing in it is read.
+#[test]
+fn twenty_first_blind_articles_stay_good() {
+    stays_above("tests/blind21", 0.88, 0.56, 0.37);
 }
