@@ -1107,7 +1107,14 @@ fn is_title(word: &str, lang: Lang, lexicon: &Lexicon) -> bool {
     if lang != Lang::De || !text::is_capitalized(word) {
         return false;
     }
-    words.ends_with_item("titles.de", &word.to_lowercase(), 6)
+    // With its case endings: "den früheren Präsidenten Tsuyoshi Kikukawa",
+    // "des Konzernchefs Tim Cook". (Not a short stem: "Oberstes Gericht" is
+    // no colonel's.)
+    let lower = word.to_lowercase();
+    let titled = text::inflected_forms(&lower)
+        .filter(|form| form.len() == lower.len() || form.chars().count() >= 7)
+        .any(|form| words.ends_with_item("titles.de", form, 6));
+    titled
 }
 
 /// German common nouns end in a handful of suffixes that names rarely have
