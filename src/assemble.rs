@@ -1134,9 +1134,12 @@ impl Plan<'_> {
                         .unwrap_or_else(|| global.local.name.clone());
                     // A name the recognizer composed ("Minas Gerais
                     // prosecutors" for "Prosecutors in the Brazilian state of
-                    // Minas Gerais") is shorter than what the text says.
+                    // Minas Gerais") is shorter than what the text says, or
+                    // completes it ("Rajesh Gupta" for the "Rajesh" of "Rajesh
+                    // and Atul Gupta").
                     let composed = !global.surfaces.iter().any(|(s, _)| s.eq_ignore_ascii_case(&global.local.name))
-                        && global.local.name.len() < best.len();
+                        && (global.local.name.len() < best.len()
+                            || global.local.name.strip_prefix(best.as_str()).is_some_and(|rest| rest.starts_with(' ')));
                     let best = if composed { global.local.name.clone() } else { best };
                     if etype == EntityType::Company {
                         crate::entities::patterns::strip_legal_form(&best, self.lexicon).to_string()

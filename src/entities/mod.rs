@@ -777,8 +777,11 @@ fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
     }
     let before = text[..span.start].trim_end();
     // A bare plural that opens a sentence is the document's own
-    // ("Authorities detained four employees", "Behörden beschlagnahmten").
-    let opens_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '\n']);
+    // ("Authorities detained four employees", "Behörden beschlagnahmten"),
+    // also after a dateline ("JOHANNESBURG, June 7 (Reuters) - Authorities in …").
+    let opens_sentence = before.is_empty()
+        || before.ends_with(['.', '!', '?', '\n'])
+        || [" -", " –", " —"].iter().any(|dash| before.ends_with(dash));
     if opens_sentence && lexicon.words.contains_ignore_ascii_case("unqualified.bare_plurals", noun) {
         return true;
     }

@@ -249,6 +249,21 @@ pub fn find(
                 i = run_end;
                 continue;
             }
+            // "Rajesh and Atul Gupta": a lone given name coordinated with a
+            // full name is a person who shares its surname.
+            if let Some(surname) = shared_surname(text, &words, i, run_end, lexicon) {
+                let person = |span: Span, name: String| Candidate {
+                    span,
+                    reading: Reading::Named { name, etype: EntityType::Person, weak: false },
+                    priority: 2,
+                };
+                let given = words[i].span;
+                out.push(person(given, format!("{} {}", given.slice(text), surname.slice(text))));
+                let full = Span::new(words[run_end + 1].span.start, surname.end);
+                out.push(person(full, full.slice(text).to_string()));
+                i = run_end + 3;
+                continue;
+            }
             if let Some(mut candidate) = classify(text, lang, &words, i, run, lexicon, title_case) {
                 if let Reading::Named { name, etype, weak: false } = &mut candidate.reading {
                     let right_before = |a: &&Span| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ';
@@ -300,6 +315,30 @@ pub fn find(
         }
     }
     out
+}
+
+/// The surname a lone given name at `start..end` shares with the full name
+/// coordinated after it: "Rajesh and Atul Gupta", "Ajay und Atul Gupta".
+/// The name after the conjunction is two free capitalised words, the last no
+/// given name and no company suffix.
+fn shared_surname(text: &str, words: &[Word], start: usize, end: usize, lexicon: &Lexicon) -> Option<Span> {
+    if end != start + 1 || !is_given_name(words[start].text(text), lexicon) {
+        return None;
+    }
+    let [conjunction, given, surname] = words.get(end..end + 3)? else { return None };
+    let spaced = |a: &Word, b: &Word| &text[a.span.end..b.span.start] == " ";
+    let closes = words.get(end + 3).is_none_or(|next| !text::is_capitalized(next.text(text)) || !spaced(surname, next));
+    (["and", "und"].contains(&conjunction.text(text))
+        && spaced(&words[start], conjunction)
+        && spaced(conjunction, given)
+        && spaced(given, surname)
+        && closes
+        && text::is_capitalized(given.text(text))
+        && text::is_capitalized(surname.text(text))
+        && surname.text(text).chars().any(char::is_lowercase)
+        && !is_given_name(surname.text(text), lexicon)
+        && !is_company_suffix(surname.text(text), lexicon))
+    .then_some(surname.span)
 }
 
 /// The end of a law's name that goes on after the run from `start` to
