@@ -250,6 +250,12 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
                 found.mentions[i].entity = m.entity;
                 continue;
             }
+            // Some kinds are only ever a body the article named: "die
+            // Wettbewerbshüter in Brüssel" in an article about Italy are not
+            // Italy's (`unqualified.named_only_kinds`).
+            if lexicon.words.get("unqualified.named_only_kinds").contains(&kind) {
+                continue;
+            }
             // Else, for a part of the executive, the country of the first
             // executive body named before it ("Die Bundesregierung … Das
             // Kabinett", even in an article mostly about China).
@@ -788,7 +794,6 @@ fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found, lexico
             e.etype == EntityType::Company
                 && e.key.starts_with("name:")
                 && (!e.weak || inside[*i])
-                && !e.name.contains(' ')
                 && (e.name.chars().count() >= 3 || short_capitals(&e.name, lexicon))
                 && text::is_capitalized(&e.name)
         })
@@ -798,11 +803,34 @@ fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found, lexico
         return;
     }
     let mut added = Vec::new();
+    // A name of several words recurs where no cue types it: "der
+    // Supermarktkette Future Retail … Future Retail begrüßte".
+    // (Only a name a cue typed: "Justice and Public Security Minister" is no
+    // company's.)
+    let mut longer: Vec<(&str, usize)> =
+        names.iter().filter(|(n, e)| n.contains(' ') && !found.entities[**e].weak).map(|(n, e)| (*n, *e)).collect();
+    longer.sort();
+    for (name, entity) in longer {
+        for (start, _) in text.match_indices(name) {
+            let span = Span::new(start, start + name.len());
+            let bounded =
+                !text[..start].ends_with(char::is_alphanumeric) && !text[span.end..].starts_with(char::is_alphanumeric);
+            // (It takes the place of a shorter name inside it: "Future" of
+            // Future Group in "Future Retail".)
+            let inside = |m: &Mention| m.span.start >= span.start && m.span.end <= span.end && m.span != span;
+            if !bounded || found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span) && !inside(m)) {
+                continue;
+            }
+            found.mentions.retain(|m| !inside(m));
+            let sentence = entities::sentence_of(sentences, span.start);
+            added.push(Mention { span, sentence, entity, anaphoric: false, modifier: false });
+        }
+    }
     for word in text::words(text, 0, text.len()) {
         let w = text::strip_possessive(word.text(text));
         let Some(&entity) = names.get(w) else { continue };
         let span = Span::new(word.span.start, word.span.start + w.len());
-        if found.mentions.iter().any(|m| m.span.overlaps(span)) {
+        if found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span)) {
             continue;
         }
         // A name found only by its shape ("weak") is a name elsewhere only
