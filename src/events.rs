@@ -647,8 +647,22 @@ pub fn extract(
             };
             let place = |m: &&Mention| found.entities[m.entity].etype == EntityType::Location && !seat(m);
             let in_clause = |m: &&Mention| in_clause(m) && (takes_places || !locative(m) && !place(m));
-            let before: Vec<&Mention> =
+            let mut before: Vec<&Mention> =
                 args.iter().copied().filter(in_clause).filter(|m| m.span.end <= trigger.span.start).collect();
+            // German verb-second after a fronted subordinate clause: "Nur zwei
+            // Tage, nachdem Didi … eingesammelt hatte, leitete die CAC eine
+            // Überprüfung ein" — the subordinate clause names no subject.
+            if lang == Lang::De && !trigger.pattern.noun {
+                let lead = text[clause_start..trigger.span.start].trim_end();
+                let fronted = lexicon.words.get("clauses.fronted_de");
+                let opens = |part: &str| {
+                    part.split_whitespace().next().is_some_and(|w| fronted.iter().any(|o| o.eq_ignore_ascii_case(w)))
+                };
+                if let Some(head) = lead.strip_suffix(',').filter(|head| head.split(',').any(opens)) {
+                    let cut = clause_start + head.len();
+                    before.retain(|m| m.span.start >= cut);
+                }
+            }
             let after: Vec<&Mention> =
                 args.iter().copied().filter(in_clause).filter(|m| m.span.start >= trigger.span.end).collect();
             // What stands behind a cause is no argument: "sanctions on 500
