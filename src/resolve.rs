@@ -305,14 +305,7 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
             None => Reading::Body { institution, country: Some(country_index) },
         };
         let Some(resolved) = entities::entity_of(&reading, "", lexicon) else { continue };
-        let target = match found.entities.iter().position(|e| e.key == resolved.key) {
-            Some(existing) => existing,
-            None => {
-                found.entities.push(resolved);
-                found.entities.len() - 1
-            }
-        };
-        found.mentions[i].entity = target;
+        found.mentions[i].entity = entity_index(found, resolved);
     }
     // Placeholders that resolved nowhere are dropped.
     let remap: Vec<Option<usize>> =
@@ -356,14 +349,7 @@ fn localize_bare_aliases(text: &str, found: &mut Found, lexicon: &Lexicon) {
         else {
             continue;
         };
-        let target = match found.entities.iter().position(|e| e.key == resolved.key) {
-            Some(existing) => existing,
-            None => {
-                found.entities.push(resolved);
-                found.entities.len() - 1
-            }
-        };
-        found.mentions[i].entity = target;
+        found.mentions[i].entity = entity_index(found, resolved);
         changed = true;
     }
     if changed {
@@ -503,6 +489,17 @@ fn name_generic_courts(found: &mut Found, lexicon: &Lexicon) {
     }
     if changed {
         drop_unused_entities(found);
+    }
+}
+
+/// The index of the entity with `entity`'s key, added if the document has none.
+fn entity_index(found: &mut Found, entity: LocalEntity) -> usize {
+    match found.entities.iter().position(|e| e.key == entity.key) {
+        Some(existing) => existing,
+        None => {
+            found.entities.push(entity);
+            found.entities.len() - 1
+        }
     }
 }
 

@@ -429,10 +429,11 @@ fn nineteenth_blind_articles_stay_good() {
 /// Olympus's former chief, India's competition regulator suspending
 /// Amazon's deal with Future), first measured with code not tuned on them:
 /// entity P 0.98 R 0.88 (F1 0.93), event recall 0.45, relation recall 0.41,
-/// 1 fragmented, 1 conflated. Since `blind21` came it is a tuning set.
+/// 1 fragmented, 1 conflated. Since `blind21` came it is a tuning set: the
+/// rules written from it raised it to P 0.99 R 0.90, events 0.56.
 #[test]
 fn twentieth_blind_articles_stay_good() {
-    stays_above("tests/blind20", 0.89, 0.41, 0.37);
+    stays_above("tests/blind20", 0.92, 0.52, 0.38);
 }
 
 /// Eight articles by a twenty-first annotator (`tests/blind21/`: SAP's

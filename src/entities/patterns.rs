@@ -46,6 +46,9 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
 /// ("Woehrmann", "Muenchen", "Ueberlingen"; not "Joe", "Queen", "Guerrero"). Both spellings of any name fold alike, so a name
 /// that never had an umlaut ("Michael") only gets a different key.
 fn umlaut_digraph_fold(folded: &str) -> String {
+    if !["ae", "oe", "ue"].iter().any(|pair| folded.contains(pair)) {
+        return folded.to_string();
+    }
     let chars: Vec<char> = folded.chars().collect();
     let vowel = |c: char| "aeiouy".contains(c);
     let mut out = String::with_capacity(folded.len());
