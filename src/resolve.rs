@@ -800,6 +800,7 @@ fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found, lexico
         return;
     }
     let mut added = Vec::new();
+    let mut displaced = false;
     // A name of several words recurs where no cue types it: "der
     // Supermarktkette Future Retail … Future Retail begrüßte".
     // (Only a name a cue typed: "Justice and Public Security Minister" is no
@@ -818,7 +819,9 @@ fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found, lexico
             if !bounded || found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span) && !inside(m)) {
                 continue;
             }
+            let before = found.mentions.len();
             found.mentions.retain(|m| !inside(m));
+            displaced |= found.mentions.len() < before;
             let sentence = entities::sentence_of(sentences, span.start);
             added.push(Mention { span, sentence, entity, anaphoric: false, modifier: false });
         }
@@ -840,6 +843,10 @@ fn link_repeated_names(text: &str, sentences: &[Span], found: &mut Found, lexico
     }
     found.mentions.extend(added);
     found.mentions.sort();
+    // (A name displaced from its only mention is no entity of this document.)
+    if displaced {
+        drop_unused_entities(found);
+    }
 }
 
 /// Does a capitalized word stand right before or after `span`, with only a

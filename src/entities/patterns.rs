@@ -43,8 +43,9 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
 /// Folds the digraphs "ae", "oe", "ue" that stand for an umlaut to the vowel
 /// that [`text::fold`] leaves of the umlaut, unless a vowel comes before the
 /// pair or the word ends with it, or the "u" belongs to "qu"/"gu"
-/// ("Woehrmann", "Muenchen", "Ueberlingen"; not "Joe", "Queen", "Guerrero"). Both spellings of any name fold alike, so a name
-/// that never had an umlaut ("Michael") only gets a different key.
+/// ("Woehrmann", "Muenchen", "Ueberlingen"; not "Joe", "Queen", "Guerrero").
+/// Both spellings of any name fold alike, so a name that never had an
+/// umlaut ("Michael") only gets a different key.
 fn umlaut_digraph_fold(folded: &str) -> String {
     if !["ae", "oe", "ue"].iter().any(|pair| folded.contains(pair)) {
         return folded.to_string();
