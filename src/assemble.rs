@@ -162,9 +162,24 @@ impl EntityPass {
                 }
             }
         }
+        // Embassies by the state they represent, where the corpus names one
+        // seated embassy of that state: a bare "Russian embassy" is the
+        // "Russian Embassy in Berlin" another article places.
+        let mut seated: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, g) in globals.iter().enumerate() {
+            if let Some((state, _seat)) = g.key.strip_prefix("body:embassy:").and_then(|rest| rest.split_once(':')) {
+                seated.entry(state).or_default().push(j);
+            }
+        }
         let merge_into: Vec<usize> = (0..globals.len())
             .map(|i| {
                 let g = &globals[i];
+                if let Some(state) = g.key.strip_prefix("body:embassy:").filter(|rest| !rest.contains(':')) {
+                    return match seated.get(state).map(Vec::as_slice) {
+                        Some(&[only]) => only,
+                        _ => i,
+                    };
+                }
                 if !g.key.starts_with("name:") {
                     return i;
                 }

@@ -805,7 +805,17 @@ fn named_after_parent(text: &str, found: &Found, lexicon: &Lexicon) -> Vec<Local
                 EntityType::Product => RelationType::ProductOf,
                 _ => continue,
             };
-            if child == parent || c.weak {
+            // (Of two companies the lexicon knows, only one it makes the
+            // other's subsidiary: "TD Bank US Holding Company" owns "TD Bank",
+            // not the reverse.)
+            let unrelated = match (c.key.strip_prefix("lex:"), p.key.strip_prefix("lex:")) {
+                (Some(c_id), Some(p_id)) => {
+                    rtype == RelationType::SubsidiaryOf
+                        && !lexicon.entry(c_id).is_some_and(|e| e.relations.iter().any(|r| r.target == p_id))
+                }
+                _ => false,
+            };
+            if child == parent || c.weak || unrelated {
                 continue;
             }
             let rest = names.iter().find_map(|n| c.name.strip_prefix(n).and_then(|r| r.strip_prefix(' ')));

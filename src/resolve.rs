@@ -26,9 +26,11 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     localize_bare_aliases(text, &mut found, lexicon);
     name_generic_regulators(&mut found, lexicon);
     seat_courts(text, &mut found, lexicon);
+    possessive_seats(text, &mut found, lexicon);
     name_generic_courts(&mut found, lexicon);
     link_parenthesized_aliases(text, sentences, &mut found);
     link_renamed(text, lang, &mut found, lexicon);
+    link_assumed_names(text, lang, &mut found, lexicon);
     link_short_names(text, &mut found, lexicon);
     link_surnames(text, sentences, &mut found, lexicon);
     link_company_short_forms(text, sentences, &mut found, lexicon);
@@ -445,6 +447,53 @@ fn seat_courts(text: &str, found: &mut Found, lexicon: &Lexicon) {
     }
 }
 
+/// "Berlin's Higher Regional Court": a body named after its city's
+/// possessive is the lexicon's body that the city and the name make
+/// ("Berlin Higher Regional Court", "Higher Regional Court of Berlin",
+/// "… in Berlin"), where the name alone is none the lexicon knows.
+fn possessive_seats(text: &str, found: &mut Found, lexicon: &Lexicon) {
+    let mut changed = false;
+    for k in 0..found.mentions.len() {
+        let m = &found.mentions[k];
+        let entity = &found.entities[m.entity];
+        if m.anaphoric || entity.etype != EntityType::Agency || !entity.key.starts_with("name:") {
+            continue;
+        }
+        let lead = &text[..m.span.start];
+        let Some(owner) = lead.strip_suffix("'s ").or_else(|| lead.strip_suffix("’s ")) else { continue };
+        let city = &owner[text::after_last(owner, |c: char| !c.is_alphabetic() && c != '-')..];
+        if city.chars().count() < 3 || !text::is_capitalized(city) {
+            continue;
+        }
+        let name = m.span.slice(text);
+        let known = [format!("{city} {name}"), format!("{name} of {city}"), format!("{name} in {city}")]
+            .into_iter()
+            .find_map(|phrase| {
+                lexicon.gazetteer.find(&phrase).into_iter().find_map(|hit| match hit.target {
+                    entities::gazetteer::Target::Entry(i) if hit.span == Span::new(0, phrase.len()) => Some(i),
+                    _ => None,
+                })
+            });
+        let Some(i) = known else { continue };
+        let Some(local) = entities::entity_of(&Reading::Entry(i), name, lexicon) else { continue };
+        let index = match found.entities.iter().position(|e| e.key == local.key) {
+            Some(e) => e,
+            None => {
+                found.entities.push(local);
+                found.entities.len() - 1
+            }
+        };
+        let old = found.mentions[k].entity;
+        for mention in found.mentions.iter_mut().filter(|x| x.entity == old) {
+            mention.entity = index;
+        }
+        changed = true;
+    }
+    if changed {
+        drop_unused_entities(found);
+    }
+}
+
 /// "A Czech court on Tuesday barred …": a country's courts in general are
 /// the court the document names next, within three sentences ("The
 /// Regional Court in Brno issued a preliminary injunction"), else the last
@@ -618,6 +667,49 @@ fn link_renamed(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) {
                 found.entities[into].etype = found.entities[from].etype;
                 found.entities[into].weak = false;
             }
+        }
+    }
+    if linked {
+        apply_remap(found, &remap);
+        found.mentions.sort();
+    }
+}
+
+/// "Krasikov, who entered Germany on a passport in the name of Vadim
+/// Sokolov": a name right after a phrase of `anaphora.assumed_name_*` is one
+/// the person named last before it in the sentence went by, so both are
+/// one person. Only a name that no list holds is taken for an assumed one.
+fn link_assumed_names(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) {
+    let path = lexicon.words.lang_path("anaphora.assumed_name", lang);
+    let phrases = lexicon.words.get(&path);
+    let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
+    let mut linked = false;
+    for (k, b) in found.mentions.iter().enumerate() {
+        let eb = &found.entities[b.entity];
+        // (A handle may look like a company: "under the alias GustaveDore".)
+        let person_like = matches!(eb.etype, EntityType::Person | EntityType::Company) || eb.weak;
+        if b.anaphoric || !person_like || !eb.key.starts_with("name:") {
+            continue;
+        }
+        let lead = text[..b.span.start].trim_end();
+        let after_phrase = phrases.iter().any(|p| {
+            lead.len() >= p.len()
+                && lead.is_char_boundary(lead.len() - p.len())
+                && lead[lead.len() - p.len()..].eq_ignore_ascii_case(p)
+                && text::at_word_boundary(lead, lead.len() - p.len(), lead.len())
+        });
+        if !after_phrase {
+            continue;
+        }
+        let person = found.mentions[..k]
+            .iter()
+            .rev()
+            .take_while(|a| a.sentence == b.sentence)
+            .find(|a| a.entity != b.entity && !a.modifier && found.entities[a.entity].etype == EntityType::Person);
+        let Some(a) = person else { continue };
+        if remap[a.entity] == Some(a.entity) && remap[b.entity] == Some(b.entity) {
+            remap[b.entity] = Some(a.entity);
+            linked = true;
         }
     }
     if linked {
@@ -1157,6 +1249,16 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             // The head noun is the mention ("the company" → "company" is not a name).
             let span = Span::new(s, e);
             if found.mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            // An English company noun with a capital before another capital
+            // opens a name: "the Bank Secrecy Act", "the Company Law Tribunal".
+            let capital = |w: &str| w.starts_with(char::is_uppercase);
+            let opens_name = lang == Lang::En
+                && kind == "company"
+                && text[s..e].rsplit(' ').next().is_some_and(capital)
+                && text[e..].strip_prefix(' ').is_some_and(capital);
+            if opens_name {
                 continue;
             }
             let sentence = entities::sentence_of(sentences, s);

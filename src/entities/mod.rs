@@ -697,7 +697,7 @@ fn after_town(text: &str, span: Span, by_end: &HashMap<usize, Vec<&Hit>>, lexico
 /// Does the place at `span` open a dateline ("BERLIN, March 15 (Reuters) -",
 /// "Washington (dpa) –")? It says where the article was written, so a
 /// capital there is no government.
-fn is_dateline(text: &str, span: Span) -> bool {
+pub(crate) fn is_dateline(text: &str, span: Span) -> bool {
     // (Several places, joined by slashes: "PARIS/LONDON, Jan 31 (Reuters) -".)
     let shouted = |s: &str| s.chars().all(|c| c.is_uppercase() || matches!(c, '/' | ' ' | '-' | '.'));
     let line_start = text[..span.start].trim_end_matches([' ', '\t']);

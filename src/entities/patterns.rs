@@ -68,24 +68,32 @@ fn umlaut_digraph_fold(folded: &str) -> String {
 }
 
 /// Folds the spellings in which English and German transliterate Slavic
-/// names: w → v, a final y, j or ij → i, an initial j → y ("Jewgeni" and
-/// "Yevgeny" both become "yevgeni").
+/// names to one: "tsch" and "ch" (German) and "ch" and "kh" (English) to
+/// "ch", "sch" and "zh" to "sh", w → v, z → s, x → ks, j and y → i, and a
+/// doubled letter to one ("Sergei Nechayev" and "Sergej Netschajew", "Vadim
+/// Krasikov" and "Wadim Krassikow", "Yevgeny Prigozhin" and "Jewgeni
+/// Prigoschin"). The fold loses distinctions (ч and х both become "ch"), but
+/// only between names that differ in nothing else.
 fn transliteration_fold(folded: &str) -> String {
     folded
         .split(' ')
         .map(|word| {
-            let mut w = word.replace('w', "v");
-            if let Some(rest) = w.strip_prefix('j') {
-                w = format!("y{rest}");
-            }
-            for ending in ["ij", "y", "j"] {
-                if w.len() > ending.len() + 2 && w.ends_with(ending) {
-                    w.truncate(w.len() - ending.len());
-                    w.push('i');
-                    break;
+            let w = word
+                .replace("tsch", "ch")
+                .replace("sch", "sh")
+                .replace("zh", "sh")
+                .replace("kh", "ch")
+                .replace('x', "ks")
+                .replace('w', "v")
+                .replace('z', "s")
+                .replace(['j', 'y'], "i");
+            let mut out = String::with_capacity(w.len());
+            for c in w.chars() {
+                if !out.ends_with(c) {
+                    out.push(c);
                 }
             }
-            w
+            out
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -466,7 +474,11 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex,
             || s.chars().next().is_some_and(|c| c.is_ascii_digit()) && s.chars().any(char::is_uppercase))
             && is_free(w)
     };
-    if !starts(&words[i]) || !text::is_capitalized(words[i].text(text)) {
+    // (Or a name that opens with a lowercase letter: "iRobot".)
+    let first = words[i].text(text);
+    let opens =
+        if lower_camel_case(first) { is_free(&words[i]) } else { starts(&words[i]) && text::is_capitalized(first) };
+    if !opens {
         return None;
     }
     let connectors: &[&str] = match lang {
@@ -1012,6 +1024,13 @@ fn classify(
     if acronym && spelled_out_in_lowercase(text, last) {
         return None;
     }
+    // A town shouted where a dateline opens is no actor: "NEWARK, New
+    // Jersey, Oct 10, 2024 (Reuters) -", "ROM (Reuters) -".
+    let shouted = word_texts.iter().all(|w| w.chars().all(|c| !c.is_lowercase()) && w.chars().count() > 2);
+    let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+    if shouted && super::is_dateline(text, span) {
+        return None;
+    }
     if lang == Lang::De && word_texts.len() == 1 && is_camel_case(last) {
         return Some(make(0, 1, EntityType::Company, false));
     }
@@ -1088,6 +1107,16 @@ pub(crate) fn makes_the_name_after(text: &str, end: usize, lexicon: &Lexicon) ->
 
 /// A word with a capital after a lowercase letter ("HypoVereinsbank",
 /// "PayPal"), not a hyphenated compound ("EU-Kommission").
+/// A name that opens with a lowercase letter before a capital: "iRobot",
+/// "eBay", "iFlytek" (not "mRNA", which has no lowercase after).
+fn lower_camel_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && chars.all(char::is_alphanumeric)
+}
+
 fn is_camel_case(word: &str) -> bool {
     word.chars().all(|c| c.is_alphanumeric() || c == '-')
         && word.chars().zip(word.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
@@ -1324,6 +1353,13 @@ fn apposition_after(text: &str, words: &[Word], next: usize, lang: Lang, lexicon
     if head == next {
         return None;
     }
+    // A sentence's first word is a name only before an apposition that
+    // closes before the sentence does: "Verdi, the German services union,
+    // urged"; "Separately, the court fined the firm." is an adverb and a clause.
+    let closes_sentence = text[words[head].span.end..].starts_with('.') || head + 1 == words.len();
+    if next == 1 && closes_sentence {
+        return None;
+    }
     let noun = words[head].text(text);
     // "a Bulgarian", "an Iranian": a nationality standing alone is a person.
     let nationality = lang == Lang::En
@@ -1379,6 +1415,13 @@ mod tests {
             ("sergey lavrov", "sergej lawrow"),
             ("yevgeny ivanov", "jewgeni ivanov"),
             ("dmitrij peskov", "dmitri peskow"),
+            ("sergei nechayev", "sergej netschajew"),
+            ("vadim krasikov", "wadim krassikow"),
+            ("yevgeny prigozhin", "jewgeni prigoschin"),
+            ("mikhail khodorkovsky", "michail chodorkowski"),
+            ("volodymyr zelensky", "wolodymyr selenskyj"),
+            ("sergei shoigu", "sergej schoigu"),
+            ("alexei navalny", "alexej nawalny"),
         ] {
             assert_eq!(transliteration_fold(a), transliteration_fold(b), "{a} / {b}");
         }
