@@ -298,9 +298,14 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
             Target::Country(c) => out.push(Candidate { span, reading: Reading::Country(c), priority: 3 }),
             Target::Capital(c) => {
                 let before = text[..span.start].trim_end();
-                let locative = ["in", "nach", "aus", "from", "to", "im", "near", "bei"].iter().any(|p| {
-                    before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.eq_ignore_ascii_case(p))
-                });
+                let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let locative = ["in", "nach", "aus", "from", "to", "im", "near", "bei"]
+                    .iter()
+                    .any(|p| previous.eq_ignore_ascii_case(p));
+                // (After "a" in the same line the capital says where: "in a
+                // Berlin park"; not "an", a German preposition.)
+                let same_line = !text[before.len()..span.start].contains('\n');
+                let locative = locative || same_line && ["a", "A"].contains(&previous);
                 if let (false, false, false, Some(government)) =
                     (locative, is_dateline(text, span), after_town(text, span, &by_end, lexicon), government)
                 {
@@ -372,6 +377,25 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                 }
             }
             Target::AdjEn(c) | Target::AdjDe(c) | Target::Prefix(c) => {
+                // "a Georgian in a Berlin park": an English adjective after "a"
+                // and before no noun is a person of that country, no country.
+                let person = matches!(hit.target, Target::AdjEn(_)) && {
+                    // (An adjective may stand between: "a Chechen-born Georgian".)
+                    let line = &text[text[..span.start].rfind('\n').map_or(0, |n| n + 1)..span.start];
+                    let mut lead = line.split_whitespace().rev();
+                    let is_article = |w: &str| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an");
+                    let article = match (lead.next(), lead.next()) {
+                        (Some(w), _) if is_article(w) => true,
+                        (Some(w), Some(v)) => is_article(v) && (w.contains('-') || w.starts_with(char::is_lowercase)),
+                        _ => false,
+                    };
+                    let next = text[span.end..].trim_start_matches(' ');
+                    let word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                    article && (next.starts_with([',', '.', ';', ')']) || ["in", "who", "at", "from"].contains(&word))
+                };
+                if person {
+                    continue;
+                }
                 // The adjective itself: a country named as an attribute
                 // ("Russian invasion", "US-Sanktionen"), the weakest reading.
                 out.push(Candidate { span, reading: Reading::Adjective(c), priority: 0 });

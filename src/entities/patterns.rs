@@ -31,10 +31,12 @@ pub fn key(etype: EntityType, name: &str, lexicon: &Lexicon) -> String {
     // German spells an umlaut out where it cannot write one: "Woehrmann" in
     // an English article is "Wöhrmann" in a German one.
     let folded = umlaut_digraph_fold(&text::fold(&words.join(" ")));
-    // A person's name transliterated the English or the German way is one
-    // name: "Dmitry Badin" and "Dmitri Badin", "Sergey Lavrov" and "Sergej Lawrow".
-    let given = words.first().is_some_and(|w| words.len() > 1 && is_given_name(w, lexicon));
-    if given {
+    // A name of several words transliterated the English or the German way
+    // is one name: "Dmitry Badin" and "Dmitri Badin", "Sergey Lavrov" and
+    // "Sergej Lawrow", "Zelimkhan Khangoshvili" and "Selimchan Changoschwili".
+    // (Whatever its type: a name typed in one sentence and guessed in another
+    // keeps one key.)
+    if words.len() > 1 {
         return format!("name:{}", transliteration_fold(&folded));
     }
     format!("name:{folded}")
@@ -620,7 +622,8 @@ fn classify(
         // ("WhatsApp-Chef Will Cathcart": a given name before a surname stays.)
         let given_first = is_given_name(w, lexicon) && run.len() > 1;
         // ("Noida-based Lava International": where it is based is no part of it.)
-        let based = w.ends_with("-based");
+        // (Or born: "a Chechen-born Georgian".)
+        let based = words.get("hyphen.adjective_suffixes").iter().any(|suffix| w.ends_with(suffix.as_str()));
         let names = run.len() > 1 && mid_sentence(at, first);
         if (is_function_word(w) || words.contains_ignore_ascii_case(&opening_words, w)) && !given_first && !names
             || based
@@ -688,6 +691,18 @@ fn classify(
     // ("Handelsminister Wilbur Ross").
     let is_title = |w: &str| is_title(w, lang, lexicon);
     let mut person_by_title = previous.is_some_and(&is_title);
+    // A nationality noun before two or three names ("den Georgier Selimchan
+    // Changoschwili", "der Russe Wadim Krassikow"), or an age after them
+    // ("Zelimkhan Khangoshvili, 40, was shot"), makes them a person.
+    if !person_by_title && (2..=3).contains(&word_texts.len()) {
+        let nationality = lang == Lang::De && previous.is_some_and(|p| is_nationality_noun(p, lexicon));
+        let after = &text[run[run.len() - 1].span.end..];
+        let aged = after.strip_prefix(", ").is_some_and(|rest| {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            (1..=3).contains(&digits) && rest[digits..].starts_with([',', ';'])
+        });
+        person_by_title = nationality || aged;
+    }
     // Skip a title at the start of the run, with the words that extend it
     // ("Deputy Attorney General", "Under Secretary of Commerce"): the name
     // starts after the last real title word.
@@ -1107,6 +1122,16 @@ pub(crate) fn makes_the_name_after(text: &str, end: usize, lexicon: &Lexicon) ->
 
 /// A word with a capital after a lowercase letter ("HypoVereinsbank",
 /// "PayPal"), not a hyphenated compound ("EU-Kommission").
+/// A German noun for a country's people, in the singular or the plural:
+/// "Georgier", "Russe" (of "Russen"), "Georgiers".
+fn is_nationality_noun(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon
+        .countries
+        .iter()
+        .flat_map(|c| &c.demonym_de)
+        .any(|d| d == word || d.strip_suffix('n') == Some(word) || word.strip_suffix('s') == Some(d.as_str()))
+}
+
 /// A name that opens with a lowercase letter before a capital: "iRobot",
 /// "eBay", "iFlytek" (not "mRNA", which has no lowercase after).
 fn lower_camel_case(word: &str) -> bool {
