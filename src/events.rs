@@ -1652,6 +1652,31 @@ pub fn extract(
                 (agent, target)
             };
             let mut target: Vec<usize> = target.into_iter().filter(|t| !agent.contains(t)).collect();
+            // An English compound names a company or person it is aimed at
+            // before the noun: "Amazon abandons iRobot takeover", "the
+            // Huawei ban" ("the EU probe" names the agent, a body).
+            // (The noun's agent otherwise, when nothing else is named.)
+            if noun && target.is_empty() && lang == Lang::En {
+                let before_noun = mentions.iter().find(|m| {
+                    m.span.end < trigger.span.start
+                        && &text[m.span.end..trigger.span.start] == " "
+                        && !m.anaphoric
+                        && matches!(found.entities[m.entity].etype, EntityType::Company | EntityType::Person)
+                });
+                if let Some(m) = before_noun {
+                    agent.retain(|&a| a != m.entity);
+                    target.push(m.entity);
+                    // A company that is the subject buys: "Amazon abandons
+                    // iRobot takeover" (not "EU blocks iRobot takeover").
+                    let buyer = subjects
+                        .iter()
+                        .rev()
+                        .find(|s| s.entity != m.entity && found.entities[s.entity].etype == EntityType::Company);
+                    if spec.etype == EventType::Acquire && agent.is_empty() {
+                        agent.extend(buyer.map(|s| s.entity));
+                    }
+                }
+            }
             // An object pronoun after a second verb is the first verb's
             // object: "added the company to its entity list, accusing it of
             // human rights violations against Uyghurs".

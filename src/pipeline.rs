@@ -323,7 +323,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// Khangoshvili"/"Selimchan Changoschwili"); an age after two names or a
 /// German nationality noun before them makes a person; "-born" words are
 /// adjectives; "a Georgian" is a person and "a Berlin park" no government.
-pub const ANALYSIS: u32 = 92;
+/// 93: an English compound names the company or person a noun trigger is
+/// aimed at before it ("Amazon abandons iRobot takeover"), and a company
+/// subject buys.
+pub const ANALYSIS: u32 = 93;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
