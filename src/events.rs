@@ -2265,7 +2265,8 @@ fn event_anaphor(
             }
         }
     }
-    let positions: Vec<usize> = if lang == Lang::De && clause_final(words, text, lower, trigger) {
+    let gap = trigger.pattern.words.contains(&None);
+    let positions: Vec<usize> = if lang == Lang::De && !gap && clause_final(words, text, lower, trigger) {
         (trigger.first.saturating_sub(4)..trigger.first).rev().collect()
     } else {
         (first..(first + 5).min(words.len())).collect()

@@ -326,7 +326,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// 93: an English compound names the company or person a noun trigger is
 /// aimed at before it ("Amazon abandons iRobot takeover"), and a company
 /// subject buys.
-pub const ANALYSIS: u32 = 93;
+/// 94: the object of a separable German reaction is looked for in its gap
+/// ("eine Klage gegen den Bescheid zu prüfen" answers the decision's maker).
+pub const ANALYSIS: u32 = 94;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
