@@ -1376,6 +1376,9 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
     }
     country_descriptions(text, lang, found, &source, &added, lexicon);
     age_anaphors(text, lang, sentences, found, &source, &mut added, lexicon);
+    if lang == Lang::De {
+        impersonal_speakers(text, sentences, found, &mut added, lexicon);
+    }
     // Personal pronouns refer back to the last person ("he was working with
     // Xi", "accused her of misleading HSBC", "er kritisierte").
     let pronouns = format!("anaphora.person_{code}");
@@ -1542,6 +1545,55 @@ fn adjective_agency_anaphors(
             .or_else(|| antecedent_where(found, source, s, sentence, authority));
         if let Some(entity) = referent {
             added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
+        }
+    }
+}
+
+/// "SAP erklärte, … Man habe vollständig mit den Behörden kooperiert": an
+/// impersonal subject (`anaphora.impersonal_de`) opening a sentence of
+/// reported speech (a verb in the subjunctive, ending in "e", comes next)
+/// is the company, body or state named first in the sentence before, which
+/// is speaking.
+fn impersonal_speakers(text: &str, sentences: &[Span], found: &Found, added: &mut Vec<Mention>, lexicon: &Lexicon) {
+    let impersonal = lexicon.words.get("anaphora.impersonal_de");
+    let speech = "attribution.de_speech_verbs";
+    for (i, sentence) in sentences.iter().enumerate().skip(1) {
+        let body = sentence.slice(text);
+        let lead = body.len() - body.trim_start_matches([' ', '\n', '"', '„', '“']).len();
+        let rest = &body[lead..];
+        let Some(word) = impersonal.iter().find(|w| rest.starts_with(&format!("{w} "))) else { continue };
+        let verb = rest[word.len() + 1..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !(verb.ends_with('e') && verb.starts_with(char::is_lowercase)) {
+            continue;
+        }
+        // (A sentence that names its speaker has it: "Man habe Klage
+        // eingereicht, teilte das Konsortium mit".)
+        // ("erklärte ein Sprecher" names none.)
+        let attribution = rest.match_indices(", ").map(|(k, _)| k + 2).find(|&k| {
+            rest[k..].split_whitespace().next().is_some_and(|w| lexicon.words.contains_ignore_ascii_case(speech, w))
+        });
+        let attributed = attribution.is_some_and(|k| {
+            let from = sentence.start + lead + k;
+            found.mentions.iter().chain(added.iter()).any(|m| m.sentence == i && m.span.start >= from && !m.modifier)
+        });
+        if attributed {
+            continue;
+        }
+        // The speaker opens the sentence before ("Meta kündigte an, …"), not
+        // a name after a fronted phrase ("Im Ringen um Talgo zieht …").
+        let previous = sentences[i - 1];
+        let opening = previous.start + (previous.slice(text).len() - previous.slice(text).trim_start().len());
+        let speaker = found.mentions.iter().filter(|m| m.sentence + 1 == i && !m.modifier).min().filter(|m| {
+            m.span.start == opening
+                && matches!(
+                    found.entities[m.entity].etype,
+                    EntityType::Company | EntityType::Agency | EntityType::Country
+                )
+        });
+        if let Some(speaker) = speaker {
+            let start = sentence.start + lead;
+            let span = Span::new(start, start + word.len());
+            added.push(Mention { span, sentence: i, entity: speaker.entity, anaphoric: true, modifier: false });
         }
     }
 }
