@@ -1653,9 +1653,9 @@ pub fn extract(
             };
             let mut target: Vec<usize> = target.into_iter().filter(|t| !agent.contains(t)).collect();
             // An English compound names a company or person it is aimed at
-            // before the noun: "Amazon abandons iRobot takeover", "the
-            // Huawei ban" ("the EU probe" names the agent, a body).
-            // (The noun's agent otherwise, when nothing else is named.)
+            // before the noun, when nothing after it is: "Amazon abandons
+            // iRobot takeover", "criticised the Huawei ban" ("the EU probe"
+            // names the agent, a body). It was taken for the noun's agent.
             if noun && target.is_empty() && lang == Lang::En {
                 let before_noun = mentions.iter().find(|m| {
                     m.span.end < trigger.span.start
