@@ -598,7 +598,15 @@ pub fn extract(
         let mut sentence_dates: Option<Vec<dates::FoundDate>> = None;
         for trigger in &triggers {
             let spec = &lexicon.triggers[trigger.pattern.trigger];
-            if args.iter().any(|m| m.span.overlaps(trigger.span)) {
+            // (A name joined to a noun is its compound's first part: "die
+            // Aixtron-Übernahme".)
+            let compound_part = |m: &Mention| {
+                trigger.pattern.noun
+                    && m.span.start == trigger.span.start
+                    && text[m.span.end..].starts_with('-')
+                    && matches!(found.entities[m.entity].etype, EntityType::Company | EntityType::Person)
+            };
+            if args.iter().any(|m| m.span.overlaps(trigger.span) && !compound_part(m)) {
                 continue;
             }
             if lang == Lang::De && !trigger.pattern.noun && attributive(&lower, trigger.first, trigger.last) {
@@ -1656,10 +1664,22 @@ pub fn extract(
             // before the noun, when nothing after it is: "Amazon abandons
             // iRobot takeover", "criticised the Huawei ban" ("the EU probe"
             // names the agent, a body). It was taken for the noun's agent.
-            if noun && target.is_empty() && lang == Lang::En {
+            // (German joins them: "die Aixtron-Übernahme".)
+            // (Not before a company: "Lufthansa-Einstieg bei ITA Airways" is
+            // Lufthansa's.)
+            let party_after = after.iter().any(|m| {
+                !m.modifier && matches!(found.entities[m.entity].etype, EntityType::Company | EntityType::Person)
+            });
+            if noun && target.is_empty() && !party_after {
+                let joined = |m: &Mention| {
+                    let hyphen = m.span.start == trigger.span.start && text[m.span.end..].starts_with('-');
+                    let spaced = lang == Lang::En
+                        && m.span.end < trigger.span.start
+                        && &text[m.span.end..trigger.span.start] == " ";
+                    hyphen || spaced
+                };
                 let before_noun = mentions.iter().find(|m| {
-                    m.span.end < trigger.span.start
-                        && &text[m.span.end..trigger.span.start] == " "
+                    joined(m)
                         && !m.anaphoric
                         && matches!(found.entities[m.entity].etype, EntityType::Company | EntityType::Person)
                 });
