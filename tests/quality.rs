@@ -458,9 +458,24 @@ fn twenty_first_blind_articles_stay_good() {
 /// damages award against Raiffeisen, Taiwan indicting Tokyo Electron in the
 /// TSMC trade-secrets case), measured once when they arrived, with code not
 /// tuned on them: entity P 0.96 R 0.84 (F1 0.90), event recall 0.38,
-/// relation recall 0.50, 1 fragmented, 0 conflated. This is the honest
-/// estimate now; nothing in it is read.
+/// relation recall 0.50, 1 fragmented, 0 conflated. Since `blind23` came it
+/// is a tuning set.
 #[test]
 fn twenty_second_blind_articles_stay_good() {
     stays_above("tests/blind22", 0.87, 0.35, 0.46);
+}
+
+/// Eight articles by a twenty-third annotator (`tests/blind23/`: Goldman
+/// Sachs settling the 1MDB bribery case, and Nvidia abandoning its purchase
+/// of Arm, each in English and German; the FBI's arrests over a secret
+/// Chinese police station in New York, the Dutch expelling GRU officers over
+/// the OPCW hack, Germany putting Rosneft's German units under trusteeship,
+/// the EU Court of Justice backing the Bundeskartellamt against Meta),
+/// measured once when they arrived, with code not tuned on them (6a326a3):
+/// entity P 0.93 R 0.94 (F1 0.94), event recall 0.49, relation recall 0.47,
+/// 1 fragmented, 1 conflated. This is the honest estimate now; nothing in
+/// it is read.
+#[test]
+fn twenty_third_blind_articles_stay_good() {
+    stays_above("tests/blind23", 0.90, 0.45, 0.43);
 }
