@@ -127,6 +127,20 @@ pub fn extract(
                 out.push(LocalRelation { source: b.entity, rtype, target: a.entity, sentence: Some(a.sentence) });
             }
         }
+        // "the FTC's Bureau of Competition", "the SEC's Division of
+        // Enforcement": a body's unit, named by a unit's noun (`units` in
+        // grammar.toml), is part of it.
+        if possessive && etype(a) == EntityType::Agency && is_org(etype(b)) {
+            let first = found.entities[b.entity].name.split_whitespace().next().unwrap_or("");
+            if lexicon.words.has_word_ignore_ascii_case(&format!("units.{}", lang.code()), first) {
+                out.push(LocalRelation {
+                    source: b.entity,
+                    rtype: RelationType::PartOf,
+                    target: a.entity,
+                    sentence: Some(a.sentence),
+                });
+            }
+        }
     }
     // "U.S. Commerce Secretary Wilbur Ross" leads the Commerce Department, not
     // the United States, when the article names the department.
@@ -146,6 +160,8 @@ pub fn extract(
             .into_iter()
             .filter(|r| !placed.contains(&r.source) && !ministers.iter().any(|(p, _)| *p == r.source)),
     );
+    let placed: Vec<usize> = out.iter().map(|r| r.source).collect();
+    out.extend(heads_of_state(text, lang, found, lexicon).into_iter().filter(|r| !placed.contains(&r.source)));
     for (idx, sentence) in sentence_spans.iter().enumerate() {
         let sentence = sentences::trimmed(text, *sentence);
         let slice = sentence.slice(text);
@@ -286,6 +302,7 @@ fn portfolio_roles(
 ) -> (Vec<LocalRelation>, Vec<(usize, Option<usize>)>) {
     let mut out = Vec::new();
     let mut ministers = Vec::new();
+    let dominant = dominant_country(found);
     for m in found.mentions.iter().filter(|m| !m.anaphoric && found.entities[m.entity].etype == EntityType::Person) {
         let mut from = m.span.start.saturating_sub(60);
         while !text.is_char_boundary(from) {
@@ -312,7 +329,9 @@ fn portfolio_roles(
         let prefix = &text[word_start..title_start];
         let lead = text[..word_start].trim_end();
         if ["deputy", "vize", "staats", "vice"].iter().any(|d| prefix.to_lowercase().starts_with(d))
-            || ["Deputy", "Vice", "Acting"].iter().any(|d| lead.ends_with(d))
+            || ["Deputy", "Vice", "Acting", "Assistant", "Associate"].iter().any(|d| lead.ends_with(d))
+            // ("Washington state Attorney General Bob Ferguson" serves a state.)
+            || lead.ends_with(" state")
         {
             continue;
         }
@@ -327,7 +346,9 @@ fn portfolio_roles(
             .and_then(|c| found.entities[c.entity].key.strip_prefix("country:"));
         // A minister the lexicon does not place serves the government named
         // last before the title ("Spain's government rejected the bid.
-        // Economy Minister Carlos Cuerpo said").
+        // Economy Minister Carlos Cuerpo said"), else the country the article
+        // is about. (The other way round gives a Dutch minister to China in
+        // an article about China.)
         let last_government = || {
             found.mentions[..found.mentions.partition_point(|g| g.span.start < m.span.start)]
                 .iter()
@@ -341,6 +362,7 @@ fn portfolio_roles(
             named_country
                 .or(found.entities[m.entity].country.as_deref())
                 .or_else(|| last_government().and_then(|g| found.entities[g].country.as_deref()))
+                .or_else(|| dominant.and_then(|c| found.entities[c].key.strip_prefix("country:")))
         };
         let Some(country) = country else { continue };
         let position = |key: &str| found.entities.iter().position(|e| e.key == key);
@@ -492,15 +514,42 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
             let words: Vec<&str> =
                 gap[2..].split_whitespace().filter(|w| !matches!(*w, "des" | "der" | "von" | "bei")).collect();
             let words: Vec<&str> = words.into_iter().map(|w| w.trim_end_matches('\'').trim_end_matches("'s")).collect();
-            let ends_with_link = gap.trim_end().ends_with(" of")
-                || gap.trim_end().ends_with(" at")
-                || [" des", " der", " von", " bei"].iter().any(|l| gap.trim_end().ends_with(l));
+            // (An article may stand between the link and the body: ", head of
+            // the Swedish Security Service".)
+            let linked = gap.trim_end();
+            let linked = [" the", " The"].iter().find_map(|a| linked.strip_suffix(a)).unwrap_or(linked);
+            let ends_with_link = linked.ends_with(" of")
+                || linked.ends_with(" at")
+                || [" des", " der", " von", " bei"].iter().any(|l| linked.ends_with(l));
             // ("a financial official of Yemen's Houthi movement": the
             // country owns what the person serves.)
             let owner = tb == EntityType::Country && text[b.span.end..].starts_with(['\'', '’']);
             if ends_with_link && !owner {
                 if let Some(rtype) = role_of(&words, lang, lexicon) {
-                    out.push(LocalRelation { source: a.entity, rtype, target: b.entity, sentence: Some(a.sentence) });
+                    // ("Henry Liu, director of the FTC's Bureau of Competition":
+                    // the title is held in the body the organisation owns, and
+                    // the person is a member of the owner.)
+                    let after = &text[b.span.end..];
+                    let owned = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")).and_then(|rest| {
+                        let at = text.len() - rest.len();
+                        mentions
+                            .iter()
+                            .find(|m| m.span.start == at && organisation(found.entities[m.entity].etype))
+                            .filter(|m| found.entities[m.entity].etype != EntityType::Country)
+                    });
+                    let (rtype, target) = match owned {
+                        Some(owned) => {
+                            out.push(LocalRelation {
+                                source: a.entity,
+                                rtype: RelationType::MemberOf,
+                                target: b.entity,
+                                sentence: Some(a.sentence),
+                            });
+                            (rtype, owned.entity)
+                        }
+                        None => (rtype, b.entity),
+                    };
+                    out.push(LocalRelation { source: a.entity, rtype, target, sentence: Some(a.sentence) });
                 }
             } else if gap == ", " {
                 // "Dan Taylor, Google's vice president of global ads,".
@@ -696,6 +745,13 @@ fn antecedent_roles(
         }
         let officer = listed("roles.corporate");
         let political = listed("roles.government");
+        // A bare "Präsidentin" heads a state (see `heads_of_state`), not the
+        // company named before.
+        let head_of_state =
+            title.len() == 1 && lexicon.words.lang("roles.head_of_state", lang).iter().any(|t| t == title[0]);
+        if head_of_state && !political && !its_before {
+            continue;
+        }
         let judicial = listed("roles.judicial");
         let courts = lexicon.words.lowered_lang("roles.courts", lang);
         let fits = |o: &Mention| {
@@ -753,6 +809,86 @@ fn antecedent_roles(
         }
     }
     out
+}
+
+/// Heads of state and government by a bare title before the name, with no
+/// country named with it (`roles.head_of_state_*`): "a spokesman for
+/// President Bola Tinubu", "then-President Cristina Fernández de Kirchner",
+/// "Präsidentin Park Geun Hye". The country is the person's own, else the one
+/// the article names most often, and only when no other is named as often.
+fn heads_of_state(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalRelation> {
+    let titles = lexicon.words.lang("roles.head_of_state", lang);
+    let prefixes = lexicon.words.get("roles.former_prefixes");
+    let its = lexicon.words.lang_path("roles.its", lang);
+    let dominant = dominant_country(found);
+    let mut out = Vec::new();
+    for (i, m) in found.mentions.iter().enumerate() {
+        let person = &found.entities[m.entity];
+        if m.anaphoric || person.etype != EntityType::Person || person.key.starts_with("lex:") {
+            continue;
+        }
+        let before = &text[..m.span.start];
+        let Some(before) = before.strip_suffix(' ') else { continue };
+        let Some(title) = titles.iter().find(|t| {
+            before.strip_suffix(t.as_str()).is_some_and(|rest| {
+                // ("then-President", "Ex-Präsident"; not "Vice President",
+                // "Russian President", "Nigeria's President".)
+                let rest = prefixes.iter().find_map(|p| rest.strip_suffix(p.as_str())).unwrap_or(rest);
+                rest.is_empty() || rest.ends_with([' ', '\n', '(', '"', '“', '„'])
+            })
+        }) else {
+            continue;
+        };
+        let title_start = before.len() - title.len();
+        let lead = text[..title_start].trim_end();
+        let word_before = lead.rsplit([' ', '\n']).next().unwrap_or("");
+        let deputy = lexicon.words.get("roles.deputy").iter().any(|d| d == word_before);
+        // A name or adjective right before the title places it ("U.S. President").
+        let placed = found.mentions[..i]
+            .last()
+            .is_some_and(|o| o.span.end <= title_start && text[o.span.end..title_start].trim().is_empty());
+        let possessive = word_before.ends_with("'s")
+            || word_before.ends_with("’s")
+            || lexicon.words.contains_ignore_ascii_case(&its, word_before);
+        if deputy || placed || possessive {
+            continue;
+        }
+        let country = person
+            .country
+            .as_deref()
+            .and_then(|c| found.entities.iter().position(|e| e.key == format!("country:{c}")))
+            .or(dominant);
+        if let Some(country) = country {
+            out.push(LocalRelation {
+                source: m.entity,
+                rtype: RelationType::LeaderOf,
+                target: country,
+                sentence: Some(m.sentence),
+            });
+        }
+    }
+    out
+}
+
+/// The country an article is about: the one it names most often, at least
+/// twice, and more often than any other country and any organisation ("FIFA
+/// spokesman …, that President Sepp Blatter" is FIFA's president).
+fn dominant_country(found: &Found) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in &found.mentions {
+        match counts.iter_mut().find(|(e, _)| *e == m.entity) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((m.entity, 1)),
+        }
+    }
+    let of = |t: EntityType| counts.iter().filter(move |(e, _)| found.entities[*e].etype == t).map(|&(e, n)| (e, n));
+    let mut countries: Vec<(usize, usize)> = of(EntityType::Country).collect();
+    countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let rival = of(EntityType::Organization).map(|(_, n)| n).max().unwrap_or(0);
+    match countries.as_slice() {
+        [(e, n), rest @ ..] if *n >= 2 && *n > rival && rest.first().is_none_or(|(_, m)| m < n) => Some(*e),
+        _ => None,
+    }
 }
 
 /// The first part of a German compound title that names a body, lowercased
