@@ -977,8 +977,8 @@ fn only_fuller_name(found: &Found, short: usize, fits: impl Fn(&LocalEntity) -> 
 
 /// A person's surname alone, after the full name, is that person, even where
 /// nothing else marks it as a name ("Stadler hat die Vorwürfe bestritten"
-/// opens a sentence; "Stadlers Wohnhaus" is a German genitive). A surname two
-/// people of the document share, or one that is a function word, names nobody.
+/// opens a sentence; "Stadlers Wohnhaus" is a German genitive). A surname
+/// that is a function word names nobody.
 fn link_surnames(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Lexicon) {
     let mut surnames: Vec<(String, usize, usize)> = Vec::new();
     for (i, entity) in found.entities.iter().enumerate() {
@@ -1006,35 +1006,60 @@ fn link_surnames(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Le
             surnames.push((surname.to_string(), i, first));
         }
     }
-    let shared = |name: &str| surnames.iter().filter(|(s, _, _)| s == name).count() > 1;
-    let unique: HashMap<&str, (usize, usize)> =
-        surnames.iter().filter(|(s, _, _)| !shared(s)).map(|(s, e, f)| (s.as_str(), (*e, *f))).collect();
-    if unique.is_empty() {
+    // People who share a surname, in the order they are first named.
+    surnames.sort_by_key(|&(_, _, first)| first);
+    let mut by_surname: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (s, e, f) in &surnames {
+        by_surname.entry(s.as_str()).or_default().push((*e, *f));
+    }
+    if by_surname.is_empty() {
         return;
     }
+    // The person a surname shared by several names: the one named in full
+    // earlier in its sentence, else the one the document named first ("Alice
+    // Guo … Guo … Her sister Shiela Guo was arrested. … Guo's case").
+    let named_in_sentence = |mentions: &[Mention], entity: usize, sentence: Span, before: usize| {
+        mentions
+            .iter()
+            .any(|m| m.entity == entity && !m.anaphoric && m.span.start >= sentence.start && m.span.end <= before)
+    };
     // One pass over the words after the first full name.
-    let from = unique.values().map(|&(_, first)| first).min().unwrap_or(text.len());
+    let from = surnames.iter().map(|&(_, _, first)| first).min().unwrap_or(text.len());
     let mut added = Vec::new();
     for word in text::words(text, from, text.len()) {
         let w = text::strip_possessive(word.text(text));
-        // The German genitive "Stadlers" is the same name.
-        let hit = unique
-            .get(w)
-            .map(|&hit| (hit, w.len()))
-            .or_else(|| w.strip_suffix('s').and_then(|stem| unique.get(stem)).map(|&hit| (hit, w.len())));
-        let Some(((entity, first), len)) = hit else { continue };
+        // The German genitive "Stadlers" is the same name (but "the Guptas"
+        // of two Guptas are the family).
+        let hit = by_surname.get(w).map(|people| (people, w.len())).or_else(|| {
+            w.strip_suffix('s').and_then(|stem| by_surname.get(stem)).filter(|p| p.len() == 1).map(|p| (p, w.len()))
+        });
+        let Some((people, len)) = hit else { continue };
         let span = Span::new(word.span.start, word.span.start + len);
-        if span.start < first {
-            continue;
-        }
+        let sentence = sentences.get(entities::sentence_of(sentences, span.start)).copied().unwrap_or(span);
+        let named: Vec<(usize, usize)> = people.iter().copied().filter(|&(_, first)| first <= span.start).collect();
+        let chosen = match named.as_slice() {
+            [] => None,
+            [only] => Some(*only),
+            [protagonist, ..] => named
+                .iter()
+                .rev()
+                .find(|&&(e, _)| named_in_sentence(&found.mentions, e, sentence, span.start))
+                .or(Some(protagonist))
+                .copied(),
+        };
+        let Some((entity, _)) = chosen else { continue };
         // A surname that is also a country's name ("Lisa Monaco", then
-        // "Monaco said") is the person wherever the word stands alone.
+        // "Monaco said") is the person wherever the word stands alone, and
+        // so is the surname found alone by its shape ("Guo, the former
+        // mayor", read as a company).
         let mut overlapping = (0..found.mentions.len()).filter(|&k| found.mentions[k].span.overlaps(span));
         match (overlapping.next(), overlapping.next()) {
             (None, _) => {}
             (Some(k), None) => {
                 let m = &found.mentions[k];
-                if m.span == span && found.entities[m.entity].etype == EntityType::Country && !m.modifier {
+                let other = &found.entities[m.entity];
+                let shape = other.key.starts_with("name:") && !other.name.contains(' ');
+                if m.span == span && (other.etype == EntityType::Country || shape) && !m.modifier {
                     found.mentions[k].entity = entity;
                 }
                 continue;
