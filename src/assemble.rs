@@ -1038,6 +1038,28 @@ impl DocumentRows<'_> {
 }
 
 impl Plan<'_> {
+    /// A country's body the lexicon does not know, named as an English text
+    /// names it where that is its kind's noun written as a proper name of
+    /// several words ("the Department of Justice" in a Philippine story is
+    /// the "Philippine Department of Justice", not the template's "Philippine
+    /// justice ministry"). The most used such surface wins; ties go to the
+    /// first in order.
+    fn proper_body_name(&self, global: &GlobalEntity) -> Option<String> {
+        let kind = global.key.strip_prefix("body:")?.split(':').next()?;
+        let institution = self.lexicon.institutions.iter().find(|i| i.kind == kind)?;
+        let country = global.local.country.as_deref()?;
+        let adjective = self.lexicon.countries.iter().find(|c| c.iso3 == country)?.adjective();
+        let proper = |s: &str| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            words.len() >= 2
+                && words.iter().all(|w| text::is_capitalized(w) || matches!(*w, "of" | "for" | "and" | "the"))
+                && institution.en.iter().any(|noun| noun.eq_ignore_ascii_case(s))
+        };
+        let surface =
+            global.surfaces.iter().filter(|(s, _)| proper(s)).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?.0;
+        Some(format!("{adjective} {surface}"))
+    }
+
     fn entity_id(&self, g: u32) -> Option<String> {
         match self.entity_number.get(g as usize) {
             Some(&n) if n != 0 => Some(format!("e{n}")),
@@ -1161,6 +1183,8 @@ impl Plan<'_> {
                     } else {
                         best
                     }
+                } else if let Some(proper) = self.proper_body_name(global) {
+                    proper
                 } else {
                     global.local.name.clone()
                 };

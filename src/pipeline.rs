@@ -341,7 +341,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// 98: a surname several people share is the one named in full earlier in
 /// its sentence, else the one named first, even where its shape alone made
 /// it a company ("Guo, the former mayor").
-pub const ANALYSIS: u32 = 98;
+/// 99: a US body's bare name ("the Department of Justice") is the local
+/// body in a story about a state that names its ministries so, where the
+/// story never names the US.
+pub const ANALYSIS: u32 = 99;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -320,21 +320,53 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
 /// body (`unqualified.bare_aliases` in grammar.toml: "Treasury") means the body
 /// of the same kind of the document's dominant country, where that body's
 /// name holds the word too.
+///
+/// A bare name of `unqualified.absent_aliases` ("the Department of Justice")
+/// means the body of the dominant country's kind, whatever its name, but
+/// only in a document that names the state of the lexicon's body in no other
+/// way, about a state that names its ministries so
+/// (`unqualified.department_states`).
 fn localize_bare_aliases(text: &str, found: &mut Found, lexicon: &Lexicon) {
     let words = lexicon.words.get("unqualified.bare_aliases");
-    let bare = |m: &Mention| {
-        let surface = text::strip_possessive(m.span.slice(text)).trim();
-        words.iter().find(|w| w.as_str() == surface)
-    };
-    if !found.mentions.iter().any(|m| !m.anaphoric && bare(m).is_some()) {
+    let absent = lexicon.words.get("unqualified.absent_aliases");
+    let surface = |m: &Mention| text::strip_possessive(m.span.slice(text)).trim();
+    let bare = |m: &Mention| words.iter().find(|w| w.as_str() == surface(m));
+    let bare_absent = |m: &Mention| absent.iter().any(|w| w.as_str() == surface(m));
+    if !found.mentions.iter().any(|m| !m.anaphoric && (bare(m).is_some() || bare_absent(m))) {
         return;
     }
     let Some(dominant) = dominant_country(found) else { return };
+    // The states the document names other than by such a bare name, by an
+    // entity of theirs or by a word of their own (a dateline's "WASHINGTON"
+    // names no entity).
+    let named_states: Vec<String> = found
+        .mentions
+        .iter()
+        .filter(|m| !bare_absent(m))
+        .filter_map(|m| found.entities[m.entity].country.clone())
+        .collect();
+    let names_state = |iso3: &str| {
+        named_states.iter().any(|c| c == iso3)
+            || lexicon.countries.iter().find(|c| c.iso3 == iso3).is_some_and(|c| {
+                [&c.en, &c.de, &c.adj_en, &c.adj_de, &c.capital_en, &c.capital_de]
+                    .into_iter()
+                    .flatten()
+                    .any(|w| text::contains_word(text, w) || text::contains_word(text, &w.to_uppercase()))
+            })
+    };
     let mut changed = false;
     for i in 0..found.mentions.len() {
         let mention = found.mentions[i];
-        let Some(word) = bare(&mention).filter(|_| !mention.anaphoric) else { continue };
+        if mention.anaphoric {
+            continue;
+        }
+        let word = bare(&mention);
         let entity = &found.entities[mention.entity];
+        let foreign = entity.country.as_deref().is_some_and(|c| c != dominant && !names_state(c))
+            && lexicon.words.get("unqualified.department_states").contains(&dominant);
+        if word.is_none() && !(bare_absent(&mention) && foreign) {
+            continue;
+        }
         if entity.country.as_deref() == Some(dominant.as_str()) {
             continue;
         }
@@ -342,13 +374,21 @@ fn localize_bare_aliases(text: &str, found: &mut Found, lexicon: &Lexicon) {
         else {
             continue;
         };
-        let Some(local) = lexicon.body_of(&kind, &dominant) else { continue };
-        if !local.name.split_whitespace().any(|w| w == word) {
-            continue;
-        }
-        let Some(resolved) =
-            lexicon.entry_index(&local.id).and_then(|entry| entities::entity_of(&Reading::Entry(entry), "", lexicon))
-        else {
+        let reading = match (lexicon.body_of(&kind, &dominant), word) {
+            // ("the Treasury" is the British body whose name holds the word.)
+            (Some(local), Some(word)) if !local.name.split_whitespace().any(|w| w == word) => continue,
+            (Some(local), _) => match lexicon.entry_index(&local.id) {
+                Some(entry) => Reading::Entry(entry),
+                None => continue,
+            },
+            (None, Some(_)) => continue,
+            (None, None) => {
+                let country = lexicon.countries.iter().position(|c| c.iso3 == dominant);
+                let Some(institution) = lexicon.institutions.iter().position(|x| x.kind == kind) else { continue };
+                Reading::Body { institution, country }
+            }
+        };
+        let Some(resolved) = entities::entity_of(&reading, "", lexicon) else {
             continue;
         };
         found.mentions[i].entity = entity_index(found, resolved);

@@ -112,6 +112,11 @@ pub fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 
+/// Whether `word` stands in `text` as a whole word somewhere.
+pub fn contains_word(text: &str, word: &str) -> bool {
+    !word.is_empty() && text.match_indices(word).any(|(at, _)| at_word_boundary(text, at, at + word.len()))
+}
+
 /// The first character is uppercase.
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
