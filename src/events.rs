@@ -2753,9 +2753,12 @@ fn verb_final_arguments<'m>(
         let gap = &text[subject.span.end..m.span.start];
         is_person(m.entity) && (gap == " " || gap == ", " && text[m.span.end..].starts_with(','))
     };
+    // Nor the subject's genitive attribute: "Das Ermittlungsbüro des
+    // Justizministeriums hatte die Verdächtigen festgenommen".
+    let owner = |m: &Mention| matches!(&text[subject.span.end..m.span.start], " des " | " der ");
     let object: Vec<&Mention> = subclause(text, before, clause_start, trigger, speech)
         .into_iter()
-        .filter(|m| m.span.start >= subject.span.end && m.entity != subject.entity && !named_by_title(m))
+        .filter(|m| m.span.start >= subject.span.end && m.entity != subject.entity && !named_by_title(m) && !owner(m))
         .collect();
     (!object.is_empty()).then_some((subject, object))
 }

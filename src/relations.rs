@@ -127,6 +127,21 @@ pub fn extract(
                 out.push(LocalRelation { source: b.entity, rtype, target: a.entity, sentence: Some(a.sentence) });
             }
         }
+        // "das Ermittlungsbüro des Justizministeriums": a body's genitive
+        // body is the one it is part of.
+        if lang == Lang::De
+            && etype(a) == EntityType::Agency
+            && etype(b) == EntityType::Agency
+            && matches!(gap, " des " | " der ")
+            && !found.entities[b.entity].key.starts_with("body:government")
+        {
+            out.push(LocalRelation {
+                source: a.entity,
+                rtype: RelationType::PartOf,
+                target: b.entity,
+                sentence: Some(a.sentence),
+            });
+        }
         // "the FTC's Bureau of Competition", "the SEC's Division of
         // Enforcement": a body's unit, named by a unit's noun (`units` in
         // grammar.toml), is part of it.

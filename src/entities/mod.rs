@@ -788,14 +788,15 @@ fn unqualified_allowed(text: &str, span: Span, lexicon: &Lexicon) -> bool {
     // Only some bodies are safely the document's own without a qualifier
     // (`[unqualified]` in grammar.toml); "the military" may be anyone's.
     let kinds = lexicon.words.get("unqualified.kinds");
-    let allowed = lexicon.institutions.iter().any(|inst| {
-        kinds.contains(&inst.kind)
-            && inst
-                .en
-                .iter()
-                .chain(&inst.de)
-                .any(|n| n.eq_ignore_ascii_case(noun.trim_end_matches('s')) || n.eq_ignore_ascii_case(noun))
-    });
+    let allowed = lexicon.words.contains_ignore_ascii_case("unqualified.nouns", noun)
+        || lexicon.institutions.iter().any(|inst| {
+            kinds.contains(&inst.kind)
+                && inst
+                    .en
+                    .iter()
+                    .chain(&inst.de)
+                    .any(|n| n.eq_ignore_ascii_case(noun.trim_end_matches('s')) || n.eq_ignore_ascii_case(noun))
+        });
     if !allowed {
         return false;
     }
