@@ -1037,6 +1037,13 @@ impl DocumentRows<'_> {
     }
 }
 
+/// Words written as an English proper name of several words: "Department of
+/// Justice", "National Bureau of Investigation".
+fn proper_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 2 && words.iter().all(|w| text::is_capitalized(w) || matches!(*w, "of" | "for" | "and" | "the"))
+}
+
 impl Plan<'_> {
     /// A country's body the lexicon does not know, named as an English text
     /// names it where that is its kind's noun written as a proper name of
@@ -1049,12 +1056,7 @@ impl Plan<'_> {
         let institution = self.lexicon.institutions.iter().find(|i| i.kind == kind)?;
         let country = global.local.country.as_deref()?;
         let adjective = self.lexicon.countries.iter().find(|c| c.iso3 == country)?.adjective();
-        let proper = |s: &str| {
-            let words: Vec<&str> = s.split_whitespace().collect();
-            words.len() >= 2
-                && words.iter().all(|w| text::is_capitalized(w) || matches!(*w, "of" | "for" | "and" | "the"))
-                && institution.en.iter().any(|noun| noun.eq_ignore_ascii_case(s))
-        };
+        let proper = |s: &str| proper_name(s) && institution.en.iter().any(|noun| noun.eq_ignore_ascii_case(s));
         let surface =
             global.surfaces.iter().filter(|(s, _)| proper(s)).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?.0;
         Some(format!("{adjective} {surface}"))
@@ -1190,15 +1192,23 @@ impl Plan<'_> {
                 };
                 // A bare institution noun ("Handelsministerium") named the body
                 // only in its article's context: it is no alias, unless the
-                // lexicon lists it ("Treasury") or it is a German federal name
-                // ("Bundesregierung", "Bundeskabinett").
+                // lexicon lists it ("Treasury"), it is a German federal name
+                // ("Bundesregierung", "Bundeskabinett") or a proper name of
+                // several words that names one body as surely as a name
+                // (`unqualified.nouns`: "National Bureau of Investigation";
+                // not "Supreme Court").
                 let entry = global.key.strip_prefix("lex:").and_then(|id| self.lexicon.entry(id));
                 let listed = |s: &str| entry.is_some_and(|e| e.en.iter().chain(&e.de).any(|a| a == s));
                 let aliases: Vec<String> = global
                     .surfaces
                     .keys()
                     .filter(|s| {
-                        **s != name && (listed(s) || s.starts_with("Bundes") || !self.lexicon.is_institution_noun(s))
+                        **s != name
+                            && (listed(s)
+                                || s.starts_with("Bundes")
+                                || proper_name(s)
+                                    && self.lexicon.words.contains_ignore_ascii_case("unqualified.nouns", s)
+                                || !self.lexicon.is_institution_noun(s))
                     })
                     .cloned()
                     .collect();
