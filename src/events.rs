@@ -1723,7 +1723,12 @@ pub fn extract(
                     // After a comma, the body named last before it: "said it
                     // was abandoning the bid over a lack of engagement by
                     // Seven & i, accusing it of delaying tactics".
-                    let relative = text[sentence.start..trigger.span.start].contains(", which ");
+                    // (Not a relative clause that closed before the verb:
+                    // "the Bavarian authority, which oversees the company in
+                    // the EU, ordered it in December to delete some data".)
+                    let relative = text[sentence.start..trigger.span.start]
+                        .rfind(", which ")
+                        .is_some_and(|k| !text[sentence.start + k + 2..trigger.span.start].contains(','));
                     let participle =
                         text[..trigger.span.start].ends_with(", ") && lower[trigger.first].ends_with("ing");
                     let body = |m: &&&Mention| {
@@ -1741,17 +1746,20 @@ pub fn extract(
                         // named last before it in the sentence ("found that DWS
                         // had failed …, and fined it $6 million"), or the
                         // company named last before the sentence ("The
-                        // regulator fined it $6 million"). ("Ukraine has said
-                        // it will not renew it" names no body.)
+                        // regulator fined it $6 million"), also before what it
+                        // must do or not ("ordered it to stop collecting iris
+                        // scans", "barred it from operating"). ("Ukraine has
+                        // said it will not renew it" names no body.)
                         (false, false)
                             if lower[after_verb] == "it"
                                 && matches!(
                                     spec.etype,
                                     EventType::Sanction | EventType::Accuse | EventType::Coerce
                                 )
-                                && lower
+                                && (lower
                                     .get(after_verb + 1)
-                                    .is_some_and(|w| starts_sum(w) || ["of", "with"].contains(w)) =>
+                                    .is_some_and(|w| starts_sum(w) || ["of", "with", "to", "from"].contains(w))
+                                    || to_after_time(&lower[after_verb + 1..])) =>
                         {
                             args.iter().rev().find(body).map(|m| m.entity).or_else(|| {
                                 found
@@ -1759,8 +1767,10 @@ pub fn extract(
                                     .iter()
                                     .rev()
                                     .filter(|m| m.span.end <= sentence.start && !m.modifier)
-                                    .find(|m| !agent.contains(&m.entity))
-                                    .filter(|m| found.entities[m.entity].etype == EntityType::Company)
+                                    .find(|m| {
+                                        !agent.contains(&m.entity)
+                                            && found.entities[m.entity].etype == EntityType::Company
+                                    })
                                     .map(|m| m.entity)
                             })
                         }
@@ -2203,6 +2213,13 @@ fn noun_trigger_at(
         .map(|&i| &lexicon.trigger_patterns[i])
         .find(|p| p.noun && p.words.len() == 1 && match_at(p, &[words[k].text(text)], &[plain], 0, &[]).is_some())
         .map(|pattern| lexicon.triggers[pattern.trigger].etype)
+}
+
+/// Whether the words after an object pronoun are a short time phrase and
+/// then "to": "ordered it in December to delete some data".
+fn to_after_time(rest: &[&str]) -> bool {
+    matches!(rest.first(), Some(&("in" | "on" | "last" | "this" | "earlier" | "later")))
+        && rest.iter().take(5).skip(1).take_while(|w| !w.contains(',')).any(|w| *w == "to")
 }
 
 /// Whether "it" after a speech verb is the subject of the verb at `first`,

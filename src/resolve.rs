@@ -719,9 +719,37 @@ fn link_renamed(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) {
 /// Sokolov": a name right after a phrase of `anaphora.assumed_name_*` is one
 /// the person named last before it in the sentence went by, so both are
 /// one person. Only a name that no list holds is taken for an assumed one.
+/// So is a company's new name after `anaphora.rebranded_*` ("The project,
+/// rebranded as World"), the company named last before it, at most three
+/// sentences back.
 fn link_assumed_names(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) {
     let path = lexicon.words.lang_path("anaphora.assumed_name", lang);
-    let phrases = lexicon.words.get(&path);
+    let renames = lexicon.words.get(&lexicon.words.lang_path("anaphora.rebranded", lang));
+    let phrases: Vec<&String> = lexicon.words.get(&path).iter().chain(renames).collect();
+    // A company's new name (`anaphora.rebranded_*`) is the company named
+    // last before it, in its sentence or the three before ("The project,
+    // rebranded as World last year"; "Facebook, which renamed itself Meta").
+    let mut renamed: HashMap<usize, &Mention> = HashMap::new();
+    for (k, b) in found.mentions.iter().enumerate() {
+        let lead = text[..b.span.start].trim_end();
+        let after_rename = renames.iter().any(|p| {
+            lead.len() >= p.len()
+                && lead.is_char_boundary(lead.len() - p.len())
+                && lead[lead.len() - p.len()..].eq_ignore_ascii_case(p)
+                && text::at_word_boundary(lead, lead.len() - p.len(), lead.len())
+        });
+        if !after_rename || found.entities[b.entity].etype != EntityType::Company {
+            continue;
+        }
+        let company = found.mentions[..k]
+            .iter()
+            .rev()
+            .take_while(|a| a.sentence + 3 >= b.sentence)
+            .find(|a| a.entity != b.entity && !a.modifier && found.entities[a.entity].etype == EntityType::Company);
+        if let Some(a) = company {
+            renamed.insert(k, a);
+        }
+    }
     let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
     let mut linked = false;
     for (k, b) in found.mentions.iter().enumerate() {
@@ -746,7 +774,7 @@ fn link_assumed_names(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexic
             .rev()
             .take_while(|a| a.sentence == b.sentence)
             .find(|a| a.entity != b.entity && !a.modifier && found.entities[a.entity].etype == EntityType::Person);
-        let Some(a) = person else { continue };
+        let Some(a) = person.or_else(|| renamed.get(&k).copied()) else { continue };
         if remap[a.entity] == Some(a.entity) && remap[b.entity] == Some(b.entity) {
             remap[b.entity] = Some(a.entity);
             linked = true;
