@@ -1781,6 +1781,31 @@ pub fn extract(
                     }
                 }
             }
+            // "suspended its registration permits", "froze its assets": a
+            // company's possession (`anaphora.possessions_en`) after "its"
+            // makes the company the target, the one named last before in the
+            // sentence, else before the sentence.
+            let possessive = !noun
+                && target.is_empty()
+                && lang == Lang::En
+                && matches!(spec.etype, EventType::Sanction | EventType::Coerce)
+                && lower.get(after_verb).is_some_and(|w| *w == "its")
+                && lower.get(after_verb + 1..).is_some_and(|rest| {
+                    let possessions = lexicon.words.lowered("anaphora.possessions_en");
+                    rest.iter().take(3).any(|w| possessions.iter().any(|p| p == w))
+                });
+            if possessive {
+                let company = |m: &&Mention| {
+                    !agent.contains(&m.entity) && !m.modifier && found.entities[m.entity].etype == EntityType::Company
+                };
+                let owner = found
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.end <= trigger.span.start && m.sentence + 1 >= sentence_idx)
+                    .find(company);
+                target.extend(owner.map(|m| m.entity));
+            }
             // "Japan and the Netherlands agreed to restrict exports to China":
             // the parties agreed with each other; what follows "to" is the content.
             let infinitive = lower.get(trigger.last).is_some_and(|w| *w == "to");

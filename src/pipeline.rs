@@ -351,7 +351,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// "ordered it in December to delete") is the company named before; a
 /// relative clause closed before the verb is not the verb's; a company's new
 /// name after "rebranded as" is the company.
-pub const ANALYSIS: u32 = 101;
+/// 102: "suspended its registration permits": a company's possession after
+/// "its" makes the company named before the target.
+pub const ANALYSIS: u32 = 102;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
