@@ -640,7 +640,10 @@ pub fn extract(
                 }
                 let k = word_index_before(&words, m.span.start);
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]);
-                let loc = ["in", "im", "at", "within", "withinside", "inside", "across"];
+                // (A body after "beim" is where a complaint is lodged, not
+                // who lodges it: "Man habe beim Obersten Gerichtshof
+                // Spaniens Klage eingereicht".)
+                let loc = ["in", "im", "at", "within", "withinside", "inside", "across", "beim"];
                 loc.contains(&prev(1).unwrap_or(""))
                     || (["the", "den", "der", "dem", "die", "das"].contains(&prev(1).unwrap_or(""))
                         && loc.contains(&prev(2).unwrap_or("")))

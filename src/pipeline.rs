@@ -353,7 +353,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// name after "rebranded as" is the company.
 /// 102: "suspended its registration permits": a company's possession after
 /// "its" makes the company named before the target.
-pub const ANALYSIS: u32 = 102;
+/// 103: a body before its country's genitive or "of" is that country's
+/// ("die Hohe Staatsanwaltschaft Taiwans", "the government of China"); a
+/// body after "beim" is where a complaint is lodged, not who lodges it.
+pub const ANALYSIS: u32 = 103;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -332,6 +332,16 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                         priority: 4,
                     });
                 } else if let Some((end, country)) =
+                    country_after(text, span.end, hits).filter(|_| lexicon.institutions[inst].kind != "embassy")
+                {
+                    // "die Staatsanwaltschaft Taiwans", "die Regierung der
+                    // USA", "the government of China".
+                    out.push(Candidate {
+                        span: Span::new(span.start, end),
+                        reading: qualified_body(lexicon, inst, country),
+                        priority: 4,
+                    });
+                } else if let Some((end, country)) =
                     capital_after(text, span.end, hits).filter(|_| lexicon.institutions[inst].kind != "embassy")
                 {
                     // "the Ministry of Commerce in Beijing", "das Finanzministerium in Washington".
@@ -670,6 +680,24 @@ fn court_name_before(text: &str, span: Span, kind: &str, lexicon: &Lexicon) -> O
         at = word_start;
     }
     start
+}
+
+/// A country that owns the institution noun before it: a German genitive
+/// ("Staatsanwaltschaft Taiwans", "Regierung der USA") or "of" ("the
+/// government of China"). Its end and country.
+fn country_after(text: &str, end: usize, hits: &[Hit]) -> Option<(usize, usize)> {
+    let rest = &text[end..];
+    let skip = [" der ", " des ", " of ", " "].iter().find(|p| rest.starts_with(**p))?.len();
+    hits.iter().find_map(|h| match h.target {
+        Target::Country(c) if h.span.start == end + skip => {
+            let surface = h.span.slice(text);
+            // A bare name must be a genitive ("Taiwans"), not the next word
+            // of a list or a sentence ("die Behörden Taiwan und Japan").
+            let genitive = skip > 1 || surface.ends_with('s') && !text[h.span.end..].starts_with(['\'', '’']);
+            genitive.then_some((h.span.end, c))
+        }
+        _ => None,
+    })
 }
 
 /// "Chinese Embassy in Washington": the capital after an embassy belongs to it.
