@@ -732,12 +732,7 @@ fn link_assumed_names(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexic
     let mut renamed: HashMap<usize, &Mention> = HashMap::new();
     for (k, b) in found.mentions.iter().enumerate() {
         let lead = text[..b.span.start].trim_end();
-        let after_rename = renames.iter().any(|p| {
-            lead.len() >= p.len()
-                && lead.is_char_boundary(lead.len() - p.len())
-                && lead[lead.len() - p.len()..].eq_ignore_ascii_case(p)
-                && text::at_word_boundary(lead, lead.len() - p.len(), lead.len())
-        });
+        let after_rename = renames.iter().any(|p| text::ends_with_phrase(lead, p));
         if !after_rename || found.entities[b.entity].etype != EntityType::Company {
             continue;
         }
@@ -760,12 +755,7 @@ fn link_assumed_names(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexic
             continue;
         }
         let lead = text[..b.span.start].trim_end();
-        let after_phrase = phrases.iter().any(|p| {
-            lead.len() >= p.len()
-                && lead.is_char_boundary(lead.len() - p.len())
-                && lead[lead.len() - p.len()..].eq_ignore_ascii_case(p)
-                && text::at_word_boundary(lead, lead.len() - p.len(), lead.len())
-        });
+        let after_phrase = phrases.iter().any(|p| text::ends_with_phrase(lead, p));
         if !after_phrase {
             continue;
         }

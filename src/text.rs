@@ -112,6 +112,14 @@ pub fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 
+/// Whether `text` ends with `phrase` (ASCII case ignored) as whole words.
+pub fn ends_with_phrase(text: &str, phrase: &str) -> bool {
+    let Some(start) = text.len().checked_sub(phrase.len()) else { return false };
+    text.is_char_boundary(start)
+        && text[start..].eq_ignore_ascii_case(phrase)
+        && at_word_boundary(text, start, text.len())
+}
+
 /// Whether `word` stands in `text` as a whole word somewhere.
 pub fn contains_word(text: &str, word: &str) -> bool {
     !word.is_empty() && text.match_indices(word).any(|(at, _)| at_word_boundary(text, at, at + word.len()))
