@@ -317,7 +317,8 @@ fn portfolio_roles(
 ) -> (Vec<LocalRelation>, Vec<(usize, Option<usize>)>) {
     let mut out = Vec::new();
     let mut ministers = Vec::new();
-    let dominant = dominant_country(found);
+    // (Counted only when a minister needs it: most documents name none.)
+    let dominant = std::cell::OnceCell::new();
     for m in found.mentions.iter().filter(|m| !m.anaphoric && found.entities[m.entity].etype == EntityType::Person) {
         let mut from = m.span.start.saturating_sub(60);
         while !text.is_char_boundary(from) {
@@ -377,7 +378,11 @@ fn portfolio_roles(
             named_country
                 .or(found.entities[m.entity].country.as_deref())
                 .or_else(|| last_government().and_then(|g| found.entities[g].country.as_deref()))
-                .or_else(|| dominant.and_then(|c| found.entities[c].key.strip_prefix("country:")))
+                .or_else(|| {
+                    dominant
+                        .get_or_init(|| dominant_country(found))
+                        .and_then(|c| found.entities[c].key.strip_prefix("country:"))
+                })
         };
         let Some(country) = country else { continue };
         let position = |key: &str| found.entities.iter().position(|e| e.key == key);
@@ -835,7 +840,7 @@ fn heads_of_state(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> V
     let titles = lexicon.words.lang("roles.head_of_state", lang);
     let prefixes = lexicon.words.get("roles.former_prefixes");
     let its = lexicon.words.lang_path("roles.its", lang);
-    let dominant = dominant_country(found);
+    let dominant = std::cell::OnceCell::new();
     let mut out = Vec::new();
     for (i, m) in found.mentions.iter().enumerate() {
         let person = &found.entities[m.entity];
@@ -872,7 +877,7 @@ fn heads_of_state(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> V
             .country
             .as_deref()
             .and_then(|c| found.entities.iter().position(|e| e.key == format!("country:{c}")))
-            .or(dominant);
+            .or_else(|| *dominant.get_or_init(|| dominant_country(found)));
         if let Some(country) = country {
             out.push(LocalRelation {
                 source: m.entity,
