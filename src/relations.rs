@@ -890,25 +890,25 @@ fn heads_of_state(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> V
     out
 }
 
-/// The country an article is about: the one it names most often, at least
-/// twice, and more often than any other country and any organisation ("FIFA
+/// The country an article is about, by a stricter measure than resolution's
+/// (`Found::country_counts`): the country it names most often, at least
+/// twice, more often than any other country and any organisation ("FIFA
 /// spokesman …, that President Sepp Blatter" is FIFA's president).
 fn dominant_country(found: &Found) -> Option<usize> {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    for m in &found.mentions {
-        match counts.iter_mut().find(|(e, _)| *e == m.entity) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((m.entity, 1)),
+    let countries = found.country_counts(false);
+    let (top, n) = *countries.first()?;
+    let mut organisations: Vec<(usize, usize)> = Vec::new();
+    for m in found.mentions.iter().filter(|m| found.entities[m.entity].etype == EntityType::Organization) {
+        match organisations.iter_mut().find(|(e, _)| *e == m.entity) {
+            Some((_, k)) => *k += 1,
+            None => organisations.push((m.entity, 1)),
         }
     }
-    let of = |t: EntityType| counts.iter().filter(move |(e, _)| found.entities[*e].etype == t).map(|&(e, n)| (e, n));
-    let mut countries: Vec<(usize, usize)> = of(EntityType::Country).collect();
-    countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let rival = of(EntityType::Organization).map(|(_, n)| n).max().unwrap_or(0);
-    match countries.as_slice() {
-        [(e, n), rest @ ..] if *n >= 2 && *n > rival && rest.first().is_none_or(|(_, m)| m < n) => Some(*e),
-        _ => None,
-    }
+    let rival = organisations.iter().map(|&(_, k)| k).max().unwrap_or(0);
+    let unique = countries.get(1).is_none_or(|&(_, m)| m < n);
+    (n >= 2 && n > rival && unique)
+        .then(|| found.entities.iter().position(|e| e.key == format!("country:{top}")))
+        .flatten()
 }
 
 /// The first part of a German compound title that names a body, lowercased

@@ -164,21 +164,7 @@ fn link_titled_persons(text: &str, sentences: &[Span], found: &mut Found, lexico
 /// The country a document is mostly about: most mentions of the country or
 /// of its bodies; the first mentioned wins a tie.
 fn dominant_country(found: &Found) -> Option<String> {
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    for (order, mention) in found.mentions.iter().enumerate() {
-        let entity = &found.entities[mention.entity];
-        if !matches!(entity.etype, EntityType::Country | EntityType::Agency) {
-            continue;
-        }
-        if let Some(country) = &entity.country {
-            match counts.iter_mut().find(|(c, _, _)| c == country) {
-                Some(entry) => entry.1 += 1,
-                None => counts.push((country.clone(), 1, order)),
-            }
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    counts.into_iter().next().map(|(c, _, _)| c)
+    found.country_counts(true).first().map(|(c, _)| c.to_string())
 }
 
 /// Gives "unqualified:<kind>" and "federal:<kind>" placeholders a country.

@@ -27,6 +27,28 @@ pub struct Found {
 }
 
 impl Found {
+    /// How often the document names each country (ISO 3166-1 alpha-3),
+    /// counting the country's bodies too when `bodies` is set, most named
+    /// first; a tie goes to the country named first. Resolution takes the
+    /// first as the document's country; relations ask more of it.
+    pub fn country_counts(&self, bodies: bool) -> Vec<(&str, usize)> {
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for (order, mention) in self.mentions.iter().enumerate() {
+            let entity = &self.entities[mention.entity];
+            if !(entity.etype == EntityType::Country || bodies && entity.etype == EntityType::Agency) {
+                continue;
+            }
+            if let Some(country) = entity.country.as_deref() {
+                match counts.iter_mut().find(|(c, _, _)| *c == country) {
+                    Some(entry) => entry.1 += 1,
+                    None => counts.push((country, 1, order)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        counts.into_iter().map(|(c, n, _)| (c, n)).collect()
+    }
+
     /// The mentions inside `span`, in order: those that start in it, found
     /// by binary search (the mentions are sorted by span).
     pub fn mentions_within(&self, span: Span) -> impl Iterator<Item = &Mention> {
