@@ -473,9 +473,22 @@ fn twenty_second_blind_articles_stay_good() {
 /// the EU Court of Justice backing the Bundeskartellamt against Meta),
 /// measured once when they arrived, with code not tuned on them (6a326a3):
 /// entity P 0.93 R 0.94 (F1 0.94), event recall 0.49, relation recall 0.47,
-/// 1 fragmented, 1 conflated. This is the honest estimate now; nothing in
-/// it is read.
+/// 1 fragmented, 1 conflated. Since `blind24` came it is a tuning set.
 #[test]
 fn twenty_third_blind_articles_stay_good() {
     stays_above("tests/blind23", 0.90, 0.45, 0.43);
+}
+
+/// Eight articles by a twenty-fourth annotator (`tests/blind24/`: Germany
+/// finding Novichok in Alexei Navalny, and the European Commission blocking
+/// the Thyssenkrupp–Tata Steel venture, each in English and German; Belarus
+/// forcing down a Ryanair flight to arrest Roman Protasevich, Nigeria
+/// suspending Twitter, Erdogan calling the jailed reporter Deniz Yücel a
+/// German agent, China's duties on Australian barley), measured once when
+/// they arrived, with code not tuned on them (7855626): entity P 0.96 R
+/// 0.90 (F1 0.93), event recall 0.57, relation recall 0.60, 0 fragmented,
+/// 0 conflated. This is the honest estimate now; nothing in it is read.
+#[test]
+fn twenty_fourth_blind_articles_stay_good() {
+    stays_above("tests/blind24", 0.89, 0.53, 0.56);
 }
