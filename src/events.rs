@@ -640,10 +640,13 @@ pub fn extract(
                 }
                 let k = word_index_before(&words, m.span.start);
                 let prev = |n: usize| k.checked_sub(n).map(|i| lower[i]);
-                // (A body after "beim" is where a complaint is lodged, not
+                // (A body after "beim" or "bei" is where a complaint is lodged, not
                 // who lodges it: "Man habe beim Obersten Gerichtshof
                 // Spaniens Klage eingereicht".)
-                let loc = ["in", "im", "at", "within", "withinside", "inside", "across", "beim"];
+                // (But one asks "bei" whom one asks: "bei der EZB die
+                // Genehmigung beantragt".)
+                let bei = if spec.etype == EventType::Request { "beim" } else { "bei" };
+                let loc = ["in", "im", "at", "within", "withinside", "inside", "across", "beim", bei];
                 loc.contains(&prev(1).unwrap_or(""))
                     || (["the", "den", "der", "dem", "die", "das"].contains(&prev(1).unwrap_or(""))
                         && loc.contains(&prev(2).unwrap_or("")))
@@ -1912,6 +1915,22 @@ pub fn extract(
                     }
                 }
             }
+            // Opposing "the acquisition", "den Deal" opposes the parties of
+            // the deal the article reported before: "the FTC sued to block
+            // the acquisition" after "Nvidia abandoned its plan to buy Arm".
+            if target.is_empty() && !agent.is_empty() && !trigger.pattern.noun && opposes_deals(spec.etype) {
+                if deal_anaphor(lexicon, lang, &words, &lower, &mentions, trigger, (clause_start, clause_end)) {
+                    let referent = events.iter().rev().find(|e: &&LocalEvent| {
+                        matches!(e.etype, EventType::Acquire | EventType::Retreat)
+                            && !e.agent.is_empty()
+                            && !e.target.is_empty()
+                            && !e.agent.iter().chain(&e.target).any(|p| agent.contains(p))
+                    });
+                    if let Some(referent) = referent {
+                        target = referent.agent.iter().chain(&referent.target).copied().collect();
+                    }
+                }
+            }
             // After a German "der" (masculine nominative) the antecedent is
             // the subject and the name the object: "Der Mutterkonzern Holcim,
             // der Lafarge 2015 übernommen hatte".
@@ -2133,6 +2152,33 @@ pub fn extract(
                     trigger: words[trigger.last - 1].span,
                 });
             }
+            // A deal abandoned ("Nvidia abandons Arm deal", "hat die Übernahme
+            // abgeblasen") is also the acquisition, negated.
+            let deal = lexicon.words.lowered_lang("anaphora.deal", lang);
+            let deal_verbs = lexicon.words.lowered_lang("anaphora.deal_verbs", lang);
+            let abandoned_deal = spec.etype == EventType::Retreat
+                && !agent.is_empty()
+                && !target.is_empty()
+                && lower[trigger.first..trigger.last].iter().any(|w| {
+                    deal.iter().chain(deal_verbs.iter()).any(|d| w == d || lang == Lang::De && w.ends_with(d.as_str()))
+                });
+            if abandoned_deal {
+                if let Some(acquire) = lexicon.triggers.iter().find(|t| t.etype == EventType::Acquire) {
+                    events.push(LocalEvent {
+                        etype: acquire.etype,
+                        mode: acquire.mode.clone(),
+                        context: acquire.context.clone(),
+                        cameo: acquire.cameo.clone(),
+                        agent: agent.clone(),
+                        target: target.clone(),
+                        date: date.clone(),
+                        modality: Modality::Negated,
+                        reported_by: reporters.clone(),
+                        sentence: sentence_idx,
+                        trigger: trigger.span,
+                    });
+                }
+            }
             events.push(LocalEvent {
                 etype: spec.etype,
                 mode: spec.mode.clone(),
@@ -2288,6 +2334,66 @@ fn is_reaction(etype: EventType) -> bool {
 /// trigger noun, which also says the type of the event referred to
 /// (`Some(type)`; `None` for "the decision", "the move").
 #[allow(clippy::too_many_arguments)]
+/// Whether an event of this type can be aimed at a deal and so at its parties.
+fn opposes_deals(etype: EventType) -> bool {
+    matches!(
+        etype,
+        EventType::Accuse | EventType::Sanction | EventType::Reject | EventType::Protest | EventType::Coerce
+    )
+}
+
+/// Whether the object of `trigger` is a deal named by a definite noun
+/// (`anaphora.deal_*`: "the acquisition", "the proposed merger", "den Deal",
+/// "die geplante Übernahme") and not by its parties ("the acquisition of
+/// Arm", "die Übernahme des Konzerns").
+fn deal_anaphor(
+    lexicon: &Lexicon,
+    lang: Lang,
+    words: &[Word],
+    lower: &[&str],
+    mentions: &[&Mention],
+    trigger: &TriggerHit,
+    (clause_start, clause_end): (usize, usize),
+) -> bool {
+    let nouns = lexicon.words.lowered_lang("anaphora.deal", lang);
+    let articles = lexicon.words.lowered_lang("anaphora.deal_determiners", lang);
+    // The object follows the verb's words, or stands in the gap of a
+    // separable verb ("hatten sich bei den Behörden gegen die Übernahme
+    // ausgesprochen"), where a name may stand before it.
+    let gap = trigger.pattern.words.contains(&None);
+    let positions =
+        if gap { trigger.first + 1..trigger.last } else { trigger.last..(trigger.last + 6).min(words.len()) };
+    let mut article = None;
+    for k in positions {
+        let word = &words[k];
+        if word.span.end > clause_end || word.span.start < clause_start {
+            return false;
+        }
+        if mentions.iter().any(|m| m.span.overlaps(word.span)) {
+            if gap {
+                article = None;
+                continue;
+            }
+            return false;
+        }
+        if articles.iter().any(|a| a == lower[k]) {
+            article = Some(k);
+            continue;
+        }
+        let Some(a) = article else { continue };
+        if nouns.iter().any(|n| n == lower[k]) {
+            let named = lower.get(k + 1).is_some_and(|w| ["of", "by", "des", "der", "von", "vom", "mit"].contains(w));
+            return !named;
+        }
+        // At most two words between the article and the noun ("the
+        // proposed $40 billion").
+        if k - a > 2 {
+            article = None;
+        }
+    }
+    false
+}
+
 fn event_anaphor(
     lexicon: &Lexicon,
     lang: Lang,
@@ -2959,7 +3065,19 @@ fn inverted_subjects(text: &str, after: &[&Mention]) -> Vec<usize> {
             continue;
         }
         let gap = gap.strip_prefix(')').unwrap_or(gap).trim().to_lowercase();
-        if !["und", "sowie", "and"].contains(&without_article(&gap)) {
+        // (A short description may follow the conjunction: "Qualcomm sowie
+        // die Technologiekonzerne Microsoft und Google".)
+        let described = gap.split_once(' ').is_some_and(|(w, rest)| {
+            ["und", "sowie", "and"].contains(&w) && !gap.contains([',', ';', ':', '(', ')']) && {
+                let rest = rest.trim_start();
+                let rest = ["the ", "die ", "der ", "das ", "den ", "dem "]
+                    .iter()
+                    .find_map(|a| rest.strip_prefix(a))
+                    .unwrap_or(rest);
+                rest.split_whitespace().count() == 1
+            }
+        });
+        if !["und", "sowie", "and"].contains(&without_article(&gap)) && !described {
             break;
         }
         if !out.contains(&next.entity) {
@@ -3008,13 +3126,15 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
             "as well as",
             ", darunter auch den",
         ];
-        // "SMIC and drone maker DJI": a conjunction, then a short description.
-        let described = gap_lower.split_whitespace().next().is_some_and(|w| ["and", "und", "or", "oder"].contains(&w))
-            && gap.split_whitespace().count() <= 4
-            && !gap.contains([',', ';', ':', '(', ')'])
-            && gap.split_whitespace().skip(1).all(|w| {
-                w.chars().next().is_some_and(char::is_lowercase) || w.chars().next().is_some_and(char::is_uppercase)
-            });
+        // "SMIC and drone maker DJI", "Qualcomm sowie die Technologiekonzerne
+        // Microsoft": a conjunction, then a short description.
+        let described =
+            gap_lower.split_whitespace().next().is_some_and(|w| ["and", "und", "or", "oder", "sowie"].contains(&w))
+                && gap.split_whitespace().count() <= 4
+                && !gap.contains([',', ';', ':', '(', ')'])
+                && gap.split_whitespace().skip(1).all(|w| {
+                    w.chars().next().is_some_and(char::is_lowercase) || w.chars().next().is_some_and(char::is_uppercase)
+                });
         // "fined Google 4.3 billion euros and Apple 1.8 billion euros": each
         // name's sum, then the conjunction.
         let summed = starts_sum(gap)

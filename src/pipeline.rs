@@ -356,7 +356,14 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// 103: a body before its country's genitive or "of" is that country's
 /// ("die Hohe Staatsanwaltschaft Taiwans", "the government of China"); a
 /// body after "beim" is where a complaint is lodged, not who lodges it.
-pub const ANALYSIS: u32 = 103;
+/// 104: abandoning a deal retreats from it and negates the acquisition;
+/// opposing "the acquisition" or "den Deal" opposes the parties of the deal
+/// reported before; a German genitive of a name the text uses alone ("Arms
+/// Technologie") is no company; a body's noun right before its name is that
+/// body ("die Wettbewerbsbehörde CMA"); a German description right before a
+/// name found there is an apposition; "bei" is a venue except for requests;
+/// "Qualcomm sowie die Technologiekonzerne Microsoft und Google" is one subject.
+pub const ANALYSIS: u32 = 104;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -22,7 +22,7 @@ use std::collections::{BTreeSet, HashMap};
 /// Links the mentions of one document to each other.
 pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found: Found, lexicon: &Lexicon) -> Found {
     let text = doc.text.as_str();
-    qualify_bodies(&mut found, lang, lexicon);
+    qualify_bodies(text, &mut found, lang, lexicon);
     localize_bare_aliases(text, &mut found, lexicon);
     name_generic_regulators(&mut found, lexicon);
     seat_courts(text, &mut found, lexicon);
@@ -179,7 +179,7 @@ fn dominant_country(found: &Found) -> Option<String> {
 /// is about Austria or Switzerland, whose own bodies are "Bundes-" bodies, or
 /// names nothing German and is about another federal state: translated US
 /// news call Washington "die Bundesregierung".
-fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
+fn qualify_bodies(text: &str, found: &mut Found, lang: Lang, lexicon: &Lexicon) {
     let placeholder = |key: &str| key.starts_with("unqualified:") || key.starts_with("federal:");
     if !found.entities.iter().any(|e| placeholder(&e.key)) {
         return;
@@ -206,6 +206,20 @@ fn qualify_bodies(found: &mut Found, lang: Lang, lexicon: &Lexicon) {
             _ => continue,
         };
         let offset = found.mentions[i].span.start;
+        // A body's name right after the noun is the body: "die
+        // Wettbewerbsbehörde CMA".
+        let end = found.mentions[i].span.end;
+        let named = found.mentions.iter().find(|m| {
+            m.span.start > end
+                && text[end..m.span.start] == *" "
+                && !m.anaphoric
+                && found.entities[m.entity].etype == EntityType::Agency
+                && !placeholder(&found.entities[m.entity].key)
+        });
+        if let Some(named) = named {
+            found.mentions[i].entity = named.entity;
+            continue;
+        }
         let country = if federal {
             match &dominant {
                 Some(d) if federal_native.contains(d) => d.clone(),
@@ -1428,8 +1442,12 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             if !is_noun {
                 continue;
             }
-            // "the drone maker DJI" names the company itself.
-            let next_is_name = words.get(k + 1).is_some_and(|n| text::is_capitalized(n.text(text)) && lang == Lang::En);
+            // "the drone maker DJI", "Der Chiphersteller Qualcomm" name the
+            // company itself (in German, a name found there).
+            let next_is_name = words.get(k + 1).is_some_and(|n| {
+                text::is_capitalized(n.text(text))
+                    && (lang == Lang::En || found.mentions.iter().any(|m| !m.anaphoric && m.span.start == n.span.start))
+            });
             let span = Span::new(first.span.start, words[k].span.end);
             let taken = found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span));
             if !next_is_name && !taken {

@@ -846,7 +846,13 @@ fn classify(
         return Some(make(suffix_from, run.len(), EntityType::Company, false));
     }
     let tail_of = |path: &str| word_texts.len() >= from + 2 && words.contains_ignore_ascii_case(path, last);
-    if lang == Lang::De && tail_of("org_suffixes.company_de") {
+    // (Not a genitive of a name the text uses alone: "Zugang zu Arms
+    // Technologie" after "Arm".)
+    let genitive = word_texts.len() == from + 2
+        && word_texts[from]
+            .strip_suffix('s')
+            .is_some_and(|stem| stem.chars().count() >= 2 && !stem.ends_with('s') && text::contains_word(text, stem));
+    if lang == Lang::De && tail_of("org_suffixes.company_de") && !genitive {
         return Some(make(from, run.len(), EntityType::Company, false));
     }
     // Agency shapes: "Office of Intelligence and Security", "Bundesamt für Verfassungsschutz".
