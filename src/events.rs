@@ -3127,10 +3127,11 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
             ", darunter auch den",
         ];
         // "SMIC and drone maker DJI", "Qualcomm sowie die Technologiekonzerne
-        // Microsoft": a conjunction, then a short description.
+        // Microsoft", "the OPCW and the U.S. nuclear company Westinghouse": a
+        // conjunction, then a short description.
         let described =
             gap_lower.split_whitespace().next().is_some_and(|w| ["and", "und", "or", "oder", "sowie"].contains(&w))
-                && gap.split_whitespace().count() <= 4
+                && gap.split_whitespace().count() <= 5
                 && !gap.contains([',', ';', ':', '(', ')'])
                 && gap.split_whitespace().skip(1).all(|w| {
                     w.chars().next().is_some_and(char::is_lowercase) || w.chars().next().is_some_and(char::is_uppercase)

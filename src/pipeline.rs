@@ -363,7 +363,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// body ("die Wettbewerbsbehörde CMA"); a German description right before a
 /// name found there is an apposition; "bei" is a venue except for requests;
 /// "Qualcomm sowie die Technologiekonzerne Microsoft und Google" is one subject.
-pub const ANALYSIS: u32 = 104;
+/// 105: a list item may follow a five-word description ("the OPCW and the
+/// U.S. nuclear company Westinghouse").
+pub const ANALYSIS: u32 = 105;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
