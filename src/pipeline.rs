@@ -365,7 +365,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// "Qualcomm sowie die Technologiekonzerne Microsoft und Google" is one subject.
 /// 105: a list item may follow a five-word description ("the OPCW and the
 /// U.S. nuclear company Westinghouse").
-pub const ANALYSIS: u32 = 105;
+/// 106: a country's name joined by a hyphen to a company noun ("dem
+/// US-Konzern") refers back to the company named before.
+pub const ANALYSIS: u32 = 106;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -1263,7 +1263,8 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
     }
 }
 
-/// "An appeal by the Chinese company", "des chinesischen Konzerns": a
+/// "An appeal by the Chinese company", "des chinesischen Konzerns", "dem
+/// US-Konzern": a
 /// country's adjective between an article and a company noun of
 /// `anaphora.company_*` describes a company named before (one of that
 /// country first), not the country. The adjective's mention gives way to
@@ -1280,7 +1281,9 @@ fn adjective_company_anaphors(text: &str, lang: Lang, found: &mut Found, lexicon
     let mut replaced = Vec::new();
     for (i, m) in found.mentions.iter().enumerate() {
         let entity = &found.entities[m.entity];
-        if !(m.anaphoric && m.modifier && entity.etype == EntityType::Country) {
+        // (A country's name before a hyphen is a modifier too: "US-Konzern".)
+        let hyphened = text[m.span.end..].starts_with('-');
+        if !((m.anaphoric || hyphened) && m.modifier && entity.etype == EntityType::Country) {
             continue;
         }
         let Some(lead) = text[..m.span.start].strip_suffix(' ') else { continue };
@@ -1288,7 +1291,10 @@ fn adjective_company_anaphors(text: &str, lang: Lang, found: &mut Found, lexicon
         if !articles.iter().any(|a| a.eq_ignore_ascii_case(&lead[article_start..])) {
             continue;
         }
-        let Some(rest) = text[m.span.end..].strip_prefix(' ') else { continue };
+        // (Or joined by a hyphen: "dem US-Konzern".)
+        let Some(rest) = text[m.span.end..].strip_prefix(' ').or_else(|| text[m.span.end..].strip_prefix('-')) else {
+            continue;
+        };
         let noun_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         if noun_len == 0 || !heads.iter().any(|h| *h == rest[..noun_len].to_lowercase()) {
             continue;
