@@ -1918,17 +1918,20 @@ pub fn extract(
             // Opposing "the acquisition", "den Deal" opposes the parties of
             // the deal the article reported before: "the FTC sued to block
             // the acquisition" after "Nvidia abandoned its plan to buy Arm".
-            if target.is_empty() && !agent.is_empty() && !trigger.pattern.noun && opposes_deals(spec.etype) {
-                if deal_anaphor(lexicon, lang, &words, &lower, &mentions, trigger, (clause_start, clause_end)) {
-                    let referent = events.iter().rev().find(|e: &&LocalEvent| {
-                        matches!(e.etype, EventType::Acquire | EventType::Retreat)
-                            && !e.agent.is_empty()
-                            && !e.target.is_empty()
-                            && !e.agent.iter().chain(&e.target).any(|p| agent.contains(p))
-                    });
-                    if let Some(referent) = referent {
-                        target = referent.agent.iter().chain(&referent.target).copied().collect();
-                    }
+            if target.is_empty()
+                && !agent.is_empty()
+                && !trigger.pattern.noun
+                && opposes_deals(spec.etype)
+                && deal_anaphor(lexicon, lang, &words, &lower, &mentions, trigger, (clause_start, clause_end))
+            {
+                let referent = events.iter().rev().find(|e: &&LocalEvent| {
+                    matches!(e.etype, EventType::Acquire | EventType::Retreat)
+                        && !e.agent.is_empty()
+                        && !e.target.is_empty()
+                        && !e.agent.iter().chain(&e.target).any(|p| agent.contains(p))
+                });
+                if let Some(referent) = referent {
+                    target = referent.agent.iter().chain(&referent.target).copied().collect();
                 }
             }
             // After a German "der" (masculine nominative) the antecedent is
@@ -2328,12 +2331,6 @@ fn is_reaction(etype: EventType) -> bool {
     )
 }
 
-/// Does the verb's object refer back to an event ("criticized the decision",
-/// "wies die Strafmaßnahmen scharf zurück")? The object is among the few
-/// words after the verb, before any name: a noun of `anaphora.event_*`, or a
-/// trigger noun, which also says the type of the event referred to
-/// (`Some(type)`; `None` for "the decision", "the move").
-#[allow(clippy::too_many_arguments)]
 /// Whether an event of this type can be aimed at a deal and so at its parties.
 fn opposes_deals(etype: EventType) -> bool {
     matches!(
@@ -2394,6 +2391,12 @@ fn deal_anaphor(
     false
 }
 
+/// Does the verb's object refer back to an event ("criticized the decision",
+/// "wies die Strafmaßnahmen scharf zurück")? The object is among the few
+/// words after the verb, before any name: a noun of `anaphora.event_*`, or a
+/// trigger noun, which also says the type of the event referred to
+/// (`Some(type)`; `None` for "the decision", "the move").
+#[allow(clippy::too_many_arguments)]
 fn event_anaphor(
     lexicon: &Lexicon,
     lang: Lang,
