@@ -2157,14 +2157,13 @@ pub fn extract(
             }
             // A deal abandoned ("Nvidia abandons Arm deal", "hat die Übernahme
             // abgeblasen") is also the acquisition, negated.
-            let deal = lexicon.words.lowered_lang("anaphora.deal", lang);
-            let deal_verbs = lexicon.words.lowered_lang("anaphora.deal_verbs", lang);
-            let abandoned_deal = spec.etype == EventType::Retreat
-                && !agent.is_empty()
-                && !target.is_empty()
-                && lower[trigger.first..trigger.last].iter().any(|w| {
-                    deal.iter().chain(deal_verbs.iter()).any(|d| w == d || lang == Lang::De && w.ends_with(d.as_str()))
-                });
+            let abandoned_deal = spec.etype == EventType::Retreat && !agent.is_empty() && !target.is_empty() && {
+                let deal = lexicon.words.lowered_lang("anaphora.deal", lang);
+                let deal_verbs = lexicon.words.lowered_lang("anaphora.deal_verbs", lang);
+                lower[trigger.first..trigger.last].iter().any(|w| {
+                    deal.iter().chain(deal_verbs).any(|d| w == d || lang == Lang::De && w.ends_with(d.as_str()))
+                })
+            };
             if abandoned_deal {
                 if let Some(acquire) = lexicon.triggers.iter().find(|t| t.etype == EventType::Acquire) {
                     events.push(LocalEvent {
@@ -3070,16 +3069,7 @@ fn inverted_subjects(text: &str, after: &[&Mention]) -> Vec<usize> {
         let gap = gap.strip_prefix(')').unwrap_or(gap).trim().to_lowercase();
         // (A short description may follow the conjunction: "Qualcomm sowie
         // die Technologiekonzerne Microsoft und Google".)
-        let described = gap.split_once(' ').is_some_and(|(w, rest)| {
-            ["und", "sowie", "and"].contains(&w) && !gap.contains([',', ';', ':', '(', ')']) && {
-                let rest = rest.trim_start();
-                let rest = ["the ", "die ", "der ", "das ", "den ", "dem "]
-                    .iter()
-                    .find_map(|a| rest.strip_prefix(a))
-                    .unwrap_or(rest);
-                rest.split_whitespace().count() == 1
-            }
-        });
+        let described = described_after_conjunction(&gap, &["und", "sowie", "and"], 3);
         if !["und", "sowie", "and"].contains(&without_article(&gap)) && !described {
             break;
         }
@@ -3089,6 +3079,17 @@ fn inverted_subjects(text: &str, after: &[&Mention]) -> Vec<usize> {
         last = next;
     }
     out
+}
+
+/// Whether a gap between two names is a conjunction, then a short
+/// description of the second, in at most `max_words` words all told and
+/// no punctuation ("and drone maker", "sowie die Technologiekonzerne").
+fn described_after_conjunction(gap: &str, conjunctions: &[&str], max_words: usize) -> bool {
+    let mut words = gap.split_whitespace();
+    words.next().is_some_and(|w| conjunctions.contains(&w))
+        && gap.split_whitespace().count() <= max_words
+        && !gap.contains([',', ';', ':', '(', ')'])
+        && words.all(|w| w.chars().next().is_some_and(char::is_alphabetic))
 }
 
 /// The mentions of a list that contains `m`: "Huawei, TikTok and Xiaomi".
@@ -3132,13 +3133,7 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
         // "SMIC and drone maker DJI", "Qualcomm sowie die Technologiekonzerne
         // Microsoft", "the OPCW and the U.S. nuclear company Westinghouse": a
         // conjunction, then a short description.
-        let described =
-            gap_lower.split_whitespace().next().is_some_and(|w| ["and", "und", "or", "oder", "sowie"].contains(&w))
-                && gap.split_whitespace().count() <= 5
-                && !gap.contains([',', ';', ':', '(', ')'])
-                && gap.split_whitespace().skip(1).all(|w| {
-                    w.chars().next().is_some_and(char::is_lowercase) || w.chars().next().is_some_and(char::is_uppercase)
-                });
+        let described = described_after_conjunction(&gap_lower, &["and", "und", "or", "oder", "sowie"], 5);
         // "fined Google 4.3 billion euros and Apple 1.8 billion euros": each
         // name's sum, then the conjunction.
         let summed = starts_sum(gap)
