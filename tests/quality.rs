@@ -487,8 +487,22 @@ fn twenty_third_blind_articles_stay_good() {
 /// German agent, China's duties on Australian barley), measured once when
 /// they arrived, with code not tuned on them (7855626): entity P 0.96 R
 /// 0.90 (F1 0.93), event recall 0.57, relation recall 0.60, 0 fragmented,
-/// 0 conflated. This is the honest estimate now; nothing in it is read.
+/// 0 conflated. Since `blind25` came it is a tuning set.
 #[test]
 fn twenty_fourth_blind_articles_stay_good() {
     stays_above("tests/blind24", 0.89, 0.53, 0.56);
+}
+
+/// Eight articles by a twenty-fifth annotator (`tests/blind25/`: the US
+/// clearing Bayer's takeover of Monsanto, and Canada expelling an Indian
+/// diplomat, each in English and German; a Pakistani court ordering Imran
+/// Khan's release, Peru's Pedro Castillo ousted and arrested, Mali expelling
+/// the French ambassador, the German government stopping arms exports to
+/// Saudi Arabia), measured once when they arrived, with code not tuned on
+/// them (78785d6): entity P 0.94 R 0.89 (F1 0.91), event recall 0.57,
+/// relation recall 0.45, 1 fragmented, 0 conflated. This is the honest
+/// estimate now; nothing in it is read.
+#[test]
+fn twenty_fifth_blind_articles_stay_good() {
+    stays_above("tests/blind25", 0.89, 0.53, 0.41);
 }
