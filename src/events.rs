@@ -940,7 +940,15 @@ pub fn extract(
                         || lexicon.words.contains_lowered("nominal.premodifiers_en", lower[trigger.first - 1])
                         || noun_trigger_at(lexicon, lang, text, &words, &lower, trigger.first - 1, &mut noun_scratch)
                             .is_some());
-            let by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
+            let mut by_agent = by_phrase_mention(text, lang, &words, &lower, trigger, &args, lexicon, passive);
+            // A passive joined to one before it shares its agent: "were
+            // arrested by the FBI and charged with …".
+            if lang == Lang::En && passive && by_agent.is_empty() {
+                if let Some(Some(by)) = coordinated_passive(&words, text, &lower, trigger.first, lexicon) {
+                    let (from, to) = (words[by].span.end, words[trigger.first - 1].span.start);
+                    by_agent.extend(args.iter().find(|m| m.span.start >= from && m.span.end <= to && !m.modifier));
+                }
+            }
             // A country adjective right before (or inside) a noun trigger is its
             // agent: "des russischen Angriffs", "US-Sanktionen", "the Chinese probe".
             let adjectives: Vec<&Mention> = mentions
@@ -1530,6 +1538,7 @@ pub fn extract(
                 });
                 // "a decision by the country's telecoms regulator to bar
                 // Huawei": the by-phrase acts (no one named: no agent).
+                let mut named_by = false;
                 if purpose {
                     let to = trigger.first - 1;
                     let decisions = lexicon.words.get("nominal.decision_nouns_en");
@@ -1539,6 +1548,7 @@ pub fn extract(
                             && decisions.iter().any(|d| d == lower[j - 1])
                             && !text[words[j].span.end..words[to].span.start].contains([',', ';', ':', '"'])
                     });
+                    named_by = by.is_some();
                     if let Some(by) = by {
                         agent = mentions
                             .iter()
@@ -1551,6 +1561,7 @@ pub fn extract(
                 }
                 if let Some(previous) = governing.filter(|e| {
                     purpose
+                        && !named_by
                         && !spec.settles
                         && !e.agent.is_empty()
                         && e.target == agent
@@ -3043,6 +3054,22 @@ fn words_between(words: &[Word], start: usize, end: usize) -> usize {
 /// What joins two names of a list.
 const CONJUNCTIONS: &[&str] = &[",", "and", "und", "or", "oder", ", and", ", und", "sowie"];
 
+/// A lowercased gap between two names without the age (and residence) the
+/// first is given: ", 61, of the bronx, and" in "Lu Jianwang, 61, of the
+/// Bronx, and Chen Jinping" is ", and".
+fn without_age(gap: &str) -> &str {
+    let Some(rest) = gap.strip_prefix(", ") else { return gap };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let Some(rest) = (1..=3).contains(&digits).then(|| &rest[digits..]).and_then(|r| r.strip_prefix(',')) else {
+        return gap;
+    };
+    // (A residence needs no comma of its own before the conjunction.)
+    match rest.strip_prefix(" of ").and_then(|r| r.find(',').map(|k| &r[k..])) {
+        Some(after) => after,
+        None => rest.trim_start(),
+    }
+}
+
 /// A lowercased gap between two names without the article that may follow
 /// its conjunction: "and the" in "Japan and the Netherlands".
 fn without_article(gap: &str) -> &str {
@@ -3184,7 +3211,7 @@ fn list_around(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
             first = **prev;
             continue;
         }
-        let gap = without_article(&gap);
+        let gap = without_article(without_age(&gap));
         if !CONJUNCTIONS.contains(&gap) {
             break;
         }
@@ -3289,6 +3316,7 @@ fn is_passive(
                 });
             (by_follows
                 || headline_participle
+                || (participle && coordinated_passive(words, text, lower, trigger.first, lexicon).is_some())
                 || any_phrase(lexicon.words.phrases(&aux_path), lower, from, trigger.first))
                 && !joined_active
                 && !lower[trigger.first].ends_with("ing")
@@ -3346,6 +3374,31 @@ fn is_passive(
             aux_in_clause && closes_clause(words, text, trigger.last)
         }
     }
+}
+
+/// The word index of the "by" of a passive that the English participle at
+/// `first` is joined to by "and", sharing its auxiliary and agent: "were
+/// arrested by the FBI and charged with …". `Some(None)` when that passive
+/// names no agent ("was fined and ordered to pay"); `None` when no passive
+/// stands before the "and" in the same clause.
+fn coordinated_passive(
+    words: &[Word],
+    text: &str,
+    lower: &[&str],
+    first: usize,
+    lexicon: &Lexicon,
+) -> Option<Option<usize>> {
+    let and = first.checked_sub(1).filter(|&k| lower[k] == "and")?;
+    let aux = lexicon.words.get("voice.passive_aux_en");
+    let irregular = lexicon.words.get("voice.irregular_participles_en");
+    let participle = |w: &str| w.ends_with("ed") || irregular.iter().any(|p| p == w);
+    let at = (and.saturating_sub(8)..and).rev().find(|&k| {
+        aux.iter().any(|a| a == lower[k]) && lower.get(k + 1).is_some_and(|w| participle(w)) && k + 1 < and
+    })?;
+    if text[words[at].span.end..words[and].span.start].contains([',', ';', ':', '"']) {
+        return None;
+    }
+    Some((at + 2..and).find(|&k| lower[k] == "by"))
 }
 
 /// The mention introduced by "by"/"von"/"durch" for this trigger: after a

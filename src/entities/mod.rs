@@ -1571,10 +1571,17 @@ fn build(
             },
         };
         let weak = entity.weak;
+        // A place by its context ("Lu Jianwang, 61, of Manhattan") is no
+        // company guessed from a name's shape elsewhere ("Manhattan's
+        // Chinatown").
+        let place = entity.etype == EntityType::Location && matches!(candidate.reading, Reading::Named { .. });
         let id = *index.entry(entity.key.clone()).or_insert_with(|| {
             found.entities.push(entity);
             found.entities.len() - 1
         });
+        if place && found.entities[id].etype == EntityType::Company && found.entities[id].key.starts_with("name:") {
+            found.entities[id].etype = EntityType::Location;
+        }
         found.entities[id].weak &= weak;
         let adjective = matches!(candidate.reading, Reading::Adjective(_));
         found.mentions.push(Mention {

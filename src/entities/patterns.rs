@@ -683,6 +683,17 @@ fn classify(
     if run.len() > 1 && words.contains(&words.lang_path("law_tails", lang), run[run.len() - 1].text(text)) {
         return None;
     }
+    // Where a person named with an age lives is a place: "Lu Jianwang, 61,
+    // of the Bronx".
+    let mut residence = false;
+    if lang == Lang::En && run.len() <= 3 {
+        let lead = text[..run[0].span.start].strip_suffix("the ").unwrap_or(&text[..run[0].span.start]);
+        let aged = lead.strip_suffix(", of ").is_some_and(|l| {
+            let digits = l.len() - l.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            (1..=3).contains(&digits) && l[..l.len() - digits].ends_with(", ")
+        });
+        residence = aged;
+    }
     let sentence_initial = at == 0;
     let word_texts: Vec<&str> = run.iter().map(|w| text::strip_possessive(w.text(text))).collect();
     let previous = at.checked_sub(1).map(|p| sentence_words[p].text(text));
@@ -764,6 +775,9 @@ fn classify(
             priority: if weak { 0 } else { 2 },
         }
     };
+    if residence {
+        return Some(make(0, run.len(), EntityType::Location, false));
+    }
     let last = *word_texts.last()?;
     let joined = word_texts.join(" ");
     // Several words in capitals are a shouted headline ("PILLAR OF GROWTH"), not a name.
