@@ -1509,7 +1509,8 @@ pub fn extract(
                 }
                 let antecedent = (r >= 2
                     && matches!(lower[r - 1], "which" | "who")
-                    && text[words[r - 2].span.end..words[r - 1].span.start] == *", ")
+                    // (Or its acronym: "the Indigenous People of Biafra (IPOB), which".)
+                    && [", ", "), "].contains(&&text[words[r - 2].span.end..words[r - 1].span.start]))
                     .then(|| mentions.iter().find(|m| m.span.end == words[r - 2].span.end && !m.modifier))
                     .flatten()
                     .filter(|m| {

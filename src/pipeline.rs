@@ -371,7 +371,13 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// arrested by the FBI and charged"); a person's age and residence ("Lu
 /// Jianwang, 61, of the Bronx,") do not break a list, and the residence is
 /// a place; a decision's by-phrase acts under a verb of its own.
-pub const ANALYSIS: u32 = 107;
+/// 108: "the social media company" mid-sentence refers back to the last
+/// company (not "the rival company"), and a sentence-opening description
+/// ends at a name or an article; acronyms count their small words ("IPOB")
+/// and link one after another; "(IPOB), which" is the relative clause's
+/// subject; a given name before a surname is no genitive ("Frances
+/// Adamson").
+pub const ANALYSIS: u32 = 108;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -626,7 +626,7 @@ fn apply_remap(found: &mut Found, remap: &[Option<usize>]) {
 /// "Bureau of Industry and Security (BIS)", "Ford Motor Co (F.N)": the
 /// parenthesised form names the same entity, here and wherever it recurs.
 fn link_parenthesized_aliases(text: &str, sentences: &[Span], found: &mut Found) {
-    let mut aliases: Vec<(String, usize, bool)> = Vec::new();
+    let mut aliases: Vec<(String, Span, bool)> = Vec::new();
     for mention in found.mentions.clone() {
         let rest = &text[mention.span.end..];
         let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")).unwrap_or(rest);
@@ -637,16 +637,27 @@ fn link_parenthesized_aliases(text: &str, sentences: &[Span], found: &mut Found)
             && alias.chars().next().is_some_and(|c| c.is_ascii_uppercase())
             && alias.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.' || c == '&');
         if ok && found.entities[mention.entity].etype != EntityType::Country {
-            let initials: String = mention
-                .span
-                .slice(text)
-                .split([' ', '-'])
-                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-                .collect();
-            aliases.push((alias.to_string(), mention.entity, initials == alias));
+            // (With the small words or without: "Bureau of Industry and
+            // Security (BIS)", "Indigenous People of Biafra (IPOB)".)
+            let initials = |all: bool| -> String {
+                mention
+                    .span
+                    .slice(text)
+                    .split([' ', '-'])
+                    .filter_map(|w| w.chars().next().filter(|c| all || c.is_uppercase()))
+                    .flat_map(char::to_uppercase)
+                    .collect()
+            };
+            aliases.push((alias.to_string(), mention.span, initials(false) == alias || initials(true) == alias));
         }
     }
-    for (alias, entity, defined) in aliases {
+    for (alias, span, defined) in aliases {
+        // (By its mention: each link renumbers the entities.)
+        let Some(entity) = found.mentions.iter().find(|m| m.span == span).map(|m| m.entity) else { continue };
+        // A name its acronym spells out is a name, whatever its shape.
+        if defined {
+            found.entities[entity].weak = false;
+        }
         // Entities that a pattern made of the bare alias are the same entity;
         // so is a lexicon entry the document writes only as an alias its
         // initials define: "Autoriteit Persoonsgegevens (AP)" is no Associated Press.
@@ -1263,6 +1274,59 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
     }
 }
 
+/// "the social media company's operations", "the state-owned lender": "the",
+/// one to three lowercase words and a company noun that ends an item of
+/// `appositions.company_en` refer back to the last company named, unless a
+/// name follows (an apposition: "the drone maker DJI") or a word of
+/// `anaphora.other_company_en` says it is another ("the rival company").
+fn described_companies(
+    text: &str,
+    sentences: &[Span],
+    found: &Found,
+    source: &[bool],
+    added: &mut Vec<Mention>,
+    lexicon: &Lexicon,
+) {
+    let others = "anaphora.other_company_en";
+    let words = text::words(text, 0, text.len());
+    for (k, the) in words.iter().enumerate() {
+        if !the.text(text).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        for n in 2..=4 {
+            let Some(head) = words.get(k + n) else { break };
+            let modifiers = &words[k + 1..k + n];
+            let plain = |w: &text::Word| {
+                let w = w.text(text);
+                w.chars().all(|c| c.is_lowercase() || c == '-') && !lexicon.words.contains_lowered(others, w)
+            };
+            // (Joined by spaces only: "the company, the group" is two.)
+            let joined = text[the.span.end..head.span.start].chars().all(|c| c != ',' && c != '.' && c != ';');
+            if !joined || !modifiers.iter().all(plain) {
+                break;
+            }
+            let noun = text::strip_possessive(head.text(text));
+            if !noun.chars().all(char::is_lowercase)
+                || !lexicon.words.last_word_ignore_ascii_case("appositions.company_en", noun)
+            {
+                continue;
+            }
+            let span = Span::new(the.span.start, head.span.start + noun.len());
+            let apposition = words.get(k + n + 1).is_some_and(|w| {
+                text::is_capitalized(w.text(text)) && text[head.span.end..w.span.start] == *" "
+            });
+            let taken = found.mentions.iter().chain(added.iter()).any(|m| m.span.overlaps(span));
+            if !apposition && !taken {
+                let sentence = entities::sentence_of(sentences, span.start);
+                if let Some(entity) = antecedent(found, source, span.start, sentence, &[EntityType::Company]) {
+                    added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
+                }
+            }
+            break;
+        }
+    }
+}
+
 /// "An appeal by the Chinese company", "des chinesischen Konzerns", "dem
 /// US-Konzern": a
 /// country's adjective between an article and a company noun of
@@ -1406,6 +1470,9 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             }
         }
     }
+    if lang == Lang::En {
+        described_companies(text, sentences, found, &source, &mut added, lexicon);
+    }
     // A description that opens a sentence ("The world's third-largest
     // smartphone vendor sued …", "Der Konzern aus Shenzhen …") and ends in a
     // company noun of the apposition list refers back to the last company;
@@ -1424,6 +1491,17 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
         let bodies = lexicon.words.lowered_lang("anaphora.agency_heads", lang);
         for k in 1..words.len().min(7) {
             let w = words[k].text(text);
+            // The description ends at a name or an article: "The government
+            // suspended the social media company" is none.
+            let named = found.mentions.iter().any(|m| !m.modifier && m.span.overlaps(words[k].span));
+            // Nor is "The rival company" the last company.
+            let other = lang == Lang::En && lexicon.words.contains_lowered("anaphora.other_company_en", &w.to_lowercase());
+            if named
+                || other
+                || determiners.iter().chain(&["a", "an", "den", "dem", "des"]).any(|d| w.eq_ignore_ascii_case(d))
+            {
+                break;
+            }
             let is_noun = lexicon.words.last_word_ignore_ascii_case(&nouns, w);
             // "Die Brüsseler Behörde", "Die Internetaufsicht", "The antitrust
             // regulator": the body named last (German compounds by their head).

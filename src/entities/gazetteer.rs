@@ -54,6 +54,9 @@ pub struct Gazetteer {
     hyphen_prefixes: std::collections::HashSet<String>,
     /// Words that end an agency's name (`org_suffixes.agency_tails_en`).
     agency_tails: std::collections::HashSet<String>,
+    /// Given names (`given_names`), which end in a genitive's "s" as often
+    /// as a place: "Frances", "Charles".
+    given_names: std::collections::HashSet<String>,
 }
 
 /// Aliases that must match with their exact case: short ones with a capital
@@ -121,7 +124,15 @@ impl Gazetteer {
         let exact = lexicon.words.get("case_sensitive.aliases").iter().cloned().collect();
         let hyphen_prefixes = lexicon.words.get("hyphen.prefixes").iter().map(|p| p.to_lowercase()).collect();
         let agency_tails = lexicon.words.get("org_suffixes.agency_tails_en").iter().cloned().collect();
-        Gazetteer { automaton, patterns, title_case, exact, hyphen_prefixes, agency_tails }
+        let given_names =
+            ["given_names.en", "given_names.de"].iter().flat_map(|p| lexicon.words.get(p)).cloned().collect();
+        Gazetteer { automaton, patterns, title_case, exact, hyphen_prefixes, agency_tails, given_names }
+    }
+
+    /// Is `text[start..end]` a given name followed by a capitalised word?
+    fn given_name_before_name(&self, text: &str, start: usize, end: usize) -> bool {
+        self.given_names.contains(&text[start..end])
+            && text[end..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase))
     }
 
     /// Every occurrence of a lexicon string in `text`, in text order.
@@ -185,7 +196,10 @@ impl Gazetteer {
                         }
                         end
                     }
+                    // (A given name is no genitive before a surname:
+                    // "Frances Adamson" is not France's.)
                     _ => match word_end(text, end) {
+                        Some(e) if e > end && self.given_name_before_name(text, start, e) => continue,
                         Some(e) => e,
                         None => continue,
                     },
