@@ -377,7 +377,11 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// and link one after another; "(IPOB), which" is the relative clause's
 /// subject; a given name before a surname is no genitive ("Frances
 /// Adamson").
-pub const ANALYSIS: u32 = 108;
+/// 109: German compound company nouns after an article ("des
+/// Traditionskonzerns", "dem Stahlkonzern") refer back to the last company
+/// that is not their own sentence's subject; a found name after a
+/// description is its apposition ("den Telekommunikationsanbieter 1&1").
+pub const ANALYSIS: u32 = 109;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

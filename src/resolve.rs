@@ -1274,31 +1274,43 @@ fn link_short_names(text: &str, found: &mut Found, lexicon: &Lexicon) {
     }
 }
 
-/// "the social media company's operations", "the state-owned lender": "the",
-/// one to three lowercase words and a company noun that ends an item of
-/// `appositions.company_en` refer back to the last company named, unless a
-/// name follows (an apposition: "the drone maker DJI") or a word of
-/// `anaphora.other_company_en` says it is another ("the rival company").
+/// "the social media company's operations", "the state-owned lender", "des
+/// Traditionskonzerns", "den Essener Industriekonzern": a definite article,
+/// up to two (English: three) modifiers and a company noun refer back to the
+/// last company named, unless a name follows (an apposition: "the drone
+/// maker DJI") or a word of `anaphora.other_company_*` says it is another
+/// ("the rival company"). English nouns end an item of
+/// `appositions.company_en`; German ones end in a head of
+/// `anaphora.company_heads_de`, alone or in a compound.
 fn described_companies(
     text: &str,
+    lang: Lang,
     sentences: &[Span],
     found: &Found,
     source: &[bool],
     added: &mut Vec<Mention>,
     lexicon: &Lexicon,
 ) {
-    let others = "anaphora.other_company_en";
+    let others = lexicon.words.lang_path("anaphora.other_company", lang);
+    let articles: &[&str] = match lang {
+        Lang::En => &["the"],
+        Lang::De => &["der", "des", "dem", "den"],
+    };
+    let longest = if lang == Lang::En { 4 } else { 3 };
     let words = text::words(text, 0, text.len());
     for (k, the) in words.iter().enumerate() {
-        if !the.text(text).eq_ignore_ascii_case("the") {
+        if !articles.iter().any(|a| the.text(text).eq_ignore_ascii_case(a)) {
             continue;
         }
-        for n in 2..=4 {
+        for n in 1..=longest {
             let Some(head) = words.get(k + n) else { break };
             let modifiers = &words[k + 1..k + n];
+            // (German adjectives are lowercase, or a place's in "-er": "Essener".)
             let plain = |w: &text::Word| {
                 let w = w.text(text);
-                w.chars().all(|c| c.is_lowercase() || c == '-') && !lexicon.words.contains_lowered(others, w)
+                let shape = w.chars().all(|c| c.is_lowercase() || c == '-')
+                    || lang == Lang::De && w.ends_with("er") && text::is_capitalized(w);
+                shape && !lexicon.words.contains_lowered(&others, &w.to_lowercase())
             };
             // (Joined by spaces only: "the company, the group" is two.)
             let joined = text[the.span.end..head.span.start].chars().all(|c| c != ',' && c != '.' && c != ';');
@@ -1306,19 +1318,44 @@ fn described_companies(
                 break;
             }
             let noun = text::strip_possessive(head.text(text));
-            if !noun.chars().all(char::is_lowercase)
-                || !lexicon.words.last_word_ignore_ascii_case("appositions.company_en", noun)
-            {
+            let company_noun = match lang {
+                Lang::En => {
+                    n >= 2
+                        && noun.chars().all(char::is_lowercase)
+                        && lexicon.words.last_word_ignore_ascii_case("appositions.company_en", noun)
+                }
+                // ("den Unternehmen", "der Unternehmen" are plural.)
+                Lang::De => {
+                    let lower = noun.to_lowercase();
+                    let plural = lower.ends_with("unternehmen")
+                        && ["der", "den"].iter().any(|a| the.text(text).eq_ignore_ascii_case(a));
+                    text::is_capitalized(noun)
+                        && !plural
+                        && lexicon.words.ends_with_item("anaphora.company_heads_de", &lower, 5)
+                }
+            };
+            if !company_noun {
                 continue;
             }
             let span = Span::new(the.span.start, head.span.start + noun.len());
+            // ("den Telekommunikationsanbieter 1&1": any name found there.)
             let apposition = words.get(k + n + 1).is_some_and(|w| {
-                text::is_capitalized(w.text(text)) && text[head.span.end..w.span.start] == *" "
+                (text::is_capitalized(w.text(text)) || found.mentions.iter().any(|m| m.span.start == w.span.start))
+                    && text[head.span.end..w.span.start] == *" "
             });
             let taken = found.mentions.iter().chain(added.iter()).any(|m| m.span.overlaps(span));
             if !apposition && !taken {
                 let sentence = entities::sentence_of(sentences, span.start);
-                if let Some(entity) = antecedent(found, source, span.start, sentence, &[EntityType::Company]) {
+                // Not its own sentence's subject: "Cevian fordert einen Umbau
+                // des Traditionskonzerns" is about another company.
+                let subject = found
+                    .mentions
+                    .iter()
+                    .find(|m| m.sentence == sentence && !m.modifier)
+                    .filter(|m| m.span.end <= span.start)
+                    .map(|m| m.entity);
+                let company = |x: usize| found.entities[x].etype == EntityType::Company && Some(x) != subject;
+                if let Some(entity) = antecedent_where(found, source, span.start, sentence, company) {
                     added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
                 }
             }
@@ -1470,9 +1507,7 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             }
         }
     }
-    if lang == Lang::En {
-        described_companies(text, sentences, found, &source, &mut added, lexicon);
-    }
+    described_companies(text, lang, sentences, found, &source, &mut added, lexicon);
     // A description that opens a sentence ("The world's third-largest
     // smartphone vendor sued …", "Der Konzern aus Shenzhen …") and ends in a
     // company noun of the apposition list refers back to the last company;
