@@ -1511,19 +1511,19 @@ pub fn extract(
                     && matches!(lower[r - 1], "which" | "who")
                     // (Or its acronym: "the Indigenous People of Biafra (IPOB), which".)
                     && [", ", "), "].contains(&&text[words[r - 2].span.end..words[r - 1].span.start]))
-                    .then(|| mentions.iter().find(|m| m.span.end == words[r - 2].span.end && !m.modifier))
-                    .flatten()
-                    .filter(|m| {
-                        matches!(
-                            found.entities[m.entity].etype,
-                            EntityType::Company
-                                | EntityType::Agency
-                                | EntityType::Country
-                                | EntityType::Person
-                                | EntityType::Organization
-                                | EntityType::Group
-                        )
-                    });
+                .then(|| mentions.iter().find(|m| m.span.end == words[r - 2].span.end && !m.modifier))
+                .flatten()
+                .filter(|m| {
+                    matches!(
+                        found.entities[m.entity].etype,
+                        EntityType::Company
+                            | EntityType::Agency
+                            | EntityType::Country
+                            | EntityType::Person
+                            | EntityType::Organization
+                            | EntityType::Group
+                    )
+                });
                 if let Some(m) = antecedent {
                     agent = vec![m.entity];
                 }

@@ -1530,7 +1530,8 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             // suspended the social media company" is none.
             let named = found.mentions.iter().any(|m| !m.modifier && m.span.overlaps(words[k].span));
             // Nor is "The rival company" the last company.
-            let other = lang == Lang::En && lexicon.words.contains_lowered("anaphora.other_company_en", &w.to_lowercase());
+            let other =
+                lang == Lang::En && lexicon.words.contains_lowered("anaphora.other_company_en", &w.to_lowercase());
             if named
                 || other
                 || determiners.iter().chain(&["a", "an", "den", "dem", "des"]).any(|d| w.eq_ignore_ascii_case(d))
