@@ -381,7 +381,8 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// Traditionskonzerns", "dem Stahlkonzern") refer back to the last company
 /// that is not their own sentence's subject; a found name after a
 /// description is its apposition ("den Telekommunikationsanbieter 1&1").
-pub const ANALYSIS: u32 = 109;
+/// 110: no company noun refers back to a stock exchange (`anaphora.markets`).
+pub const ANALYSIS: u32 = 110;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

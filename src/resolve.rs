@@ -1354,7 +1354,7 @@ fn described_companies(
                     .find(|m| m.sentence == sentence && !m.modifier)
                     .filter(|m| m.span.end <= span.start)
                     .map(|m| m.entity);
-                let company = |x: usize| found.entities[x].etype == EntityType::Company && Some(x) != subject;
+                let company = |x: usize| referable_company(found, lexicon, x) && Some(x) != subject;
                 if let Some(entity) = antecedent_where(found, source, span.start, sentence, company) {
                     added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
                 }
@@ -1362,6 +1362,15 @@ fn described_companies(
             break;
         }
     }
+}
+
+/// May a company noun ("the company", "der Konzern") refer back to entity
+/// `x`? A company, but not a market (lexicon ids in `anaphora.markets`):
+/// "Der Konzern" after "Die Tokioter Börse" is the listed company.
+fn referable_company(found: &Found, lexicon: &Lexicon, x: usize) -> bool {
+    let entity = &found.entities[x];
+    let market = || entity.key.strip_prefix("lex:").is_some_and(|id| lexicon.words.contains("anaphora.markets", id));
+    entity.etype == EntityType::Company && !market()
 }
 
 /// "An appeal by the Chinese company", "des chinesischen Konzerns", "dem
@@ -1493,12 +1502,13 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
                 };
                 // (A company named earlier in the same sentence comes first:
                 // "whether Westpac had breached the Act and ordered the bank".)
-                let same_sentence = antecedent(found, &source, s, sentence, types).filter(|&x| {
+                let company = |x: usize| referable_company(found, lexicon, x);
+                let same_sentence = antecedent_where(found, &source, s, sentence, company).filter(|&x| {
                     found.mentions.iter().any(|m| m.entity == x && m.sentence == sentence && m.span.end <= s)
                 });
                 same_sentence
                     .or_else(|| antecedent_where(found, &source, s, sentence, headed))
-                    .or_else(|| antecedent(found, &source, s, sentence, types))
+                    .or_else(|| antecedent_where(found, &source, s, sentence, company))
             } else {
                 antecedent(found, &source, s, sentence, types)
             };
@@ -1571,7 +1581,9 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
             let span = Span::new(first.span.start, words[k].span.end);
             let taken = found.mentions.iter().chain(&added).any(|m| m.span.overlaps(span));
             if !next_is_name && !taken {
-                if let Some(entity) = antecedent(found, &source, span.start, i, &[EntityType::Company]) {
+                if let Some(entity) =
+                    antecedent_where(found, &source, span.start, i, |x| referable_company(found, lexicon, x))
+                {
                     added.push(Mention { span, sentence: i, entity, anaphoric: true, modifier: false });
                 }
             }
