@@ -3324,7 +3324,11 @@ fn is_passive(
                 // (A state is no passive: "Rolls-Royce is in talks with the SFO";
                 // nor a progressive before it: "Intel was considering a bid".)
                 && lower[trigger.first] != "in"
-                && !lower[from..trigger.first].iter().any(|w| w.len() > 4 && w.ends_with("ing") && *w != "being")
+                // (After the auxiliary: "which occupied a building, was
+                // opened" has a noun in "-ing" before it.)
+                && !lower[aux_before(lower, aux, from, trigger.first)..trigger.first]
+                    .iter()
+                    .any(|w| w.len() > 4 && w.ends_with("ing") && *w != "being")
         }
         Lang::De => {
             // ("war … übernommen worden": the auxiliary may follow too.)
@@ -3375,6 +3379,11 @@ fn is_passive(
             aux_in_clause && closes_clause(words, text, trigger.last)
         }
     }
+}
+
+/// The index of the last word of `aux` among `lower[from..to]`, or `from`.
+fn aux_before(lower: &[&str], aux: &[String], from: usize, to: usize) -> usize {
+    (from..to).rev().find(|&k| aux.iter().any(|a| a == lower[k])).unwrap_or(from)
 }
 
 /// The word index of the "by" of a passive that the English participle at

@@ -1364,6 +1364,56 @@ fn described_companies(
     }
 }
 
+/// "prosecutors charged 34 officers", "Investigators said": a bare plural of
+/// `anaphora.authority_plurals_en`, with no article, country or place before
+/// it, is the police, prosecutors or investigators (an agency of the COP or
+/// JUD sector, not a court) the document named last.
+fn bare_authorities(
+    text: &str,
+    sentences: &[Span],
+    found: &Found,
+    source: &[bool],
+    added: &mut Vec<Mention>,
+    lexicon: &Lexicon,
+) {
+    let plurals = lexicon.words.get("anaphora.authority_plurals_en");
+    for plural in plurals {
+        let mut chars = plural.chars();
+        let capitalised: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+        for form in [plural.as_str(), capitalised.as_str()] {
+            for (s, _) in text.match_indices(form) {
+                let span = Span::new(s, s + form.len());
+                if !text::at_word_boundary(text, span.start, span.end) {
+                    continue;
+                }
+                // As a clause's subject only: at its start or after a
+                // conjunction, so nothing qualifies it ("U.S. prosecutors",
+                // "the prosecutors in the case", "South Korea, where
+                // prosecutors") and no verb takes it ("urged prosecutors to").
+                let before = text[..s].trim_end_matches(' ');
+                let previous = before.rsplit([' ', '\n', '(', '"']).next().unwrap_or("");
+                let opens = before.is_empty() || before.ends_with([',', '.', ';', ':', '"', '\n']);
+                let subject = opens || ["that", "and", "but", "while"].contains(&previous);
+                if !subject || found.mentions.iter().chain(added.iter()).any(|m| m.span.overlaps(span)) {
+                    continue;
+                }
+                let sentence = entities::sentence_of(sentences, s);
+                // (Prosecutors are first a JUD body, investigators a COP one.)
+                let sectors = if plural.starts_with("prosecutor") { ["JUD", "COP"] } else { ["COP", "JUD"] };
+                let authority = |x: usize, sector: &str| {
+                    let e = &found.entities[x];
+                    e.etype == EntityType::Agency && e.sector.as_deref() == Some(sector) && !is_court(e)
+                };
+                let referent = antecedent_where(found, source, s, sentence, |x| authority(x, sectors[0]))
+                    .or_else(|| antecedent_where(found, source, s, sentence, |x| authority(x, sectors[1])));
+                if let Some(entity) = referent {
+                    added.push(Mention { span, sentence, entity, anaphoric: true, modifier: false });
+                }
+            }
+        }
+    }
+}
+
 /// May a company noun ("the company", "der Konzern") refer back to entity
 /// `x`? A company, but not a market (lexicon ids in `anaphora.markets`):
 /// "Der Konzern" after "Die Tokioter Börse" is the listed company.
@@ -1518,6 +1568,9 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
         }
     }
     described_companies(text, lang, sentences, found, &source, &mut added, lexicon);
+    if lang == Lang::En {
+        bare_authorities(text, sentences, found, &source, &mut added, lexicon);
+    }
     // A description that opens a sentence ("The world's third-largest
     // smartphone vendor sued …", "Der Konzern aus Shenzhen …") and ends in a
     // company noun of the apposition list refers back to the last company;
