@@ -3064,7 +3064,7 @@ fn without_age(gap: &str) -> &str {
     let Some(rest) = (1..=3).contains(&digits).then(|| &rest[digits..]).and_then(|r| r.strip_prefix(',')) else {
         return gap;
     };
-    // (A residence needs no comma of its own before the conjunction.)
+    // (The residence runs to the next comma.)
     match rest.strip_prefix(" of ").and_then(|r| r.find(',').map(|k| &r[k..])) {
         Some(after) => after,
         None => rest.trim_start(),

@@ -1319,10 +1319,14 @@ fn described_companies(
             }
             let noun = text::strip_possessive(head.text(text));
             let company_noun = match lang {
+                // (Not a head that other bodies share or that names another
+                // company: "the rights group", "the security service", "the
+                // subsidiary", `anaphora.other_company_heads_en`.)
                 Lang::En => {
                     n >= 2
                         && noun.chars().all(char::is_lowercase)
                         && lexicon.words.last_word_ignore_ascii_case("appositions.company_en", noun)
+                        && !lexicon.words.contains_lowered("anaphora.other_company_heads_en", noun)
                 }
                 // ("den Unternehmen", "der Unternehmen" are plural.)
                 Lang::De => {
