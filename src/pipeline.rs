@@ -385,7 +385,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// 111: bare "prosecutors"/"investigators" opening a clause are the police,
 /// prosecutors or investigators named before; a noun in "-ing" before a
 /// passive's auxiliary leaves it passive ("an office building, was opened").
-pub const ANALYSIS: u32 = 111;
+/// 112: a mid-sentence description whose head other bodies share ("the
+/// rights group", `anaphora.other_company_heads_en`) is no company.
+pub const ANALYSIS: u32 = 112;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
