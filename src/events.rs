@@ -3135,6 +3135,9 @@ fn list_from(text: &str, mentions: &[&Mention], m: &Mention) -> Vec<usize> {
             }
         }
         let gap_lower = gap.to_lowercase();
+        // (Past the age and residence the name before is given: "Lu
+        // Jianwang, 61, and Chen Jinping".)
+        let gap_lower = without_age(&gap_lower).to_string();
         let joins = [
             ",",
             "and",
