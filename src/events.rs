@@ -160,7 +160,26 @@ fn find_triggers<'l>(
             if let Some(end) = match_at(pattern, &texts, &lower, at, &prepositional) {
                 // Gaps do not count: "Verfahren eingeleitet" before "Verfahren … eingeleitet".
                 let fixed = |p: &TriggerPattern| p.words.iter().filter(|w| w.is_some()).count();
-                let longer = best.as_ref().is_none_or(|b| fixed(pattern) > fixed(b.pattern));
+                // But a phrase without a gap that reads on into the gap of a
+                // phrase of another type is the verb there: "called for a
+                // tougher response to the terrorist attack" calls for
+                // something ("called for"), it calls no one a terrorist
+                // ("called … a … terrorist").
+                let gapped = |p: &TriggerPattern| p.words.contains(&None);
+                let lead = |p: &TriggerPattern| p.words.iter().take_while(|w| w.is_some()).count();
+                let etype = |p: &TriggerPattern| lexicon.triggers[p.trigger].etype;
+                let reads_into = |p: &TriggerPattern, p_end: usize, q: &TriggerPattern| {
+                    !gapped(p) && gapped(q) && p_end > at + lead(q) && etype(p) != etype(q)
+                };
+                let longer = best.as_ref().is_none_or(|b| {
+                    if reads_into(pattern, end, b.pattern) {
+                        true
+                    } else if reads_into(b.pattern, b.last, pattern) {
+                        false
+                    } else {
+                        fixed(pattern) > fixed(b.pattern)
+                    }
+                });
                 if longer {
                     // A separable verb ("wirft … vor") is anchored on its first
                     // word: what stands in the gap is its object, not part of it.

@@ -388,7 +388,10 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// 112: a mid-sentence description whose head other bodies share ("the
 /// rights group", `anaphora.other_company_heads_en`) is no company.
 /// 113: a list after the verb passes ages and residences too.
-pub const ANALYSIS: u32 = 113;
+/// 114: a trigger phrase without a gap that reads on into the gap of a
+/// phrase of another type at the same word wins ("called for" over "called
+/// … a … terrorist").
+pub const ANALYSIS: u32 = 114;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
