@@ -506,3 +506,8 @@ fn twenty_fourth_blind_articles_stay_good() {
 fn twenty_fifth_blind_articles_stay_good() {
     stays_above("tests/blind25", 0.89, 0.53, 0.41);
 }
+
+#[test]
+fn twenty_sixth_blind_articles_stay_good() {
+    stays_above("tests/blind26", 0.90, 0.27, 0.36);
+}
