@@ -438,7 +438,15 @@ fn roles(text: &str, lang: Lang, found: &Found, lexicon: &Lexicon) -> Vec<LocalR
     let organisation = |t: EntityType| {
         matches!(t, EntityType::Company | EntityType::Organization | EntityType::Agency | EntityType::Country)
     };
-    let mentions: Vec<&Mention> = found.mentions.iter().filter(|m| !m.anaphoric || m.modifier).collect();
+    // (Not the country inside a body's name: "the head of Russia's Federal
+    // Security Service" heads the body.)
+    let mentions: Vec<&Mention> = found
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|&(i, m)| (!m.anaphoric || m.modifier) && !found.nested(i))
+        .map(|(_, m)| m)
+        .collect();
     // (Company nouns that may describe the body after a role's "of".)
     let nouns = lexicon.words.lang_path("appositions.company", lang);
     for pair in mentions.windows(2) {

@@ -35,7 +35,9 @@ impl Found {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
         for (order, mention) in self.mentions.iter().enumerate() {
             let entity = &self.entities[mention.entity];
-            if !(entity.etype == EntityType::Country || bodies && entity.etype == EntityType::Agency) {
+            if !(entity.etype == EntityType::Country || bodies && entity.etype == EntityType::Agency)
+                || self.nested(order)
+            {
                 continue;
             }
             if let Some(country) = entity.country.as_deref() {
@@ -47,6 +49,15 @@ impl Found {
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         counts.into_iter().map(|(c, n, _)| (c, n)).collect()
+    }
+
+    /// Whether mention `i` lies inside a longer one: the country of
+    /// "Russia's Federal Antimonopoly Service". (Its neighbours are the only
+    /// candidates, the mentions being sorted by span.)
+    pub fn nested(&self, i: usize) -> bool {
+        let span = self.mentions[i].span;
+        let encloses = |j: usize| self.mentions[j].span != span && self.mentions[j].span.contains(span);
+        i.checked_sub(1).is_some_and(encloses) || (i + 1 < self.mentions.len() && encloses(i + 1))
     }
 
     /// The mentions inside `span`, in order: those that start in it, found
@@ -195,6 +206,7 @@ pub fn recognize(doc: &Document, lang: Lang, sentences: &[Span], lexicon: &Lexic
     let chosen = drop_law_acronyms(text, lang, chosen, lexicon);
     let chosen = plural_apposition_lists(text, lang, chosen, lexicon);
     let chosen = type_list_members(text, chosen, lexicon);
+    let chosen = country_genitives(text, chosen, &hits);
     let chosen = drop_unsupported_short_names(text, chosen, lexicon);
     let chosen = drop_unsupported_common_words(text, sentences, chosen, lexicon);
     // (The capital a dateline names: where a mission named without its seat
@@ -255,9 +267,22 @@ fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
             return true;
         }
     }
+    // Nor a surname that is also a given name, before another name: "High
+    // Commissioner Cameron MacKay" is not David Cameron. (Not before a
+    // weekday or a month: "Cameron Tuesday said".)
+    let own_given = entry.name.split(' ').next().unwrap_or("");
+    if let Some(next) = next.filter(|n| n.chars().count() > 1 && n.starts_with(char::is_uppercase)) {
+        let lang_lists = ["stop_names.en", "stop_names.de", "function_words.en", "function_words.de"];
+        if own_given != surface
+            && patterns::is_given_name(surface, lexicon)
+            && !lang_lists.iter().any(|path| lexicon.words.contains_ignore_ascii_case(path, next))
+            && !next.chars().all(char::is_uppercase)
+        {
+            return true;
+        }
+    }
     let Some(before) = text[..hit.span.start].strip_suffix(' ') else { return false };
     let previous = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    let own_given = entry.name.split(' ').next().unwrap_or("");
     !previous.is_empty()
         && previous != own_given
         && previous.starts_with(char::is_uppercase)
@@ -1075,6 +1100,34 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     chosen
 }
 
+/// A body named with its country's genitive ("Russia's Federal Antimonopoly
+/// Service", "China's Ministry of Commerce") names the country too: the
+/// country is a mention of its own, as in "Germany's Federal Cartel Office",
+/// inside the body's, which keeps its whole name.
+fn country_genitives(text: &str, mut chosen: Vec<Candidate>, hits: &[Hit]) -> Vec<Candidate> {
+    let mut countries = Vec::new();
+    for candidate in &mut chosen {
+        if !matches!(candidate.reading, Reading::Entry(_) | Reading::Body { country: Some(_), .. }) {
+            continue;
+        }
+        let country = hits.iter().find_map(|h| match h.target {
+            Target::Country(c) if h.span.start == candidate.span.start && h.span.end < candidate.span.end => {
+                let rest = &text[h.span.end..candidate.span.end];
+                ["'s ", "’s "].iter().any(|g| rest.starts_with(g)).then_some((h.span, c))
+            }
+            _ => None,
+        });
+        if let Some((span, c)) = country {
+            countries.push(Candidate { span, reading: Reading::Country(c), priority: candidate.priority });
+        }
+    }
+    if !countries.is_empty() {
+        chosen.extend(countries);
+        chosen.sort_by_key(|c| (c.span.start, c.span.end));
+    }
+    chosen
+}
+
 /// A country's adjective before capitalised words that end in a company's
 /// name ending (`org_suffixes.after_adjective`) is part of that company's
 /// name: "Saudi Arabian Airlines", "Saudi National Bank" (where no reading
@@ -1571,6 +1624,7 @@ fn build(
             },
         };
         let weak = entity.weak;
+        let etype = entity.etype;
         // A place by its context ("Lu Jianwang, 61, of Manhattan") is no
         // company guessed from a name's shape elsewhere ("Manhattan's
         // Chinatown").
@@ -1581,6 +1635,12 @@ fn build(
         });
         if place && found.entities[id].etype == EntityType::Company && found.entities[id].key.starts_with("name:") {
             found.entities[id].etype = EntityType::Location;
+        }
+        // A name typed by its context ("spokesman Arindam Bagchi") is no
+        // company guessed from its shape where it came first ("the
+        // ministry, Arindam Bagchi, said").
+        if !weak && found.entities[id].weak && found.entities[id].key.starts_with("name:") {
+            found.entities[id].etype = etype;
         }
         found.entities[id].weak &= weak;
         let adjective = matches!(candidate.reading, Reading::Adjective(_));

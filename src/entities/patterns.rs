@@ -1029,6 +1029,20 @@ fn classify(
     {
         return Some(make(start_word, run.len(), EntityType::Person, false));
     }
+    // Who "him" or "her" turns out to be: "identified him as Pavan Kumar Rai".
+    if (2..=3).contains(&names) && alphabetic && at >= 2 {
+        let cue = format!("{} {}", sentence_words[at - 2].text(text), sentence_words[at - 1].text(text));
+        let unbroken = text[sentence_words[at - 2].span.start..run[0].span.start].chars().all(|c| c.is_alphabetic() || c == ' ');
+        // (German capitalises its nouns: "nutzten ihn als Ausgangspunkt für
+        // Angriffe".)
+        let names_only = name_words.iter().all(|w| text::is_capitalized(w) && !(lang == Lang::De && looks_like_german_noun(w)));
+        if unbroken
+            && names_only
+            && words.contains_ignore_ascii_case(&words.lang_path("appositions.person_cues", lang), &cue)
+        {
+            return Some(make(start_word, run.len(), EntityType::Person, false));
+        }
+    }
     // Or after it: "Verdi, the German services union, urged", "HypoVereinsbank,
     // UniCredit's German unit, is based" (also a sentence's first word).
     if word_texts.len() <= 4 {
@@ -1065,6 +1079,24 @@ fn classify(
     let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
     if shouted && super::is_dateline(text, span) {
         return None;
+    }
+    // A name hyphenated to a company's head noun is a company: "der
+    // Lürssen-Gruppe", "auf der Peene-Werft" (`org_suffixes.hyphen_heads_de`;
+    // not a common noun's: "Rüstungs-Konzern"). Alone or after an article
+    // ("Patrouillenboote der Lürssen-Gruppe").
+    if lang == Lang::De && from + 1 == word_texts.len() {
+        if let Some((name, head)) = last.rsplit_once('-') {
+            let plain = |w: &str| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic);
+            if plain(name)
+                && text::is_capitalized(name)
+                && !name.chars().all(char::is_uppercase)
+                && !looks_like_german_noun(name)
+                && !name.ends_with('s')
+                && words.contains("org_suffixes.hyphen_heads_de", head)
+            {
+                return Some(make(from, from + 1, EntityType::Company, false));
+            }
+        }
     }
     if lang == Lang::De && word_texts.len() == 1 && is_camel_case(last) {
         return Some(make(0, 1, EntityType::Company, false));
@@ -1327,7 +1359,10 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
 
 /// Whether a person's role (`appositions.person`, one or two words) after a
 /// possessive or an article and before a comma stands right before `at`:
-/// "His wife, ", "the company's founder, ", "Seine Frau, ".
+/// "His wife, ", "the company's founder, ", "Seine Frau, ". The role may
+/// name whose it is in a short phrase (`appositions.role_connectors`):
+/// "the spokesman of India's foreign ministry, ", "der Sprecher des
+/// indischen Außenministeriums, ".
 fn role_before_comma(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &Lexicon) -> bool {
     let Some(noun) = at.checked_sub(1).map(|k| &words[k]) else { return false };
     if &text[noun.span.end..words[at].span.start] != ", " {
@@ -1335,18 +1370,32 @@ fn role_before_comma(text: &str, words: &[Word], at: usize, lang: Lang, lexicon:
     }
     let path = lexicon.words.lang_path("appositions.person", lang);
     let determiners = lexicon.words.lang_path("appositions.role_determiners", lang);
+    let connectors = lexicon.words.lang_path("appositions.role_connectors", lang);
     let determiner = |k: usize| {
         let w = words[k].text(text);
         lexicon.words.contains_ignore_ascii_case(&determiners, w) || lang == Lang::En && w.ends_with("'s")
     };
-    (1..=2).any(|n| {
-        let Some(first) = at.checked_sub(n) else { return false };
-        let Some(before) = first.checked_sub(1) else { return false };
-        let role = &text[words[first].span.start..noun.span.end];
-        role.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
-            && lexicon.words.contains_ignore_ascii_case(&path, role)
-            && determiner(before)
-            && text[words[before].span.end..words[first].span.start] == *" "
+    let role_ending_at = |last: usize| {
+        (1..=2).any(|n| {
+            let Some(first) = (last + 1).checked_sub(n) else { return false };
+            let Some(before) = first.checked_sub(1) else { return false };
+            let role = &text[words[first].span.start..words[last].span.end];
+            role.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                && lexicon.words.contains_ignore_ascii_case(&path, role)
+                && determiner(before)
+                && text[words[before].span.end..words[first].span.start] == *" "
+        })
+    };
+    if role_ending_at(at - 1) {
+        return true;
+    }
+    // A role, a connector and at most four more words, unbroken.
+    (2..=5).any(|n| {
+        let Some(connector) = at.checked_sub(n) else { return false };
+        let Some(last) = connector.checked_sub(1) else { return false };
+        lexicon.words.contains_ignore_ascii_case(&connectors, words[connector].text(text))
+            && text[words[last].span.end..noun.span.end].chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’'))
+            && role_ending_at(last)
     })
 }
 
