@@ -1331,6 +1331,13 @@ pub fn extract(
                 // "Die Polizei hat Markus Braun festgenommen": the subject is
                 // no name, the name after the auxiliary the object.
                 (Vec::new(), vec![object])
+            } else if let Some(subject) = (lang == Lang::De && !passive && after.is_empty())
+                .then(|| clause_on_clause_subject(text, &before, sentence.start, trigger))
+                .flatten()
+            {
+                // "…, was Bamako bestreitet": "was" stands for the clause
+                // before; the name after it is the subject.
+                (vec![subject], Vec::new())
             } else if let Some((agent, target)) =
                 (lang == Lang::De && !passive && after.is_empty() && clause_final(&words, text, &lower, trigger))
                     .then(|| {
@@ -2800,6 +2807,18 @@ fn subclause<'m>(
         .unwrap_or(clause_start);
     let start = start.max(reported);
     mentions.iter().copied().filter(|m| m.span.start >= start).collect()
+}
+
+/// The subject of a German relative clause on a whole clause that the
+/// trigger closes: "…, was Bamako bestreitet", "…, was Peking zurückwies"
+/// (the first name after "was", with no other comma before the trigger).
+fn clause_on_clause_subject(text: &str, before: &[&Mention], sentence_start: usize, trigger: &TriggerHit) -> Option<usize> {
+    let lead = &text[sentence_start..trigger.span.start];
+    let at = sentence_start + lead.rfind(", was ")? + ", was ".len();
+    if text[at..trigger.span.start].contains([',', ';', ':']) {
+        return None;
+    }
+    before.iter().find(|m| m.span.start >= at && !m.modifier).map(|m| m.entity)
 }
 
 /// The agent and the targets of a German relative clause that a verb-final

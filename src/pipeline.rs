@@ -396,7 +396,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// surname that is a given name before another name, German hyphenated
 /// company heads ("Lürssen-Gruppe") and mission nouns type names; a
 /// country's genitive inside a body's name is a mention of its own.
-pub const ANALYSIS: u32 = 115;
+/// 116: recalling an ambassador and withdrawing troops are events; the
+/// name after a German "was" that stands for a clause is its subject.
+pub const ANALYSIS: u32 = 116;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
