@@ -968,6 +968,9 @@ pub fn extract(
                     by_agent.extend(args.iter().find(|m| m.span.start >= from && m.span.end <= to && !m.modifier));
                 }
             }
+            if lang == Lang::De && trigger.pattern.noun && by_agent.is_empty() {
+                by_agent.extend(subjective_genitive(text, &words, &lower, trigger, &args, found, lexicon));
+            }
             // A country adjective right before (or inside) a noun trigger is its
             // agent: "des russischen Angriffs", "US-Sanktionen", "the Chinese probe".
             let adjectives: Vec<&Mention> = mentions
@@ -3512,6 +3515,43 @@ fn by_phrase_mention<'m>(
         }
     }
     Vec::new()
+}
+
+/// The actor a German event noun names in its genitive, where the noun
+/// takes the one who acts there (`nominal.subjective_genitive_de`): "der
+/// Vorwurf des kanadischen Premierministers Justin Trudeau", "die Kritik der
+/// Bundesregierung". A person, body or country within four words of the
+/// article, right after the noun.
+fn subjective_genitive<'m>(
+    text: &str,
+    words: &[Word],
+    lower: &[&str],
+    trigger: &TriggerHit,
+    args: &[&'m Mention],
+    found: &Found,
+    lexicon: &Lexicon,
+) -> Option<&'m Mention> {
+    let noun = lower[trigger.last - 1];
+    if !lexicon.words.contains_lowered("nominal.subjective_genitive_de", noun) {
+        return None;
+    }
+    let article = words.get(trigger.last)?;
+    if !["des", "der"].contains(&lower[trigger.last])
+        || text[words[trigger.last - 1].span.end..article.span.start] != *" "
+    {
+        return None;
+    }
+    let actor = |m: &&&Mention| {
+        matches!(
+            found.entities[m.entity].etype,
+            EntityType::Person | EntityType::Agency | EntityType::Country | EntityType::Organization
+        ) && !m.modifier
+    };
+    args.iter()
+        .find(|m| m.span.start > article.span.end && words_between(words, article.span.end, m.span.start) <= 4)
+        .filter(actor)
+        .filter(|m| !text[article.span.end..m.span.start].contains([',', ';', ':']))
+        .copied()
 }
 
 /// Does a past participle other than a support verb stand among the

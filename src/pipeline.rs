@@ -398,7 +398,9 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// country's genitive inside a body's name is a mention of its own.
 /// 116: recalling an ambassador and withdrawing troops are events; the
 /// name after a German "was" that stands for a clause is its subject.
-pub const ANALYSIS: u32 = 116;
+/// 117: the genitive of a German accusation or criticism noun is who acts
+/// (`nominal.subjective_genitive_de`), never whom it concerns.
+pub const ANALYSIS: u32 = 117;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.
