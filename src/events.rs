@@ -2815,7 +2815,12 @@ fn subclause<'m>(
 /// The subject of a German relative clause on a whole clause that the
 /// trigger closes: "…, was Bamako bestreitet", "…, was Peking zurückwies"
 /// (the first name after "was", with no other comma before the trigger).
-fn clause_on_clause_subject(text: &str, before: &[&Mention], sentence_start: usize, trigger: &TriggerHit) -> Option<usize> {
+fn clause_on_clause_subject(
+    text: &str,
+    before: &[&Mention],
+    sentence_start: usize,
+    trigger: &TriggerHit,
+) -> Option<usize> {
     let lead = &text[sentence_start..trigger.span.start];
     let at = sentence_start + lead.rfind(", was ")? + ", was ".len();
     if text[at..trigger.span.start].contains([',', ';', ':']) {

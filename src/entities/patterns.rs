@@ -1032,10 +1032,12 @@ fn classify(
     // Who "him" or "her" turns out to be: "identified him as Pavan Kumar Rai".
     if (2..=3).contains(&names) && alphabetic && at >= 2 {
         let cue = format!("{} {}", sentence_words[at - 2].text(text), sentence_words[at - 1].text(text));
-        let unbroken = text[sentence_words[at - 2].span.start..run[0].span.start].chars().all(|c| c.is_alphabetic() || c == ' ');
+        let unbroken =
+            text[sentence_words[at - 2].span.start..run[0].span.start].chars().all(|c| c.is_alphabetic() || c == ' ');
         // (German capitalises its nouns: "nutzten ihn als Ausgangspunkt für
         // Angriffe".)
-        let names_only = name_words.iter().all(|w| text::is_capitalized(w) && !(lang == Lang::De && looks_like_german_noun(w)));
+        let names_only =
+            name_words.iter().all(|w| text::is_capitalized(w) && !(lang == Lang::De && looks_like_german_noun(w)));
         if unbroken
             && names_only
             && words.contains_ignore_ascii_case(&words.lang_path("appositions.person_cues", lang), &cue)
@@ -1394,7 +1396,9 @@ fn role_before_comma(text: &str, words: &[Word], at: usize, lang: Lang, lexicon:
         let Some(connector) = at.checked_sub(n) else { return false };
         let Some(last) = connector.checked_sub(1) else { return false };
         lexicon.words.contains_ignore_ascii_case(&connectors, words[connector].text(text))
-            && text[words[last].span.end..noun.span.end].chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’'))
+            && text[words[last].span.end..noun.span.end]
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’'))
             && role_ending_at(last)
     })
 }
