@@ -1105,19 +1105,26 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// country is a mention of its own, as in "Germany's Federal Cartel Office",
 /// inside the body's, which keeps its whole name.
 fn country_genitives(text: &str, mut chosen: Vec<Candidate>, hits: &[Hit]) -> Vec<Candidate> {
+    // (The document's country genitives, few, found once.)
+    let genitives: Vec<(Span, usize)> = hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Country(c) if ["'s ", "’s "].iter().any(|g| text[h.span.end..].starts_with(g)) => {
+                Some((h.span, c))
+            }
+            _ => None,
+        })
+        .collect();
+    if genitives.is_empty() {
+        return chosen;
+    }
     let mut countries = Vec::new();
     for candidate in &mut chosen {
         if !matches!(candidate.reading, Reading::Entry(_) | Reading::Body { country: Some(_), .. }) {
             continue;
         }
-        let country = hits.iter().find_map(|h| match h.target {
-            Target::Country(c) if h.span.start == candidate.span.start && h.span.end < candidate.span.end => {
-                let rest = &text[h.span.end..candidate.span.end];
-                ["'s ", "’s "].iter().any(|g| rest.starts_with(g)).then_some((h.span, c))
-            }
-            _ => None,
-        });
-        if let Some((span, c)) = country {
+        let inside = |(span, _): &&(Span, usize)| span.start == candidate.span.start && span.end < candidate.span.end;
+        if let Some(&(span, c)) = genitives.iter().find(inside) {
             countries.push(Candidate { span, reading: Reading::Country(c), priority: candidate.priority });
         }
     }
