@@ -500,14 +500,37 @@ fn twenty_fourth_blind_articles_stay_good() {
 /// the French ambassador, the German government stopping arms exports to
 /// Saudi Arabia), measured once when they arrived, with code not tuned on
 /// them (78785d6): entity P 0.94 R 0.89 (F1 0.91), event recall 0.57,
-/// relation recall 0.45, 1 fragmented, 0 conflated. This is the honest
-/// estimate now; nothing in it is read.
+/// relation recall 0.45, 1 fragmented, 0 conflated. Since `blind26` came it
+/// is a tuning set.
 #[test]
 fn twenty_fifth_blind_articles_stay_good() {
     stays_above("tests/blind25", 0.89, 0.53, 0.41);
 }
 
+/// Eight articles by a twenty-sixth annotator (`tests/blind26/`: China
+/// sanctioning EU lawmakers and MERICS over Xinjiang, and Danske Bank
+/// pleading guilty over its Estonian branch, each in English and German; US
+/// sanctions on two Turkish ministers over a detained pastor, Telenor's sale
+/// of its Myanmar unit, Sri Lanka handing Hambantota port to a Chinese
+/// company, Midea buying Kuka), measured once when they arrived, with code
+/// not tuned on them (8a76a79): entity P 0.91 R 0.92 (F1 0.91), event recall
+/// 0.30, relation recall 0.39, 1 fragmented, 0 conflated. Since `blind27`
+/// came it is a tuning set.
 #[test]
 fn twenty_sixth_blind_articles_stay_good() {
     stays_above("tests/blind26", 0.90, 0.27, 0.36);
+}
+
+/// Eight articles by a twenty-seventh annotator (`tests/blind27/`: Zambia
+/// putting Vedanta's Konkola Copper Mines into liquidation, and Mexico
+/// shutting Vulcan Materials' Calica quarry, each in English and German; the
+/// Philippine SEC revoking Rappler's registration, Ukraine detaining Ihor
+/// Kolomoisky, the Bergin inquiry finding Crown Resorts unfit for its Sydney
+/// licence, the Gulf states cutting ties with Qatar), measured once when they
+/// arrived, with code not tuned on them (ad83e65): entity P 0.92 R 0.86 (F1
+/// 0.89), event recall 0.46, relation recall 0.38, 2 fragmented, 3
+/// conflated. This is the honest estimate now; nothing in it is read.
+#[test]
+fn twenty_seventh_blind_articles_stay_good() {
+    stays_above("tests/blind27", 0.87, 0.43, 0.35);
 }
