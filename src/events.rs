@@ -1269,6 +1269,16 @@ pub fn extract(
                 .flatten()
                 .filter(|s| !agent.contains(s));
                 let target = accused.map(|s| vec![s]).or(target);
+                // A takeover whose only party after the noun is its buyer is
+                // the subject's: "Kuka faces a takeover by Midea", "Kuka
+                // steht vor der Übernahme durch Midea".
+                let taken = (spec.etype == EventType::Acquire
+                    && !by_agent.is_empty()
+                    && target.as_ref().is_none_or(|t| t.iter().all(|e| agent.contains(e))))
+                .then(|| subjects.last().or(before.last()).map(|m| m.entity))
+                .flatten()
+                .filter(|s| !agent.contains(s));
+                let target = taken.map(|s| vec![s]).or(target);
                 let (agent, target) = match target {
                     Some(parties) if blocked && agent.is_empty() && parties.len() >= 2 => {
                         (vec![parties[0]], parties[1..].to_vec())
@@ -1611,9 +1621,13 @@ pub fn extract(
             // And a sum paid to settle it is a penalty: (the word "pay").
             let mut payment: Option<usize> = None;
             let (mut agent, target) = if spec.seller {
+                let to_buyer = |m: &&&Mention| preposition_before(m).is_some_and(|p| ["to", "an"].contains(&lower[p]));
+                // (A German verb at the clause's end names the buyer before
+                // it: "seine Anteile an Midea zu verkaufen".)
                 let buyer = after
                     .iter()
-                    .find(|m| preposition_before(m).is_some_and(|p| ["to", "an"].contains(&lower[p])))
+                    .find(to_buyer)
+                    .or_else(|| before.iter().rev().filter(|_| lang == Lang::De).find(to_buyer))
                     .copied();
                 let Some(buyer) = buyer else { continue };
                 // What is sold is a company, a unit or a product; else the
@@ -3494,7 +3508,9 @@ fn by_phrase_mention<'m>(
             // (A time is no owner: "im Oktober von Robert Simonds übernommen",
             // "Anfang Oktober von".)
             let time = k > 1 && ["im", "am", "anfang", "ende", "mitte", "seit"].contains(&lower[k - 2]);
+            // ("durch" names no owner: "die Übernahme durch Midea".)
             let of_noun = lang == Lang::De
+                && lower[k] != "durch"
                 && k > 0
                 && words[k - 1].text(text).starts_with(char::is_uppercase)
                 && !time
