@@ -170,7 +170,9 @@ fn dominant_country(found: &Found) -> Option<String> {
 /// Gives "unqualified:<kind>" and "federal:<kind>" placeholders a country.
 ///
 /// An unqualified body ("das Handelsministerium", "the federal government")
-/// is the body of that kind named with its country in the same or the
+/// is its country's where a capital places it ("In Peking wies das
+/// Handelsministerium … zurück"), else the body of that kind named with its
+/// country in the same or the
 /// previous sentence ("das chinesische Handelsministerium … Das
 /// Handelsministerium"), else the first body of that kind the document named,
 /// else, for a part of the executive, the country of the executive body named
@@ -219,6 +221,15 @@ fn qualify_bodies(text: &str, found: &mut Found, lang: Lang, lexicon: &Lexicon) 
         if let Some(named) = named {
             found.mentions[i].entity = named.entity;
             continue;
+        }
+        // A capital the clause places the body in: "In Peking wies das
+        // Handelsministerium Bedenken zurück", "the trade ministry in Tokyo".
+        let named_only = lexicon.words.get("unqualified.named_only_kinds").contains(&kind);
+        if let Some(country) = located_in_capital(text, found, i, lexicon).filter(|_| !named_only) {
+            if let Some(entity) = body_in(&kind, country, lexicon) {
+                found.mentions[i].entity = entity_index(found, entity);
+                continue;
+            }
         }
         let country = if federal {
             match &dominant {
@@ -301,18 +312,56 @@ fn qualify_bodies(text: &str, found: &mut Found, lang: Lang, lexicon: &Lexicon) 
             }
         };
         let Some(country_index) = lexicon.countries.iter().position(|c| c.iso3 == country) else { continue };
-        let Some(institution) = lexicon.institutions.iter().position(|x| x.kind == kind) else { continue };
-        let reading = match lexicon.body_of(&kind, &country).and_then(|e| lexicon.entry_index(&e.id)) {
-            Some(entry) => Reading::Entry(entry),
-            None => Reading::Body { institution, country: Some(country_index) },
-        };
-        let Some(resolved) = entities::entity_of(&reading, "", lexicon) else { continue };
+        let Some(resolved) = body_in(&kind, country_index, lexicon) else { continue };
         found.mentions[i].entity = entity_index(found, resolved);
     }
     // Placeholders that resolved nowhere are dropped.
     let remap: Vec<Option<usize>> =
         found.entities.iter().enumerate().map(|(i, e)| if placeholder(&e.key) { None } else { Some(i) }).collect();
     apply_remap(found, &remap);
+}
+
+/// A country's body of a kind: the lexicon's entry, else a generic body.
+fn body_in(kind: &str, country: usize, lexicon: &Lexicon) -> Option<LocalEntity> {
+    let institution = lexicon.institutions.iter().position(|x| x.kind == kind)?;
+    let iso3 = &lexicon.countries[country].iso3;
+    let reading = match lexicon.body_of(kind, iso3).and_then(|e| lexicon.entry_index(&e.id)) {
+        Some(entry) => Reading::Entry(entry),
+        None => Reading::Body { institution, country: Some(country) },
+    };
+    entities::entity_of(&reading, "", lexicon)
+}
+
+/// The country whose capital places the unqualified body of mention `i`:
+/// a fronted "In <capital>" a few words before it ("In Peking wies das
+/// Handelsministerium", "In Tokyo, the trade ministry said"), or "in
+/// <capital>" right after it ("the ministry in Beijing").
+fn located_in_capital(text: &str, found: &Found, i: usize, lexicon: &Lexicon) -> Option<usize> {
+    let body = found.mentions[i].span;
+    // The country whose capital `rest` starts with, as a whole word.
+    // (Brussels is no capital in the lexicon: it seats the EU's bodies.)
+    let capital_at = |rest: &str| {
+        lexicon.countries.iter().enumerate().find_map(|(c, country)| {
+            country.capital_en.iter().chain(&country.capital_de).find_map(|name| {
+                let tail = rest.strip_prefix(name.as_str())?;
+                tail.starts_with([' ', ',', '.', ';']).then_some((c, name.len()))
+            })
+        })
+    };
+    let after = &text[body.end..];
+    if let Some((c, _)) = after.strip_prefix(" in ").and_then(capital_at) {
+        return Some(c);
+    }
+    // A fronted "In <capital>": at most three words from the body, at the
+    // start of the sentence.
+    let from = text[..body.start].char_indices().rev().nth(60).map_or(0, |(k, _)| k);
+    let lead = &text[from..body.start];
+    let at = lead.rfind("In ")?;
+    let (c, len) = capital_at(&lead[at + 3..])?;
+    let before = text[..from + at].trim_end();
+    let opens = before.is_empty() || before.ends_with(['.', '"', ':', '!', '?']) || text[..from + at].ends_with('\n');
+    let between = lead[at + 3 + len..].trim_start_matches(',');
+    (opens && between.split_whitespace().count() <= 3 && !between.contains([',', ';', ':', '.'])).then_some(c)
 }
 
 /// "The Treasury's Office of Financial Sanctions Implementation" in an article

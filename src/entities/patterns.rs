@@ -314,11 +314,13 @@ pub fn find(
                     // product or unit of it named after it: "Google
                     // Shopping", "Apple Music" (one word: a product).
                     let right_before = |a: &&Span| a.end + 1 == candidate.span.start && text.as_bytes()[a.end] == b' ';
-                    if *weak && run.len() == 1 {
+                    // Several words are a unit of it: "DWS Investment
+                    // Management Americas", "Volkswagen Financial Services".
+                    if *weak {
                         if let Some(before) = absorbable.iter().find(right_before) {
                             candidate.span = Span::new(before.start, candidate.span.end);
                             *name = candidate.span.slice(text).to_string();
-                            *etype = EntityType::Product;
+                            *etype = if run.len() == 1 { EntityType::Product } else { EntityType::Company };
                             *weak = false;
                         }
                     }
