@@ -1696,10 +1696,19 @@ pub fn extract(
                     requesters.push((trigger.span, requester.entity));
                 }
                 (vec![requester.entity], asked.into_iter().collect())
-            } else if spec.giver && trigger.pattern.noun {
-                // The giver after the noun ("from the SNB", "der SNB"); the
+            } else if spec.giver
+                && (trigger.pattern.noun
+                    || trigger
+                        .pattern
+                        .words
+                        .last()
+                        .and_then(|w| w.as_deref())
+                        .is_some_and(|w| ["from", "von", "bei"].contains(&w)))
+            {
+                // The giver after the noun ("from the SNB", "der SNB") or a
+                // borrowing verb's "from" ("borrowed heavily from"); the
                 // subject, if any, receives.
-                let givers = ["from", "der", "des", "von", "vom"];
+                let givers = ["from", "der", "des", "von", "vom", "bei"];
                 let giver = after.iter().find(|m| {
                     let k = word_index_before(&words, m.span.start);
                     let marked = k > 0 && givers.contains(&lower[k - 1])

@@ -1333,6 +1333,7 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
         ("appositions.person", EntityType::Person),
         ("appositions.product", EntityType::Product),
         ("appositions.organization", EntityType::Organization),
+        ("appositions.place", EntityType::Location),
     ];
     for (path, etype) in lists {
         let path = lexicon.words.lang_path(path, lang);
