@@ -973,10 +973,21 @@ pub fn extract(
             }
             // A country adjective right before (or inside) a noun trigger is its
             // agent: "des russischen Angriffs", "US-Sanktionen", "the Chinese probe".
+            // (A country's possessive before a common noun stands so too:
+            // "sanctions on Turkey's justice and interior ministers".)
+            let possessive = |m: &Mention| {
+                ["'s ", "’s "].iter().any(|p| {
+                    text[m.span.end..].strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_lowercase))
+                })
+            };
             let adjectives: Vec<&Mention> = mentions
                 .iter()
                 .copied()
-                .filter(|m| m.anaphoric && m.modifier && found.entities[m.entity].etype == EntityType::Country)
+                .filter(|m| {
+                    (m.anaphoric || lang == Lang::En && possessive(m))
+                        && m.modifier
+                        && found.entities[m.entity].etype == EntityType::Country
+                })
                 .collect();
             let attached_adjective = adjectives.iter().find(|m| {
                 trigger.pattern.noun
@@ -2019,15 +2030,23 @@ pub fn extract(
             // The object of a relative clause is its antecedent: "Huawei, which
             // the U.S. added to a trade blacklist in 2019", "ZTE, den die USA
             // auf die Liste gesetzt hatten".
-            if target.is_empty() && !trigger.pattern.noun {
+            // "Whom" is an object always, whatever follows the verb: "Fethullah
+            // Gulen, the U.S.-based cleric whom Ankara blames for a failed coup".
+            if !trigger.pattern.noun {
                 if let Some(subject) = agent
                     .first()
                     .and_then(|a| args.iter().rev().find(|m| m.entity == *a && m.span.end <= trigger.span.start))
                 {
-                    // Not the subject itself: "Google, which the company criticized".
-                    target.extend(
-                        relative_antecedent(text, sentence.start, subject, &mentions).filter(|a| !agent.contains(a)),
-                    );
+                    let whom = whom_antecedent(text, sentence.start, subject, &mentions).filter(|a| !agent.contains(a));
+                    if let Some(antecedent) = whom {
+                        target = vec![antecedent];
+                    } else if target.is_empty() {
+                        // Not the subject itself: "Google, which the company criticized".
+                        target.extend(
+                            relative_antecedent(text, sentence.start, subject, &mentions)
+                                .filter(|a| !agent.contains(a)),
+                        );
+                    }
                 }
             }
             // What is bought is a company, not its products: "licenses to buy
@@ -2303,6 +2322,21 @@ fn relative_antecedent(text: &str, sentence_start: usize, subject: &Mention, men
         .find_map(|r| lead.strip_suffix(r))
         .map(|before| sentence_start + before.len())?;
     mentions.iter().find(|m| m.span.end == comma && m.span.start != subject.span.start).map(|m| m.entity)
+}
+
+/// The name an English "whom" right before `subject` stands for: the name
+/// before it, or before the apposition that it closes ("Fethullah Gulen,
+/// the U.S.-based cleric whom Ankara blames").
+fn whom_antecedent(text: &str, sentence_start: usize, subject: &Mention, mentions: &[&Mention]) -> Option<usize> {
+    let lead = text[sentence_start..subject.span.start].trim_end();
+    let before = lead.strip_suffix(" whom").or_else(|| lead.strip_suffix(", whom"))?;
+    let end = sentence_start + before.len();
+    mentions.iter().rev().filter(|m| m.span.end <= end && !m.modifier).find_map(|m| {
+        let between = &text[m.span.end..end];
+        let apposition = between.is_empty()
+            || between.starts_with(", ") && !between[1..].contains(',') && between.split_whitespace().count() <= 6;
+        apposition.then_some(m.entity)
+    })
 }
 
 /// A German participle inflected before its noun describes it, stating no
@@ -2766,6 +2800,15 @@ fn nominal_agent<'m>(
     };
     let supported = (from..to).any(|k| support.iter().any(|v| word_matches(v, lower[k])));
     if !supported {
+        return None;
+    }
+    // A noun behind a cause is another's act: "imposed sanctions on Turkey's
+    // ministers over the prolonged detention of Andrew Brunson".
+    let near = word_index_before(words, nearest.span.end).min(trigger.first);
+    let cause = ["cause_after_object", "cause"].iter().any(|path| {
+        any_phrase(lexicon.words.phrases(&lexicon.words.lang_path(path, lang)), lower, near, trigger.first)
+    });
+    if cause {
         return None;
     }
     match lang {
