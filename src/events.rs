@@ -318,7 +318,7 @@ pub fn extract(
     lexicon: &Lexicon,
 ) -> Vec<LocalEvent> {
     let text = doc.text.as_str();
-    let mut events = Vec::new();
+    let mut events: Vec<LocalEvent> = Vec::new();
     let mut dateline_reporters: Vec<usize> = Vec::new();
     let lowered_text = text::lowercase_aligned(text);
     let mut lowered_storage = Vec::new();
@@ -1457,6 +1457,18 @@ pub fn extract(
                     .or(subjects.first())
                     .map(|m| vec![m.entity])
                     .unwrap_or_default();
+                // A participle after the sentence's event shares its agent,
+                // named or not: "A coalition of 474 civil society
+                // organisations has filed a complaint against Norway's
+                // Telenor, accusing the telecoms group of …".
+                let participle = lang == Lang::En
+                    && lower[trigger.first].ends_with("ing")
+                    && text[..words[trigger.first].span.start].ends_with(", ");
+                let main = events
+                    .iter()
+                    .rev()
+                    .find(|e| participle && e.sentence == sentence_idx && e.trigger.end <= trigger.span.start);
+                let agent = main.map_or(agent, |e| e.agent.clone());
                 let target = after.first().map(|m| list_from(text, &after, m)).unwrap_or_default();
                 (agent, target)
             } else if let Some(aux) = (lang == Lang::De && !trigger.pattern.words.contains(&None))
