@@ -1457,8 +1457,8 @@ pub fn extract(
                     .or(subjects.first())
                     .map(|m| vec![m.entity])
                     .unwrap_or_default();
-                // A participle after the sentence's event shares its agent,
-                // named or not: "A coalition of 474 civil society
+                // A participle after a sentence whose event names no agent
+                // has none either: "A coalition of 474 civil society
                 // organisations has filed a complaint against Norway's
                 // Telenor, accusing the telecoms group of …".
                 let participle = lang == Lang::En
@@ -1468,7 +1468,7 @@ pub fn extract(
                     .iter()
                     .rev()
                     .find(|e| participle && e.sentence == sentence_idx && e.trigger.end <= trigger.span.start);
-                let agent = main.map_or(agent, |e| e.agent.clone());
+                let agent = if main.is_some_and(|e| e.agent.is_empty()) { Vec::new() } else { agent };
                 let target = after.first().map(|m| list_from(text, &after, m)).unwrap_or_default();
                 (agent, target)
             } else if let Some(aux) = (lang == Lang::De && !trigger.pattern.words.contains(&None))
