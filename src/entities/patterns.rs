@@ -163,6 +163,7 @@ pub fn find(
     let Prefixes { companies: absorbable, groups, places, adjectives } = *prefixes;
     let mut out = Vec::new();
     let taken = SpanIndex::new(taken);
+    let stop_names = lexicon.words.lang_path("stop_names", lang);
     for sentence in sentences {
         let words = text::words(text, sentence.start, sentence.end);
         if words.is_empty() {
@@ -325,7 +326,14 @@ pub fn find(
                         }
                     }
                 }
-                out.push(candidate);
+                // An amount is no name: "die Bank 413 Millionen Dollar".
+                let mut parts = candidate.span.slice(text).split(' ');
+                let amount =
+                    parts.next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+                        && parts.next().is_some_and(|w| lexicon.words.contains_ignore_ascii_case(&stop_names, w));
+                if !amount {
+                    out.push(candidate);
+                }
             }
             i = run_end;
         }
