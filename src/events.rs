@@ -1752,6 +1752,24 @@ pub fn extract(
             } else {
                 (agent, target)
             };
+            // A German noun's relative clause with "mit denen" names who
+            // used it: "Gegensanktionen, mit denen China auf … reagiert
+            // hatte". Its subject acts, and is no target.
+            if lang == Lang::De && noun && agent.is_empty() {
+                let rest = &text[trigger.span.end..];
+                let opener = [", mit denen ", ", mit der ", ", mit dem ", ", mit welchen "]
+                    .iter()
+                    .find(|o| rest.starts_with(**o));
+                if let Some(opener) = opener {
+                    let from = trigger.span.end + opener.len();
+                    let subject = after.iter().find(|m| {
+                        m.span.start >= from && words_between(&words, from, m.span.start) <= 1 && !m.modifier
+                    });
+                    if let Some(subject) = subject {
+                        agent = vec![subject.entity];
+                    }
+                }
+            }
             let mut target: Vec<usize> = target.into_iter().filter(|t| !agent.contains(t)).collect();
             // An English compound names a company or person it is aimed at
             // before the noun, when nothing after it is: "Amazon abandons
@@ -2146,6 +2164,42 @@ pub fn extract(
                 && !examines
                 && !looms
                 && before.iter().any(|m| agent.contains(&m.entity) && !m.modifier);
+            // A sanction whose targets the next sentence lists: "…
+            // Gegensanktionen, mit denen China … reagiert hatte. Betroffen
+            // sind … Reinhard Bütikofer, … Michael Gahler …"
+            // (`nominal.affected_next`).
+            // (The sentence's first sanction only: "Gegensanktionen, mit
+            // denen China auf Strafmaßnahmen der Europäischen Union reagiert
+            // hatte" lists China's targets, not the EU's.)
+            let first_sanction = !events.iter().any(|e| e.sentence == sentence_idx && e.etype == EventType::Sanction);
+            if target.is_empty() && spec.etype == EventType::Sanction && !agent.is_empty() && first_sanction {
+                if let Some(next) = sentence_spans.get(sentence_idx + 1) {
+                    let next = sentences::trimmed(text, *next);
+                    let opens = lexicon
+                        .words
+                        .get(&lexicon.words.lang_path("nominal.affected_next", lang))
+                        .iter()
+                        .any(|o| next.slice(text).starts_with(o.as_str()));
+                    if opens {
+                        for m in found.mentions.iter().filter(|m| {
+                            m.sentence == sentence_idx + 1
+                                && !m.modifier
+                                && !text[m.span.end..].starts_with('-')
+                                && matches!(
+                                    found.entities[m.entity].etype,
+                                    EntityType::Person
+                                        | EntityType::Organization
+                                        | EntityType::Company
+                                        | EntityType::Agency
+                                )
+                        }) {
+                            if !target.contains(&m.entity) && !agent.contains(&m.entity) {
+                                target.push(m.entity);
+                            }
+                        }
+                    }
+                }
+            }
             if target.is_empty() && !spec.untargeted && !stands_alone {
                 continue;
             }
