@@ -430,8 +430,35 @@ pub struct EventPass<'a> {
     /// The document being added, and the clusters with evidence in it, ascending.
     current_document: u32,
     /// See [`EventPass::new`].
-    document_dates: Vec<Option<String>>,
+    document_dates: DocumentDates,
     document_clusters: Vec<u32>,
+}
+
+/// The date of each document, in one string: a corpus of a million
+/// documents holds no million small allocations through pass 2.
+struct DocumentDates {
+    text: String,
+    /// Where each document's date ends in `text` (an undated one adds nothing).
+    ends: Vec<u32>,
+}
+
+impl DocumentDates {
+    fn new(dates: Vec<Option<String>>) -> DocumentDates {
+        let mut text = String::with_capacity(dates.iter().flatten().map(String::len).sum());
+        let mut ends = Vec::with_capacity(dates.len());
+        for date in dates {
+            text.push_str(date.as_deref().unwrap_or(""));
+            ends.push(text.len() as u32);
+        }
+        DocumentDates { text, ends }
+    }
+
+    /// The date of document `d`, if it has one.
+    fn get(&self, d: usize) -> Option<&str> {
+        let end = *self.ends.get(d)? as usize;
+        let start = d.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        (end > start).then(|| &self.text[start..end])
+    }
 }
 
 fn id_number(id: &str) -> Option<u32> {
@@ -481,7 +508,7 @@ impl<'a> EventPass<'a> {
             relations: BTreeMap::new(),
             current_document: u32::MAX,
             document_clusters: Vec::new(),
-            document_dates,
+            document_dates: DocumentDates::new(document_dates),
         }
     }
 
@@ -582,7 +609,7 @@ impl<'a> EventPass<'a> {
             }
             let Some(id) = globals[g as usize].key.strip_prefix("lex:") else { continue };
             let Some(entry) = self.lexicon.entry(id) else { continue };
-            let date = self.document_dates.get(d as usize).and_then(Option::as_deref);
+            let date = self.document_dates.get(d as usize);
             for rel in entry.relations.iter().filter(|rel| in_force(rel.from.as_deref(), rel.to.as_deref(), date)) {
                 let Some(rtype) = RelationType::parse(&rel.rtype) else { continue };
                 let target_key = if self.lexicon.entry(&rel.target).is_some() {
