@@ -310,6 +310,21 @@ pub fn find(
                         candidate.span = Span::new(candidate.span.start, country.end);
                         *name = candidate.span.slice(text).to_string();
                     }
+                    // A campaign named for a country: "the campaign group
+                    // Justice For Myanmar" (a name typed by its apposition).
+                    let apposed = apposition_type(text, &words, i, lang, lexicon).is_some();
+                    let for_country = places.iter().find(|p| {
+                        [" for ", " For "].iter().any(|f| {
+                            text[candidate.span.end..].starts_with(f) && p.start == candidate.span.end + f.len()
+                        }) && !p.slice(text).contains('.')
+                    });
+                    if let Some(country) = for_country.filter(|_| {
+                        apposed && lang == Lang::En && matches!(*etype, EntityType::Company | EntityType::Organization)
+                    }) {
+                        candidate.span = Span::new(candidate.span.start, country.end);
+                        *name = candidate.span.slice(text).to_string();
+                        *etype = EntityType::Organization;
+                    }
                 } else if let Reading::Named { name, etype, weak } = &mut candidate.reading {
                     // An untyped word right after a known company is a
                     // product or unit of it named after it: "Google
