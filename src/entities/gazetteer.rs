@@ -81,9 +81,13 @@ impl Gazetteer {
             }
         };
         for (i, entry) in lexicon.entries.iter().enumerate() {
-            add(&entry.name, Target::Entry(i));
-            for alias in entry.en.iter().chain(&entry.de) {
+            for alias in std::iter::once(&entry.name).chain(&entry.en).chain(&entry.de) {
                 add(alias, Target::Entry(i));
+                // News drop a plural's apostrophe inside a name: "Kurdistan
+                // Workers Party" is the Kurdistan Workers' Party.
+                if alias.contains("s' ") || alias.contains("s’ ") {
+                    add(&alias.replace("s' ", "s ").replace("s’ ", "s "), Target::Entry(i));
+                }
             }
         }
         for (i, country) in lexicon.countries.iter().enumerate() {
