@@ -310,17 +310,20 @@ pub fn find(
                         candidate.span = Span::new(candidate.span.start, country.end);
                         *name = candidate.span.slice(text).to_string();
                     }
-                    // A campaign named for a country: "the campaign group
+                    // A group named for a country: "the campaign group
                     // Justice For Myanmar" (a name typed by its apposition).
-                    let apposed = apposition_type(text, &words, i, lang, lexicon).is_some();
-                    let for_country = places.iter().find(|p| {
-                        [" for ", " For "].iter().any(|f| {
-                            text[candidate.span.end..].starts_with(f) && p.start == candidate.span.end + f.len()
-                        }) && !p.slice(text).contains('.')
-                    });
-                    if let Some(country) = for_country.filter(|_| {
-                        apposed && lang == Lang::En && matches!(*etype, EntityType::Company | EntityType::Organization)
-                    }) {
+                    // (The cheap tests first: most names have no "for" after them.)
+                    let for_at = [" for ", " For "]
+                        .iter()
+                        .find(|f| text[candidate.span.end..].starts_with(**f))
+                        .map(|f| candidate.span.end + f.len())
+                        .filter(|_| {
+                            lang == Lang::En && matches!(*etype, EntityType::Company | EntityType::Organization)
+                        });
+                    let country = for_at
+                        .and_then(|at| places.iter().find(|p| p.start == at && !p.slice(text).contains('.')))
+                        .filter(|_| apposition_type(text, &words, i, lang, lexicon).is_some());
+                    if let Some(country) = country {
                         candidate.span = Span::new(candidate.span.start, country.end);
                         *name = candidate.span.slice(text).to_string();
                         *etype = EntityType::Organization;
