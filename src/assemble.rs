@@ -1332,6 +1332,19 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn each_document_keeps_its_own_date() {
+        let dates = DocumentDates::new(vec![
+            Some("2024-01-01".into()),
+            None,
+            Some(String::new()),
+            Some("2025".into()),
+            Some("2023-02".into()),
+        ]);
+        let got: Vec<Option<&str>> = (0..6).map(|d| dates.get(d)).collect();
+        assert_eq!(got, [Some("2024-01-01"), None, None, Some("2025"), Some("2023-02"), None]);
+    }
+
+    #[test]
     fn facts_hold_within_their_dates() {
         let cases = [
             (Some("2021-01-26"), Some("2024-07-23"), Some("2025-01-03"), false),
