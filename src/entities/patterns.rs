@@ -296,16 +296,25 @@ pub fn find(
                         candidate.span = Span::new(before.start, candidate.span.end);
                         *name = candidate.span.slice(text).to_string();
                     }
-                    // "Solar Energy Corporation of India", "State Bank of
-                    // India": a company's head word, then "of" and a country.
-                    let head = candidate.span.slice(text).rsplit(' ').next().unwrap_or("");
-                    let country_after = places.iter().find(|p| {
-                        p.start == candidate.span.end + 4
-                            && text[candidate.span.end..].starts_with(" of ")
-                            && !p.slice(text).contains('.')
+                    // "Solar Energy Corporation of India", "Mineworkers
+                    // Union of Zambia", "National Union of Journalists of
+                    // the Philippines": a company's or group's head word
+                    // (`org_suffixes.of_country_heads_en`), then "of" and a
+                    // country.
+                    let of_len = [" of the ", " of "]
+                        .iter()
+                        .find(|o| text[candidate.span.end..].starts_with(**o))
+                        .map(|o| o.len())
+                        .filter(|_| matches!(*etype, EntityType::Company | EntityType::Organization));
+                    let country_after = of_len.and_then(|len| {
+                        places.iter().find(|p| p.start == candidate.span.end + len && !p.slice(text).contains('.'))
                     });
                     if let Some(country) = country_after.filter(|_| {
-                        *etype == EntityType::Company && ["Corporation", "Company", "Bank", "Authority"].contains(&head)
+                        candidate
+                            .span
+                            .slice(text)
+                            .split(' ')
+                            .any(|w| lexicon.words.contains("org_suffixes.of_country_heads_en", w))
                     }) {
                         candidate.span = Span::new(candidate.span.start, country.end);
                         *name = candidate.span.slice(text).to_string();
@@ -939,7 +948,14 @@ fn classify(
     // International Airport".
     let org_heads = words.lang_path("org_suffixes.org_heads", lang);
     let org_head = words.get(&org_heads).iter().any(|h| joined.starts_with(h.as_str()) && joined.len() > h.len() + 1);
-    if org_head {
+    // (Or after an opener: "National Union of Journalists".)
+    let opened = lang == Lang::En
+        && word_texts.len() >= 4
+        && words.contains("org_suffixes.org_openers_en", word_texts[0])
+        && joined.split_once(' ').is_some_and(|(_, rest)| {
+            words.get(&org_heads).iter().any(|h| rest.starts_with(h.as_str()) && rest.len() > h.len() + 1)
+        });
+    if org_head || opened {
         return Some(make(0, run.len(), EntityType::Organization, false));
     }
     if tail_of(&words.lang_path("org_suffixes.org_tails", lang)) {
