@@ -529,8 +529,22 @@ fn twenty_sixth_blind_articles_stay_good() {
 /// licence, the Gulf states cutting ties with Qatar), measured once when they
 /// arrived, with code not tuned on them (ad83e65): entity P 0.92 R 0.86 (F1
 /// 0.89), event recall 0.46, relation recall 0.38, 2 fragmented, 3
-/// conflated. This is the honest estimate now; nothing in it is read.
+/// conflated. Since `blind28` came it is a tuning set.
 #[test]
 fn twenty_seventh_blind_articles_stay_good() {
     stays_above("tests/blind27", 0.87, 0.43, 0.35);
+}
+
+/// Eight articles by a twenty-eighth annotator (`tests/blind28/`: Namibia's
+/// "Fishrot" bribery scandal around Samherji, and Rodrigo Duterte's arrest on
+/// an International Criminal Court warrant, each in English and German;
+/// Telia's settlement over bribes in Uzbekistan, Ecuador storming Mexico's
+/// embassy to arrest Jorge Glas, Saudi Arabia's Ritz-Carlton purge, the ECB
+/// letting Latvia's ABLV Bank fail), measured once when they arrived, with
+/// code not tuned on them (d37e58e): entity P 0.89 R 0.93 (F1 0.91), event
+/// recall 0.44, relation recall 0.31, 1 fragmented, 0 conflated. This is the
+/// honest estimate now; nothing in it is read.
+#[test]
+fn twenty_eighth_blind_articles_stay_good() {
+    stays_above("tests/blind28", 0.89, 0.41, 0.28);
 }
