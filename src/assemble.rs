@@ -1080,6 +1080,32 @@ impl Plan<'_> {
     /// first in order.
     fn proper_body_name(&self, global: &GlobalEntity) -> Option<String> {
         let kind = global.key.strip_prefix("body:")?.split(':').next()?;
+        // Its own name, where a text gives one ("das mexikanische
+        // Umweltministerium Semarnat"): one word that is no institution's
+        // noun, nor a German compound ending in one ("Umweltministerium").
+        let nouns = || self.lexicon.institutions.iter().flat_map(|i| i.en.iter().chain(&i.de));
+        let own = |s: &str| {
+            // (A genitive is its noun's: "des Ministerrats", "Madrids".)
+            let stem = s.strip_suffix('s').filter(|_| s.len() > 4).unwrap_or(s);
+            let lower = s.to_lowercase();
+            let stem_lower = stem.to_lowercase();
+            // (Nor a capital that stands for its government: "Moskau".)
+            let capital = || {
+                self.lexicon.countries.iter().any(|c| c.capital_en.iter().chain(&c.capital_de).any(|k| k == s || k == stem))
+            };
+            !s.contains([' ', '-'])
+                && text::is_capitalized(s)
+                && !capital()
+                && !nouns().any(|n| {
+                    let n = n.to_lowercase();
+                    [&lower, &stem_lower]
+                        .iter()
+                        .any(|w| **w == n || w.len() > n.len() && n.chars().count() >= 4 && w.ends_with(&n))
+                })
+        };
+        if let Some((surface, _)) = global.surfaces.iter().filter(|(s, _)| own(s)).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+            return Some(surface.clone());
+        }
         let institution = self.lexicon.institutions.iter().find(|i| i.kind == kind)?;
         let country = global.local.country.as_deref()?;
         let adjective = self.lexicon.countries.iter().find(|c| c.iso3 == country)?.adjective();

@@ -30,6 +30,7 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     name_generic_courts(&mut found, lexicon);
     link_parenthesized_aliases(text, sentences, &mut found);
     link_renamed(text, lang, &mut found, lexicon);
+    link_named_bodies(text, &mut found);
     link_assumed_names(text, lang, &mut found, lexicon);
     link_short_names(text, &mut found, lexicon);
     link_surnames(text, sentences, &mut found, lexicon);
@@ -767,6 +768,41 @@ fn link_renamed(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) {
                 found.entities[into].etype = found.entities[from].etype;
                 found.entities[into].weak = false;
             }
+        }
+    }
+    if linked {
+        apply_remap(found, &remap);
+        found.mentions.sort();
+    }
+}
+
+/// "das mexikanische Umweltministerium Semarnat", "Brazil's antitrust
+/// regulator Cadex": a name that an agency's noun typed (`appositions.agency_*`)
+/// right after a mention of a state body is that body's own name, so both
+/// are one entity: the body, which knows its country, with the name as a
+/// surface (assembly names the body by it).
+fn link_named_bodies(text: &str, found: &mut Found) {
+    let mut remap: Vec<Option<usize>> = (0..found.entities.len()).map(Some).collect();
+    let mut linked = false;
+    for pair in found.mentions.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.anaphoric || b.anaphoric || a.modifier || a.entity == b.entity || b.span.start != a.span.end + 1 {
+            continue;
+        }
+        if text.as_bytes()[a.span.end] != b' ' {
+            continue;
+        }
+        let (ea, eb) = (&found.entities[a.entity], &found.entities[b.entity]);
+        // (A lexicon body has a country: "Brazil's antitrust regulator" is CADE.)
+        let body = ea.etype == EntityType::Agency
+            && (ea.key.starts_with("body:") || ea.key.starts_with("lex:") && ea.country.is_some());
+        let name = eb.key.starts_with("name:") && eb.etype == EntityType::Agency && !eb.weak;
+        if !body || !name || b.span.slice(text).contains(' ') {
+            continue;
+        }
+        if remap[a.entity] == Some(a.entity) && remap[b.entity] == Some(b.entity) {
+            remap[b.entity] = Some(a.entity);
+            linked = true;
         }
     }
     if linked {

@@ -26,6 +26,10 @@ struct Case {
     /// "Name = Other|TYPE": both names must be one entity.
     #[serde(default)]
     entities: Vec<String>,
+    /// "Name|TYPE" that must be an entity's display name exactly (not just
+    /// one of its aliases).
+    #[serde(default)]
+    named: Vec<String>,
     /// Names that must not be entities ("Name|TYPE": not of that type);
     /// "Name = Other": not one entity.
     #[serde(default)]
@@ -166,6 +170,12 @@ fn run(file: &str) {
                     problems.push(format!("entity {name} typed {} not {etype}", e.etype))
                 }
                 _ => {}
+            }
+        }
+        for spec in &case.named {
+            let (name, etype) = spec.split_once('|').unwrap_or((spec, ""));
+            if !graph.entities.iter().any(|e| e.name == name && (etype.is_empty() || e.etype.as_str() == etype)) {
+                problems.push(format!("no entity named {spec}"));
             }
         }
         for name in &case.not_entities {

@@ -840,6 +840,9 @@ fn classify(
             } else if is_apposition(word_texts[k], lang, "appositions.organization", lexicon) {
                 // "die Gewerkschaft Verdi".
                 Some(EntityType::Organization)
+            } else if !word_texts[k + 1].contains('-') && german_body_subject(text, sentence_words, at + k, lexicon) {
+                // "Die Umweltaufsicht Profepa ordnete".
+                Some(EntityType::Agency)
             } else {
                 None
             }
@@ -1338,6 +1341,27 @@ pub(crate) fn is_given_name(word: &str, lexicon: &Lexicon) -> bool {
         }
 }
 
+/// Whether the word at `noun` is a German state body's noun in the singular
+/// (`appositions.agency_de`, by its end: "Umweltministerium") that opens
+/// its sentence after at most an article and two adjectives: "Die
+/// Umweltaufsicht Profepa ordnete", "Das mexikanische Umweltministerium
+/// Semarnat erklärte". German puts an object right after a subject that
+/// follows the verb ("Im März hatte das Ministerium Anklage erhoben"), so a
+/// word after the noun anywhere else is no name.
+fn german_body_subject(text: &str, words: &[Word], noun: usize, lexicon: &Lexicon) -> bool {
+    let Some(word) = words.get(noun) else { return false };
+    let lower = word.text(text).to_lowercase();
+    if !text::is_capitalized(word.text(text)) || !lexicon.words.ends_with_item("appositions.agency_de", &lower, 5) {
+        return false;
+    }
+    let before = &words[..noun];
+    before.len() <= 3
+        && before.iter().enumerate().all(|(k, w)| {
+            let w = w.text(text);
+            w.starts_with(char::is_lowercase) || k == 0 && ["Der", "Die", "Das"].contains(&w)
+        })
+}
+
 /// Whether `word` is an apposition noun of the list at `path` ("appositions.company").
 pub(crate) fn is_apposition(word: &str, lang: Lang, path: &str, lexicon: &Lexicon) -> bool {
     if lang == Lang::De && !text::is_capitalized(word) {
@@ -1376,8 +1400,18 @@ fn apposition_type(text: &str, words: &[Word], at: usize, lang: Lang, lexicon: &
         ("appositions.product", EntityType::Product),
         ("appositions.organization", EntityType::Organization),
         ("appositions.place", EntityType::Location),
+        ("appositions.agency", EntityType::Agency),
     ];
     for (path, etype) in lists {
+        // (A German body's noun only as a sentence's subject: "hatte das
+        // US-Justizministerium Anklage erhoben" is an object after it.)
+        if etype == EntityType::Agency && lang == Lang::De {
+            // (A seat is no name: "Die Staatsanwaltschaft Seoul-Süd".)
+            if !words[at].text(text).contains('-') && german_body_subject(text, words, at - 1, lexicon) {
+                return Some(etype);
+            }
+            continue;
+        }
         let path = lexicon.words.lang_path(path, lang);
         let list = &lexicon.words;
         let found = match lang {
