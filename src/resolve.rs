@@ -946,9 +946,10 @@ fn link_company_short_forms(text: &str, sentences: &[Span], found: &mut Found, l
             continue;
         }
         let cores = core_of(&entity.name, 4);
-        if !cores.is_empty() {
-            forms.extend(cores.into_iter().map(|core| (core, i)));
-        } else if let Some(acronym) = acronym_of(&entity.name) {
+        // (Both where a suffix leaves two words: "K&T Wholesale Foods".)
+        let acronym = acronym_of(&entity.name).filter(|a| !cores.contains(a));
+        forms.extend(cores.into_iter().map(|core| (core, i)));
+        if let Some(acronym) = acronym {
             let shared = found
                 .entities
                 .iter()
