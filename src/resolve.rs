@@ -24,6 +24,7 @@ pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found
     let text = doc.text.as_str();
     qualify_bodies(text, &mut found, lang, lexicon);
     localize_bare_aliases(text, &mut found, lexicon);
+    follow_named_bodies(text, &mut found, lexicon);
     name_generic_regulators(&mut found, lexicon);
     seat_courts(text, &mut found, lexicon);
     possessive_seats(text, &mut found, lexicon);
@@ -363,6 +364,43 @@ fn located_in_capital(text: &str, found: &Found, i: usize, lexicon: &Lexicon) ->
     let opens = before.is_empty() || before.ends_with(['.', '"', ':', '!', '?']) || text[..from + at].ends_with('\n');
     let between = lead[at + 3 + len..].trim_start_matches(',');
     (opens && between.split_whitespace().count() <= 3 && !between.contains([',', ';', ':', '.'])).then_some(c)
+}
+
+/// "The Philippines' Securities and Exchange Commission … the SEC said": a
+/// lexicon body's acronym after a body of the same kind of another country
+/// whose name it spells is that body, as a reader takes it.
+fn follow_named_bodies(text: &str, found: &mut Found, lexicon: &Lexicon) {
+    let kind_of = |entity: usize| {
+        let e = &found.entities[entity];
+        e.key.strip_prefix("lex:").and_then(|id| lexicon.entry(id)).and_then(|e| e.kind.as_deref()).map(|k| (k, e.country.as_deref()))
+    };
+    let mut follow: Vec<(usize, usize)> = Vec::new();
+    for (i, m) in found.mentions.iter().enumerate() {
+        let Some((kind, Some(country))) = (!m.anaphoric).then(|| kind_of(m.entity)).flatten() else { continue };
+        let earlier = found.mentions[..i].iter().find(|e| {
+            !e.anaphoric
+                && e.entity != m.entity
+                && kind_of(e.entity).is_some_and(|(k, c)| k == kind && c.is_some() && c != Some(country))
+        });
+        let Some(earlier) = earlier else { continue };
+        // Only an acronym that the earlier body's name spells too ("SEC" of
+        // "Securities and Exchange Commission of the Philippines"): a bare
+        // name ("the Commerce Department") is the state's that news mean by it.
+        let surface = text::strip_possessive(m.span.slice(text)).trim();
+        let acronym = (2..=6).contains(&surface.len()) && surface.chars().all(|c| c.is_ascii_uppercase());
+        let initials: String = found.entities[earlier.entity]
+            .name
+            .split_whitespace()
+            .filter(|w| text::is_capitalized(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if acronym && initials.starts_with(surface) {
+            follow.push((i, earlier.entity));
+        }
+    }
+    for (i, entity) in follow {
+        found.mentions[i].entity = entity;
+    }
 }
 
 /// "The Treasury's Office of Financial Sanctions Implementation" in an article

@@ -495,8 +495,15 @@ fn qualifier_before(text: &str, start: usize, by_end: &HashMap<usize, Vec<&Hit>>
     }
     if let Some(stripped) = before.strip_suffix(' ') {
         candidates.push((stripped.len(), false));
+        // (And a plural's: "The Philippines' Securities and Exchange
+        // Commission", "the Netherlands' ministry".)
         for possessive in ["'s", "’s"] {
             if let Some(s) = stripped.strip_suffix(possessive) {
+                candidates.push((s.len(), false));
+            }
+        }
+        for apostrophe in ['\'', '’'] {
+            if let Some(s) = stripped.strip_suffix(apostrophe).filter(|s| s.ends_with('s')) {
                 candidates.push((s.len(), false));
             }
         }
@@ -1109,7 +1116,11 @@ fn country_genitives(text: &str, mut chosen: Vec<Candidate>, hits: &[Hit]) -> Ve
     let genitives: Vec<(Span, usize)> = hits
         .iter()
         .filter_map(|h| match h.target {
-            Target::Country(c) if ["'s ", "’s "].iter().any(|g| text[h.span.end..].starts_with(g)) => {
+            // (Or a plural's: "the Philippines' Securities and Exchange Commission".)
+            Target::Country(c)
+                if ["'s ", "’s "].iter().any(|g| text[h.span.end..].starts_with(g))
+                    || h.span.slice(text).ends_with('s') && ["' ", "’ "].iter().any(|g| text[h.span.end..].starts_with(g)) =>
+            {
                 Some((h.span, c))
             }
             _ => None,
@@ -1730,7 +1741,13 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                             });
                         noun(&word) || adjective
                     });
-                if rest.starts_with('-') || rest.starts_with("'s ") || rest.starts_with("’s ") || german_genitive {
+                let plural_possessive = found.ends_with('s') && (rest.starts_with("' ") || rest.starts_with("’ "));
+                if rest.starts_with('-')
+                    || rest.starts_with("'s ")
+                    || rest.starts_with("’s ")
+                    || plural_possessive
+                    || german_genitive
+                {
                     true
                 } else if let Some(after) = rest.strip_prefix(' ') {
                     let word: String = after.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();

@@ -1334,11 +1334,21 @@ pub(crate) fn is_given_name(word: &str, lexicon: &Lexicon) -> bool {
         lexicon.words.contains_ignore_ascii_case("given_names.en", w)
             || lexicon.words.contains_ignore_ascii_case("given_names.de", w)
     };
+    // (Transliterations of Russian and Ukrainian names end in "-iy", "-ii"
+    // or "-y" alike: "Gennadiy", "Gennadii" for "Gennady", "Vitaliy".)
+    let transliterated = || {
+        ["iy", "ii", "ij"].iter().any(|end| {
+            word.strip_suffix(end)
+                .filter(|stem| stem.chars().count() >= 3)
+                .is_some_and(|stem| ["y", "i"].iter().any(|e| listed(&format!("{stem}{e}"))))
+        })
+    };
     listed(word)
         || !word.is_ascii() && {
             let folded = text::fold(word);
             folded.chars().all(|c| c.is_ascii_alphabetic()) && listed(&folded)
         }
+        || transliterated()
 }
 
 /// Whether the word at `noun` is a German state body's noun in the singular
