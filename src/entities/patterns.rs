@@ -196,6 +196,15 @@ pub fn find(
                 i = to;
                 continue;
             }
+            // "Queensland Premier Annastacia Palaszczuk": a place's or body's
+            // name, a title, then two or three plain words are that person.
+            if let Some(k) = title_inside(text, &words, i, run_end, lang, lexicon) {
+                let span = Span::new(words[k].span.start, words[run_end - 1].span.end);
+                let reading = Reading::Named { name: span.slice(text).to_string(), etype: EntityType::Person, weak: false };
+                out.push(Candidate { span, reading, priority: 2 });
+                i = run_end;
+                continue;
+            }
             // "Der Handelsverband Deutschland", "Digitalverband Bitkom" aside:
             // a German association named by its field and its country.
             let last = &words[run_end - 1];
@@ -495,6 +504,35 @@ fn officer_prefix(
     let name = &texts[title_at + title_len..];
     let given = |w: &str| is_given_name(w, lexicon) || lex.contains_ignore_ascii_case("surnames.zh", w);
     ((2..=3).contains(&name.len()) && given(name[0])).then_some((start + from, start + title_at))
+}
+
+/// Where the person's name starts in a run of a name, a title and two or
+/// three plain words that no list holds ("Queensland Premier Annastacia
+/// Palaszczuk", "New York Attorney General Letitia James"). English only;
+/// `officer_prefix` reads a company's officers, who need a given name.
+fn title_inside(text: &str, words: &[Word], start: usize, end: usize, lang: Lang, lexicon: &Lexicon) -> Option<usize> {
+    if lang != Lang::En || end < start + 4 {
+        return None;
+    }
+    let lex = &lexicon.words;
+    let function_words = lex.lang_path("function_words", lang);
+    let plain = |w: &Word| {
+        let w = w.text(text);
+        w.chars().count() >= 2
+            && w.chars().all(char::is_alphabetic)
+            && text::is_capitalized(w)
+            && !lex.contains_ignore_ascii_case(&function_words, w)
+            && !is_title(w, lang, lexicon)
+            && !lex.contains_ignore_ascii_case("title_words.en", w)
+            && !is_company_suffix(w, lexicon)
+            && !lex.contains_ignore_ascii_case("org_suffixes.agency_tails_en", w)
+    };
+    let from = [end - 2, end - 3].into_iter().filter(|&k| k > start + 1).find(|&k| {
+        is_title(words[k - 1].text(text), lang, lexicon) && words[k..end].iter().all(plain)
+    })?;
+    // (A name stands before the title: "Premier Annastacia Palaszczuk" is
+    // the title's own reading.)
+    (!is_title(words[start].text(text), lang, lexicon)).then_some(from)
 }
 
 /// A headline or boilerplate line in Title Case: capitals carry no signal.
