@@ -576,9 +576,14 @@ fn run_from(text: &str, words: &[Word], i: usize, lang: Lang, taken: &SpanIndex,
             && text[prev.span.end..word.span.start] == *". "
             && text::is_capitalized(word.text(text))
             && (lang == Lang::En || !shortened_surname(text, words[end - 2].text(text), prev.text(text)));
-        if (!adjacent(prev, word) && !ampersand && !initial)
-            || text::strip_possessive(prev.text(text)) != prev.text(text)
-        {
+        // (A title's possessive inside a body's name goes on: "the
+        // Prosecutor General's Office", "the Federal Attorney's Office for
+        // Environmental Protection".)
+        let stem = text::strip_possessive(prev.text(text));
+        let titled_office = lang == Lang::En
+            && word.text(text) == "Office"
+            && (is_title(stem, lang, lexicon) || lexicon.words.contains("title_words.en", stem));
+        if (!adjacent(prev, word) && !ampersand && !initial) || stem != prev.text(text) && !titled_office {
             break;
         }
         let digits = word.text(text).chars().all(|c| c.is_ascii_digit());
@@ -866,6 +871,16 @@ fn classify(
     // A name is more than organisation suffixes ("Cloud", "Group").
     if word_texts.iter().all(|w| words.contains_ignore_ascii_case("org_suffixes.company", w)) {
         return None;
+    }
+    // A title's office is a body: "Prosecutor General's Office" (run_from
+    // goes on after such a possessive only before "Office").
+    if lang == Lang::En
+        && run.windows(2).any(|p| {
+            let owner = p[0].text(text);
+            p[1].text(text) == "Office" && text::strip_possessive(owner) != owner
+        })
+    {
+        return Some(make(0, run.len(), EntityType::Agency, false));
     }
     // An apposition noun inside the run types what follows ("Kamerahersteller Vantrix").
     if lang == Lang::De {
