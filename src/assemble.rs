@@ -1091,7 +1091,10 @@ impl Plan<'_> {
             let stem_lower = stem.to_lowercase();
             // (Nor a capital that stands for its government: "Moskau".)
             let capital = || {
-                self.lexicon.countries.iter().any(|c| c.capital_en.iter().chain(&c.capital_de).any(|k| k == s || k == stem))
+                self.lexicon
+                    .countries
+                    .iter()
+                    .any(|c| c.capital_en.iter().chain(&c.capital_de).any(|k| k == s || k == stem))
             };
             !s.contains([' ', '-'])
                 && text::is_capitalized(s)
@@ -1103,7 +1106,9 @@ impl Plan<'_> {
                         .any(|w| **w == n || w.len() > n.len() && n.chars().count() >= 4 && w.ends_with(&n))
                 })
         };
-        if let Some((surface, _)) = global.surfaces.iter().filter(|(s, _)| own(s)).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+        if let Some((surface, _)) =
+            global.surfaces.iter().filter(|(s, _)| own(s)).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        {
             return Some(surface.clone());
         }
         let institution = self.lexicon.institutions.iter().find(|i| i.kind == kind)?;

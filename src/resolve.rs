@@ -372,7 +372,11 @@ fn located_in_capital(text: &str, found: &Found, i: usize, lexicon: &Lexicon) ->
 fn follow_named_bodies(text: &str, found: &mut Found, lexicon: &Lexicon) {
     let kind_of = |entity: usize| {
         let e = &found.entities[entity];
-        e.key.strip_prefix("lex:").and_then(|id| lexicon.entry(id)).and_then(|e| e.kind.as_deref()).map(|k| (k, e.country.as_deref()))
+        e.key
+            .strip_prefix("lex:")
+            .and_then(|id| lexicon.entry(id))
+            .and_then(|e| e.kind.as_deref())
+            .map(|k| (k, e.country.as_deref()))
     };
     let mut follow: Vec<(usize, usize)> = Vec::new();
     for (i, m) in found.mentions.iter().enumerate() {

@@ -1119,7 +1119,8 @@ fn country_genitives(text: &str, mut chosen: Vec<Candidate>, hits: &[Hit]) -> Ve
             // (Or a plural's: "the Philippines' Securities and Exchange Commission".)
             Target::Country(c)
                 if ["'s ", "’s "].iter().any(|g| text[h.span.end..].starts_with(g))
-                    || h.span.slice(text).ends_with('s') && ["' ", "’ "].iter().any(|g| text[h.span.end..].starts_with(g)) =>
+                    || h.span.slice(text).ends_with('s')
+                        && ["' ", "’ "].iter().any(|g| text[h.span.end..].starts_with(g)) =>
             {
                 Some((h.span, c))
             }

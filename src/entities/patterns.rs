@@ -200,7 +200,8 @@ pub fn find(
             // name, a title, then two or three plain words are that person.
             if let Some(k) = title_inside(text, &words, i, run_end, lang, lexicon) {
                 let span = Span::new(words[k].span.start, words[run_end - 1].span.end);
-                let reading = Reading::Named { name: span.slice(text).to_string(), etype: EntityType::Person, weak: false };
+                let reading =
+                    Reading::Named { name: span.slice(text).to_string(), etype: EntityType::Person, weak: false };
                 out.push(Candidate { span, reading, priority: 2 });
                 i = run_end;
                 continue;
@@ -527,9 +528,10 @@ fn title_inside(text: &str, words: &[Word], start: usize, end: usize, lang: Lang
             && !is_company_suffix(w, lexicon)
             && !lex.contains_ignore_ascii_case("org_suffixes.agency_tails_en", w)
     };
-    let from = [end - 2, end - 3].into_iter().filter(|&k| k > start + 1).find(|&k| {
-        is_title(words[k - 1].text(text), lang, lexicon) && words[k..end].iter().all(plain)
-    })?;
+    let from = [end - 2, end - 3]
+        .into_iter()
+        .filter(|&k| k > start + 1)
+        .find(|&k| is_title(words[k - 1].text(text), lang, lexicon) && words[k..end].iter().all(plain))?;
     // (A name stands before the title: "Premier Annastacia Palaszczuk" is
     // the title's own reading.)
     (!is_title(words[start].text(text), lang, lexicon)).then_some(from)
