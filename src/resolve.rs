@@ -692,6 +692,15 @@ fn drop_unused_entities(found: &mut Found) {
 
 /// Re-points mentions through `remap` (None drops them) and drops entities
 /// no mention points to.
+/// Points entity `from` at `into` where neither is linked yet; whether it did.
+fn link_into(remap: &mut [Option<usize>], from: usize, into: usize) -> bool {
+    let free = remap[into] == Some(into) && remap[from] == Some(from);
+    if free {
+        remap[from] = Some(into);
+    }
+    free
+}
+
 fn apply_remap(found: &mut Found, remap: &[Option<usize>]) {
     found.mentions.retain_mut(|m| match remap.get(m.entity).copied().unwrap_or(Some(m.entity)) {
         Some(target) => {
@@ -842,10 +851,7 @@ fn link_named_bodies(text: &str, found: &mut Found) {
         if !body || !name || b.span.slice(text).contains(' ') {
             continue;
         }
-        if remap[a.entity] == Some(a.entity) && remap[b.entity] == Some(b.entity) {
-            remap[b.entity] = Some(a.entity);
-            linked = true;
-        }
+        linked |= link_into(&mut remap, b.entity, a.entity);
     }
     if linked {
         apply_remap(found, &remap);
@@ -903,10 +909,7 @@ fn link_assumed_names(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexic
             .take_while(|a| a.sentence == b.sentence)
             .find(|a| a.entity != b.entity && !a.modifier && found.entities[a.entity].etype == EntityType::Person);
         let Some(a) = person.or_else(|| renamed.get(&k).copied()) else { continue };
-        if remap[a.entity] == Some(a.entity) && remap[b.entity] == Some(b.entity) {
-            remap[b.entity] = Some(a.entity);
-            linked = true;
-        }
+        linked |= link_into(&mut remap, b.entity, a.entity);
     }
     if linked {
         apply_remap(found, &remap);
