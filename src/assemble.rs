@@ -430,34 +430,77 @@ pub struct EventPass<'a> {
     /// The document being added, and the clusters with evidence in it, ascending.
     current_document: u32,
     /// See [`EventPass::new`].
-    document_dates: DocumentDates,
+    document_dates: DocumentStrings,
     document_clusters: Vec<u32>,
 }
 
-/// The date of each document, in one string: a corpus of a million
-/// documents holds no million small allocations through pass 2.
-struct DocumentDates {
+/// A string per document (its id, its date) in one string: a corpus of a
+/// million documents holds no million small allocations through assembly.
+#[derive(Debug, Default)]
+pub struct DocumentStrings {
     text: String,
-    /// Where each document's date ends in `text` (an undated one adds nothing).
+    /// Where each document's string ends in `text` (an empty one adds nothing).
     ends: Vec<u32>,
 }
 
-impl DocumentDates {
-    fn new(dates: Vec<Option<String>>) -> DocumentDates {
-        let mut text = String::with_capacity(dates.iter().flatten().map(String::len).sum());
-        let mut ends = Vec::with_capacity(dates.len());
-        for date in dates {
-            text.push_str(date.as_deref().unwrap_or(""));
-            ends.push(text.len() as u32);
+impl DocumentStrings {
+    /// One string per document, in document order (`None` for a document
+    /// without one).
+    pub fn new<S: AsRef<str>>(strings: impl IntoIterator<Item = Option<S>>) -> DocumentStrings {
+        let mut table = DocumentStrings::default();
+        for s in strings {
+            table.push(s.as_ref().map(|s| s.as_ref()));
         }
-        DocumentDates { text, ends }
+        table.shrink_to_fit();
+        table
     }
 
-    /// The date of document `d`, if it has one.
-    fn get(&self, d: usize) -> Option<&str> {
+    /// Adds the next document's string.
+    pub fn push(&mut self, s: Option<&str>) {
+        self.text.push_str(s.unwrap_or(""));
+        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Gives back the room that growing left over.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
+    /// How many documents the table holds.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The string of document `d`, if it has a non-empty one.
+    pub fn get(&self, d: usize) -> Option<&str> {
         let end = *self.ends.get(d)? as usize;
         let start = d.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
         (end > start).then(|| &self.text[start..end])
+    }
+
+    /// The string of document `d`, or "" (for ids, which are never empty).
+    pub fn str(&self, d: usize) -> &str {
+        self.get(d).unwrap_or("")
+    }
+
+    /// The index of `s` in a table sorted by its strings.
+    pub fn binary_search(&self, s: &str) -> Result<usize, usize> {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match self.str(mid).cmp(s) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Ok(mid),
+            }
+        }
+        Err(low)
     }
 }
 
@@ -483,8 +526,8 @@ impl<'a> EventPass<'a> {
         entities: &'a Entities,
         lexicon: &'a Lexicon,
         prior: &PriorIds,
-        document_ids: &[String],
-        document_dates: Vec<Option<String>>,
+        document_ids: &DocumentStrings,
+        document_dates: DocumentStrings,
     ) -> EventPass<'a> {
         let mut prior_events: PriorEvents = HashMap::new();
         for ((document, start, etype, mode), ids) in &prior.events {
@@ -508,7 +551,7 @@ impl<'a> EventPass<'a> {
             relations: BTreeMap::new(),
             current_document: u32::MAX,
             document_clusters: Vec::new(),
-            document_dates: DocumentDates::new(document_dates),
+            document_dates,
         }
     }
 
@@ -1363,14 +1406,21 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn document_ids_are_found_by_binary_search() {
+        let ids = DocumentStrings::new(["a/1.txt", "a/2.txt", "b.txt", "c/d.txt"].map(Some));
+        for (d, id) in ["a/1.txt", "a/2.txt", "b.txt", "c/d.txt"].iter().enumerate() {
+            assert_eq!(ids.binary_search(id), Ok(d));
+            assert_eq!(ids.str(d), *id);
+        }
+        assert_eq!(ids.binary_search("a/0.txt"), Err(0));
+        assert_eq!(ids.binary_search("b0"), Err(3));
+        assert_eq!(ids.binary_search("z"), Err(4));
+        assert_eq!(DocumentStrings::default().binary_search("a"), Err(0));
+    }
+
+    #[test]
     fn each_document_keeps_its_own_date() {
-        let dates = DocumentDates::new(vec![
-            Some("2024-01-01".into()),
-            None,
-            Some(String::new()),
-            Some("2025".into()),
-            Some("2023-02".into()),
-        ]);
+        let dates = DocumentStrings::new([Some("2024-01-01"), None, Some(""), Some("2025"), Some("2023-02")]);
         let got: Vec<Option<&str>> = (0..6).map(|d| dates.get(d)).collect();
         assert_eq!(got, [Some("2024-01-01"), None, None, Some("2025"), Some("2023-02"), None]);
     }

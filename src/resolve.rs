@@ -2304,8 +2304,8 @@ pub fn across_documents(docs: &[Document], analyses: &[Analysis], lexicon: &Lexi
         entity_pass.add(d as u32, compact);
     }
     let entities = entity_pass.finish(lexicon);
-    let document_ids: Vec<String> = Vec::new();
-    let dates = docs.iter().map(|doc| doc.date.clone()).collect();
+    let document_ids = crate::assemble::DocumentStrings::default();
+    let dates = crate::assemble::DocumentStrings::new(docs.iter().map(|doc| doc.date.as_deref()));
     let mut event_pass = EventPass::new(&entities, lexicon, &prior, &document_ids, dates);
     for (d, compact) in compacts.iter().enumerate() {
         event_pass.add(d as u32, compact);

@@ -1143,11 +1143,7 @@ impl Store {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> rusqlite::Result<Option<AssemblyCounts>> {
         let tx = self.conn.transaction()?;
-        let document_ids: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT id FROM documents ORDER BY id")?;
-            let rows = stmt.query_map([], |row| row.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let document_ids = document_strings(&tx, "SELECT id FROM documents ORDER BY id")?;
         let prior = read_prior_ids(&tx)?;
 
         let mut clock = std::time::Instant::now();
@@ -1167,11 +1163,7 @@ impl Store {
         }
         let entities = entity_pass.finish(lexicon);
         lap("pass 1: entities");
-        let document_dates: Vec<Option<String>> = {
-            let mut stmt = tx.prepare("SELECT date FROM documents ORDER BY id")?;
-            let rows = stmt.query_map([], |row| row.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let document_dates = document_strings(&tx, "SELECT date FROM documents ORDER BY id")?;
         let mut event_pass = assemble::EventPass::new(&entities, lexicon, &prior, &document_ids, document_dates);
         event_pass.reserve_local_events(expected_events);
         let mut n_local_events = 0;
@@ -1323,7 +1315,7 @@ impl Store {
             let mut write = |d: u32, c: &Compact| -> rusqlite::Result<()> {
                 let ids = plan.entity_ids(c);
                 let rows = plan.document_rows(d, c, &ids);
-                let document = &document_ids[d as usize];
+                let document = document_ids.str(d as usize);
                 n_mentions += rows.mentions.len();
                 let digest = rows.digest();
                 if !rewrite_all && digests[d as usize] == Some(digest) {
@@ -1422,14 +1414,14 @@ impl Store {
                     insert_evidence.execute(params![
                         relation.id,
                         to_i64(position),
-                        document_ids[evidence.document as usize],
+                        document_ids.str(evidence.document as usize),
                         evidence.start,
                         evidence.end,
                         evidence.sentence,
                     ])?;
                 }
                 for (position, d) in relation.documents.iter().enumerate() {
-                    insert_document.execute(params![relation.id, to_i64(position), document_ids[*d as usize]])?;
+                    insert_document.execute(params![relation.id, to_i64(position), document_ids.str(*d as usize)])?;
                 }
             }
         }
@@ -1552,6 +1544,20 @@ pub(crate) fn resident_megabytes() -> Option<f64> {
         .find_map(|l| l.strip_prefix("VmRSS:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())?;
     Some(kb / 1024.0)
+}
+
+/// One column of the documents in id order, packed into one string
+/// (`assemble::DocumentStrings`) as the rows come, never as a vector of
+/// strings.
+fn document_strings(tx: &rusqlite::Transaction, sql: &str) -> rusqlite::Result<assemble::DocumentStrings> {
+    let mut stmt = tx.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    let mut table = assemble::DocumentStrings::default();
+    while let Some(row) = rows.next()? {
+        table.push(row.get_ref(0)?.as_str_or_null()?);
+    }
+    table.shrink_to_fit();
+    Ok(table)
 }
 
 /// The ids of the graph stored now, to be kept by the next assembly.

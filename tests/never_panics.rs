@@ -7,7 +7,7 @@
 //! A bounded number of cases runs with `cargo test` (`PROPTEST_CASES`
 //! changes it); `fuzz/` has the same property as a cargo-fuzz target.
 
-use newsgraph::assemble::{EntityPass, EventPass, PriorIds};
+use newsgraph::assemble::{DocumentStrings, EntityPass, EventPass, PriorIds};
 use newsgraph::compact::Compact;
 use newsgraph::model::{Analysis, Document, Span};
 use newsgraph::{ingest, pipeline, Lexicon};
@@ -111,8 +111,8 @@ fn extract(inputs: &[Vec<u8>]) {
     }
     let entities = entity_pass.finish(lexicon());
     let prior = PriorIds::default();
-    let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
-    let dates = docs.iter().map(|d| d.date.clone()).collect();
+    let ids = DocumentStrings::new(docs.iter().map(|d| Some(d.id.as_str())));
+    let dates = DocumentStrings::new(docs.iter().map(|d| d.date.as_deref()));
     let mut event_pass = EventPass::new(&entities, lexicon(), &prior, &ids, dates);
     for (d, compact) in compacts.iter().enumerate() {
         event_pass.add(d as u32, compact);
