@@ -380,25 +380,29 @@ fn follow_named_bodies(text: &str, found: &mut Found, lexicon: &Lexicon) {
     };
     let mut follow: Vec<(usize, usize)> = Vec::new();
     for (i, m) in found.mentions.iter().enumerate() {
-        let Some((kind, Some(country))) = (!m.anaphoric).then(|| kind_of(m.entity)).flatten() else { continue };
+        // Only an acronym that the earlier body's name spells too ("SEC" of
+        // "Securities and Exchange Commission of the Philippines"): a bare
+        // name ("the Commerce Department") is the state's that news mean by it.
+        // (The cheap test first: most mentions are no acronym.)
+        let surface = text::strip_possessive(m.span.slice(text)).trim();
+        let acronym = (2..=6).contains(&surface.len()) && surface.chars().all(|c| c.is_ascii_uppercase());
+        if m.anaphoric || !acronym {
+            continue;
+        }
+        let Some((kind, Some(country))) = kind_of(m.entity) else { continue };
         let earlier = found.mentions[..i].iter().find(|e| {
             !e.anaphoric
                 && e.entity != m.entity
                 && kind_of(e.entity).is_some_and(|(k, c)| k == kind && c.is_some() && c != Some(country))
         });
         let Some(earlier) = earlier else { continue };
-        // Only an acronym that the earlier body's name spells too ("SEC" of
-        // "Securities and Exchange Commission of the Philippines"): a bare
-        // name ("the Commerce Department") is the state's that news mean by it.
-        let surface = text::strip_possessive(m.span.slice(text)).trim();
-        let acronym = (2..=6).contains(&surface.len()) && surface.chars().all(|c| c.is_ascii_uppercase());
         let initials: String = found.entities[earlier.entity]
             .name
             .split_whitespace()
             .filter(|w| text::is_capitalized(w))
             .filter_map(|w| w.chars().next())
             .collect();
-        if acronym && initials.starts_with(surface) {
+        if initials.starts_with(surface) {
             follow.push((i, earlier.entity));
         }
     }
