@@ -378,6 +378,17 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                         reading: qualified_body(lexicon, inst, country),
                         priority: 4,
                     });
+                } else if let Some((start, country)) = (lexicon.institutions[inst].kind == "courts")
+                    .then(|| capital_before(text, span.start, &by_end, lexicon))
+                    .flatten()
+                {
+                    // "a Moscow court", "ein Moskauer Gericht": a court in that
+                    // capital, one of its country's courts.
+                    out.push(Candidate {
+                        span: Span::new(start, span.end),
+                        reading: qualified_body(lexicon, inst, country),
+                        priority: 4,
+                    });
                 } else if let Some((end, country)) =
                     country_after(text, span.end, hits).filter(|_| lexicon.institutions[inst].kind != "embassy")
                 {
@@ -766,6 +777,27 @@ fn capital_after(text: &str, end: usize, hits: &[Hit]) -> Option<(usize, usize)>
     hits.iter().find_map(|h| match h.target {
         Target::Capital(c) if h.span.start == end + skip => Some((h.span.end, c)),
         _ => None,
+    })
+}
+
+/// A capital right before `start` ("a Moscow court") or its German
+/// adjective ("ein Moskauer Gericht"): its start and country.
+fn capital_before(
+    text: &str,
+    start: usize,
+    by_end: &HashMap<usize, Vec<&Hit>>,
+    lexicon: &Lexicon,
+) -> Option<(usize, usize)> {
+    let before = text[..start].strip_suffix(' ')?;
+    let capital = by_end.get(&before.len()).into_iter().flatten().find_map(|h| match h.target {
+        Target::Capital(c) => Some((h.span.start, c)),
+        _ => None,
+    });
+    capital.or_else(|| {
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
+        let stem = word.strip_suffix("er").filter(|_| text::is_capitalized(word))?;
+        let country = lexicon.countries.iter().position(|c| c.capital_de.iter().any(|k| k == stem))?;
+        Some((before.len() - word.len(), country))
     })
 }
 
