@@ -832,8 +832,9 @@ fn link_renamed(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) {
 }
 
 /// "das mexikanische Umweltministerium Semarnat", "Brazil's antitrust
-/// regulator Cadex": a name that an agency's noun typed (`appositions.agency_*`)
-/// right after a mention of a state body is that body's own name, so both
+/// regulator Cadex": a one-word name typed as an agency (as the nouns of
+/// `appositions.agency_*` type the name after them) right after a mention
+/// of a state body is that body's own name, so both
 /// are one entity: the body, which knows its country, with the name as a
 /// surface (assembly names the body by it).
 fn link_named_bodies(text: &str, found: &mut Found) {

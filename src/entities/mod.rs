@@ -780,6 +780,14 @@ fn capital_after(text: &str, end: usize, hits: &[Hit]) -> Option<(usize, usize)>
     })
 }
 
+/// Whether `name` is an English possessive before a word, `rest` being
+/// the text after it: "China's ministry", or a plural's: "the
+/// Philippines' Securities and Exchange Commission".
+fn possessive_before_word(name: &str, rest: &str) -> bool {
+    ["'s ", "’s "].iter().any(|g| rest.starts_with(g))
+        || name.ends_with('s') && ["' ", "’ "].iter().any(|g| rest.starts_with(g))
+}
+
 /// A capital right before `start` ("a Moscow court") or its German
 /// adjective ("ein Moskauer Gericht"): its start and country.
 fn capital_before(
@@ -1148,14 +1156,7 @@ fn country_genitives(text: &str, mut chosen: Vec<Candidate>, hits: &[Hit]) -> Ve
     let genitives: Vec<(Span, usize)> = hits
         .iter()
         .filter_map(|h| match h.target {
-            // (Or a plural's: "the Philippines' Securities and Exchange Commission".)
-            Target::Country(c)
-                if ["'s ", "’s "].iter().any(|g| text[h.span.end..].starts_with(g))
-                    || h.span.slice(text).ends_with('s')
-                        && ["' ", "’ "].iter().any(|g| text[h.span.end..].starts_with(g)) =>
-            {
-                Some((h.span, c))
-            }
+            Target::Country(c) if possessive_before_word(h.span.slice(text), &text[h.span.end..]) => Some((h.span, c)),
             _ => None,
         })
         .collect();
@@ -1774,13 +1775,7 @@ fn mark_modifiers(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) 
                             });
                         noun(&word) || adjective
                     });
-                let plural_possessive = found.ends_with('s') && (rest.starts_with("' ") || rest.starts_with("’ "));
-                if rest.starts_with('-')
-                    || rest.starts_with("'s ")
-                    || rest.starts_with("’s ")
-                    || plural_possessive
-                    || german_genitive
-                {
+                if rest.starts_with('-') || possessive_before_word(found, rest) || german_genitive {
                     true
                 } else if let Some(after) = rest.strip_prefix(' ') {
                     let word: String = after.chars().take_while(|c| text::is_word_char(*c) || *c == '-').collect();
