@@ -17,7 +17,8 @@ use crate::lexicon::Lexicon;
 use crate::model::*;
 use crate::sentences;
 use crate::text;
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 /// Links the mentions of one document to each other.
 pub fn within_document(doc: &Document, lang: Lang, sentences: &[Span], mut found: Found, lexicon: &Lexicon) -> Found {
@@ -2244,19 +2245,49 @@ fn source_mentions(text: &str, found: &Found) -> Vec<bool> {
         .mentions
         .iter()
         .map(|m| {
-            // The four words before the name, as " w1 w2 w3 w4 ".
-            let window: Vec<&str> = text[..m.span.start].split_whitespace().rev().take(4).collect();
-            let window = format!(" {} ", window.into_iter().rev().collect::<Vec<_>>().join(" ").to_lowercase());
             // A dateline's agency ("Washington (dpa) -") reports; it is no antecedent.
             let after = &text[m.span.end..];
             let dateline =
                 text[..m.span.start].ends_with('(') && [") -", ") –", ") —"].iter().any(|d| after.starts_with(d));
-            dateline
-                || [" laut ", " according to ", " in accordance with ", " in accordance to ", " zufolge "]
-                    .iter()
-                    .any(|c| window.contains(c))
+            if dateline {
+                return true;
+            }
+            // The four words before the name; most hold no cue at all, and
+            // only those that do are spelled out as " w1 w2 w3 w4 ".
+            let raw = words_before(text, m.span.start, 4);
+            let cued = ["laut", "accord", "zufolge"].iter().any(|c| contains_ignore_case(raw, c));
+            if !cued {
+                return false;
+            }
+            let window = format!(" {} ", raw.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+            [" laut ", " according to ", " in accordance with ", " in accordance to ", " zufolge "]
+                .iter()
+                .any(|c| window.contains(c))
         })
         .collect()
+}
+
+/// The text of the last `n` words (split at whitespace) before `at`.
+fn words_before(text: &str, at: usize, n: usize) -> &str {
+    let before = &text[..at];
+    let mut start = before.len();
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in before.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                in_word = false;
+                if words == n {
+                    break;
+                }
+            }
+        } else {
+            in_word = true;
+        }
+        start = i;
+    }
+    &before[start..]
 }
 
 /// The antecedent of an anaphor at `offset`: the nearest compatible name

@@ -10,7 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::model::Span;
 use crate::text;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// What a lexicon string can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -15,8 +15,8 @@ pub mod patterns;
 use crate::lexicon::Lexicon;
 use crate::model::{Document, EntityType, Lang, LocalEntity, Mention, Span};
 use crate::text;
+use foldhash::{HashMap, HashMapExt};
 use gazetteer::{Hit, Target};
-use std::collections::HashMap;
 
 /// What recognition (and then resolution) found in one document.
 #[derive(Debug, Clone, Default)]
