@@ -1450,11 +1450,35 @@ pub fn extract(
                         speech.iter().any(|v| v == &between.to_lowercase())
                     }
                 });
-                let agent = subjects
-                    .iter()
-                    .find(|m| !quoted(m))
-                    .or(speaker)
-                    .or(subjects.first())
+                // A verb coordinated inside a subordinate clause shares that
+                // clause's subject: "Mexico suspended relations with Ecuador
+                // after Ecuadorean police forced their way into the embassy
+                // and arrested Glas" (the police arrested him). The clause
+                // opens with its subject, a verb follows it, and no comma
+                // closes it before the conjunction ("two days after the
+                // company raised $4.4 billion, and barred it").
+                let subordinate = (lang == Lang::En && ["and", "but"].contains(&lower[trigger.first - 1]))
+                    .then(|| {
+                        (0..trigger.first - 1)
+                            .rev()
+                            .take_while(|&k| words[k].span.start >= sentence.start)
+                            .find(|&k| bare.iter().any(|b| b == lower[k]))
+                    })
+                    .flatten()
+                    .and_then(|b| {
+                        let m = subjects.iter().find(|m| m.span.start > words[b].span.end)?;
+                        let next = words.iter().position(|w| w.span.start >= m.span.end)?;
+                        let verb = next < trigger.first - 1
+                            && !text[words[b].span.end..trigger.span.start].contains([',', ';', '('])
+                            && words_between(&words, words[b].span.end, m.span.start) <= 1
+                            && (events.iter().any(|e| e.sentence == sentence_idx && e.trigger.start == words[next].span.start)
+                                || lower[next].ends_with("ed") && words[next].text(text) == lower[next]);
+                        verb.then_some(*m)
+                    });
+                let agent = subordinate
+                    .or_else(|| subjects.iter().find(|m| !quoted(m)).copied())
+                    .or(speaker.copied())
+                    .or(subjects.first().copied())
                     .map(|m| vec![m.entity])
                     .unwrap_or_default();
                 // A participle after a sentence whose event names no agent
