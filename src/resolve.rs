@@ -834,7 +834,7 @@ fn link_renamed(text: &str, lang: Lang, found: &mut Found, lexicon: &Lexicon) {
 
 /// "das mexikanische Umweltministerium Semarnat", "Brazil's antitrust
 /// regulator Cadex": a one-word name typed as an agency (as the nouns of
-/// `appositions.agency_*` type the name after them) right after a mention
+/// `appositions.agency_*` type the name after them), or an acronym, right after a mention
 /// of a state body is that body's own name, so both
 /// are one entity: the body, which knows its country, with the name as a
 /// surface (assembly names the body by it).
@@ -853,7 +853,14 @@ fn link_named_bodies(text: &str, found: &mut Found) {
         // (A lexicon body has a country: "Brazil's antitrust regulator" is CADE.)
         let body = ea.etype == EntityType::Agency
             && (ea.key.starts_with("body:") || ea.key.starts_with("lex:") && ea.country.is_some());
-        let name = eb.key.starts_with("name:") && eb.etype == EntityType::Agency && !eb.weak;
+        // (An acronym right after a body is its name whatever type its
+        // shape gave it: "der namibischen Antikorruptionskommission ACC".)
+        let acronym = {
+            let word = b.span.slice(text);
+            (2..=6).contains(&word.len()) && word.bytes().all(|c| c.is_ascii_uppercase())
+        };
+        let name = eb.key.starts_with("name:")
+            && (eb.etype == EntityType::Agency && !eb.weak || acronym && eb.etype == EntityType::Company);
         if !body || !name || b.span.slice(text).contains(' ') {
             continue;
         }
