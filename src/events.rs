@@ -802,6 +802,26 @@ pub fn extract(
             // ambassador to Britain, Liu Xiaoming, criticized").
             // Nor when no name opens it and it ends in a person's name: "their
             // owner, billionaire Oleg Deripaska, agreed".
+            // (German may put the auxiliary right after the closing comma and
+            // its objects before the participle: "FinCEN, eine Behörde des
+            // US-Finanzministeriums, hatte der Bank Geldwäsche vorgeworfen".)
+            let mut apposition_end = trigger.span.start;
+            if lang == Lang::De && !lead.ends_with(',') {
+                // (An apposition opens with an article and ends in a noun; a
+                // relative clause ends in its verb: "WhatsApp, das zum
+                // Meta-Konzern gehört, hatte NSO verklagt".)
+                let comma_aux = lead.match_indices(", ").find(|&(k, _)| {
+                    let next = lead[k + 2..].split(' ').next().unwrap_or("");
+                    let inner = lead[..k].rsplit_once(", ").map(|(_, inner)| inner).unwrap_or("");
+                    let opens = inner.split(' ').next().is_some_and(|w| text::DETERMINERS.contains(&w));
+                    let closes = inner.rsplit(' ').next().is_some_and(text::is_capitalized);
+                    AUXILIARIES.contains(&next.to_lowercase().as_str()) && opens && closes
+                });
+                if let Some((k, _)) = comma_aux {
+                    lead = &lead[..k + 1];
+                    apposition_end = clause_start + k + 2;
+                }
+            }
             let apposition = lead.strip_suffix(',').and_then(|l| {
                 let p = l.rfind(',')?;
                 let inner = l[p + 1..].trim();
@@ -811,7 +831,7 @@ pub fn extract(
                     m.span.end == clause_start + l.len() && found.entities[m.entity].etype == EntityType::Person
                 });
                 let names_subject = only_a_name || !named_before && ends_in_person;
-                (!names_subject).then(|| Span::new(clause_start + p, trigger.span.start))
+                (!names_subject).then(|| Span::new(clause_start + p, apposition_end))
             });
             // A name after a preposition is not the subject ("flew home to China
             // after reaching an agreement", "mit der Cosco-Tochter").
@@ -1375,14 +1395,19 @@ pub fn extract(
                 // deren Ermittler Stadler festnehmen ließen": the relative
                 // pronoun stands for the name before its comma, the subject.
                 (agent, target)
-            } else if let Some((subject, object)) =
-                (lang == Lang::De && after.is_empty() && clause_final(&words, text, &lower, trigger))
-                    .then(|| {
-                        verb_final_arguments(text, &subjects, &before, clause_start, trigger, speech, |e| {
-                            found.entities[e].etype == EntityType::Person
-                        })
-                    })
-                    .flatten()
+            } else if let Some((subject, object)) = (lang == Lang::De
+                && after.iter().all(|m| text[trigger.span.end..m.span.start].contains([',', ';']))
+                && clause_final(&words, text, &lower, trigger))
+            .then(|| {
+                // (What an apposition names is neither: "FinCEN, eine
+                // Behörde des US-Finanzministeriums, hatte der Bank …".)
+                let unapposed: Vec<&Mention> =
+                    before.iter().copied().filter(|m| !apposition.is_some_and(|a| a.contains(m.span))).collect();
+                verb_final_arguments(text, &subjects, &unapposed, clause_start, trigger, speech, |e| {
+                    found.entities[e].etype == EntityType::Person
+                })
+            })
+            .flatten()
             {
                 // Verb-final clause ("China hat Lockheed Martin und Raytheon …
                 // auf die Liste gesetzt", "…, das die HHLA mit Cosco vereinbart
@@ -1471,7 +1496,9 @@ pub fn extract(
                         let verb = next < trigger.first - 1
                             && !text[words[b].span.end..trigger.span.start].contains([',', ';', '('])
                             && words_between(&words, words[b].span.end, m.span.start) <= 1
-                            && (events.iter().any(|e| e.sentence == sentence_idx && e.trigger.start == words[next].span.start)
+                            && (events
+                                .iter()
+                                .any(|e| e.sentence == sentence_idx && e.trigger.start == words[next].span.start)
                                 || lower[next].ends_with("ed") && words[next].text(text) == lower[next]);
                         verb.then_some(*m)
                     });
@@ -3170,6 +3197,23 @@ fn closes_clause(words: &[Word], text: &str, last: usize) -> bool {
         && !text[words[last - 1].span.end..words[last].span.start].contains([',', ';', ':', '.'])
     {
         last += 1;
+    }
+    // (A participle coordinated after it closes the clause with it: "hatte der
+    // Bank Geldwäsche vorgeworfen und vorgeschlagen, …".)
+    // (After a separable prefix the participle's "ge" stands inside: "vorgeschlagen".)
+    const PREFIXES: [&str; 14] =
+        ["", "ab", "an", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "vor", "weg", "zu", "zurück"];
+    let participle = |w: &str| {
+        (w.ends_with('t') || w.ends_with("en"))
+            && w.chars().count() > 5
+            && PREFIXES.iter().any(|p| w.strip_prefix(p).is_some_and(|rest| rest.starts_with("ge")))
+    };
+    if last + 1 < words.len()
+        && matches!(words[last].text(text), "und" | "oder")
+        && participle(words[last + 1].text(text))
+        && text[words[last - 1].span.end..words[last + 1].span.start].trim() == words[last].text(text)
+    {
+        last += 2;
     }
     let end = words[last - 1].span.end;
     last == words.len() || text[end..words[last].span.start].contains([',', ';', ':', '.', '"', '“', '„'])

@@ -728,6 +728,17 @@ fn classify(
     {
         run.pop();
     }
+    // German capitalises nouns: a stop name ends no name, so it is the
+    // noun after one ("warf der ABLV Bank Geldwäsche vor").
+    // (Two words stay at least, the last capitalised: "Lee Bestechung" is
+    // left to the surname rules, "Konsortium 49 Prozent" to the others.)
+    if lang == Lang::De
+        && run.len() > 2
+        && words.contains_ignore_ascii_case(&stop_names, run[run.len() - 1].text(text))
+        && text::is_capitalized(run[run.len() - 2].text(text))
+    {
+        run.pop();
+    }
     while run.last().is_some_and(is_connector) {
         run.pop();
     }
