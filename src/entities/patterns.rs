@@ -1133,6 +1133,22 @@ fn classify(
         let to = run.len().min(5);
         return Some(make(0, to, etype, false));
     }
+    // A surname's ending makes a person of two names no list holds:
+    // "Gulnara Karimova", "Rustam Azimov" (`surnames.endings`).
+    let surname_ending = |w: &str| {
+        w.chars().count() >= 6
+            && w.chars().skip(1).all(char::is_lowercase)
+            && words.get("surnames.endings").iter().any(|e| w.ends_with(e.as_str()))
+    };
+    if names == 2
+        && alphabetic
+        && text::is_capitalized(name_words[0])
+        && name_words[0].chars().skip(1).all(char::is_lowercase)
+        && surname_ending(last)
+        && !name_words.iter().any(|w| words.contains_ignore_ascii_case("org_suffixes.company", w))
+    {
+        return Some(make(start_word, run.len(), EntityType::Person, false));
+    }
     // A person's role set off by commas before the name: "His wife, Ensaf
     // Haidar, lives", "the company's founder, Jack Ma, said".
     if (2..=3).contains(&names)
