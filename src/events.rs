@@ -1396,7 +1396,11 @@ pub fn extract(
                 // pronoun stands for the name before its comma, the subject.
                 (agent, target)
             } else if let Some((subject, object)) = (lang == Lang::De
-                && after.iter().all(|m| text[trigger.span.end..m.span.start].contains([',', ';']))
+                // (Names after a comma leave a participle clause-final: "hatte
+                // der Bank Geldwäsche vorgeworfen und vorgeschlagen, sie …".)
+                && (after.is_empty()
+                    || german_participle(words[trigger.last - 1].text(text))
+                        && after.iter().all(|m| text[trigger.span.end..m.span.start].contains([',', ';'])))
                 && clause_final(&words, text, &lower, trigger))
             .then(|| {
                 // (What an apposition names is neither: "FinCEN, eine
@@ -3200,23 +3204,25 @@ fn closes_clause(words: &[Word], text: &str, last: usize) -> bool {
     }
     // (A participle coordinated after it closes the clause with it: "hatte der
     // Bank Geldwäsche vorgeworfen und vorgeschlagen, …".)
-    // (After a separable prefix the participle's "ge" stands inside: "vorgeschlagen".)
-    const PREFIXES: [&str; 14] =
-        ["", "ab", "an", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "vor", "weg", "zu", "zurück"];
-    let participle = |w: &str| {
-        (w.ends_with('t') || w.ends_with("en"))
-            && w.chars().count() > 5
-            && PREFIXES.iter().any(|p| w.strip_prefix(p).is_some_and(|rest| rest.starts_with("ge")))
-    };
     if last + 1 < words.len()
         && matches!(words[last].text(text), "und" | "oder")
-        && participle(words[last + 1].text(text))
+        && german_participle(words[last + 1].text(text))
         && text[words[last - 1].span.end..words[last + 1].span.start].trim() == words[last].text(text)
     {
         last += 2;
     }
     let end = words[last - 1].span.end;
     last == words.len() || text[end..words[last].span.start].contains([',', ';', ':', '.', '"', '“', '„'])
+}
+
+/// Does the word look like a German past participle ("vorgeworfen",
+/// "gesperrt")? After a separable prefix its "ge" stands inside: "vorgeschlagen".
+fn german_participle(word: &str) -> bool {
+    const PREFIXES: [&str; 14] =
+        ["", "ab", "an", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "vor", "weg", "zu", "zurück"];
+    (word.ends_with('t') || word.ends_with("en"))
+        && word.chars().count() > 5
+        && PREFIXES.iter().any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with("ge")))
 }
 
 fn word_index_before(words: &[Word], offset: usize) -> usize {
