@@ -1487,12 +1487,7 @@ pub fn extract(
                 // closes it before the conjunction ("two days after the
                 // company raised $4.4 billion, and barred it").
                 let subordinate = (lang == Lang::En && ["and", "but"].contains(&lower[trigger.first - 1]))
-                    .then(|| {
-                        (0..trigger.first - 1)
-                            .rev()
-                            .take_while(|&k| words[k].span.start >= sentence.start)
-                            .find(|&k| bare.iter().any(|b| b == lower[k]))
-                    })
+                    .then(|| (0..trigger.first - 1).rev().find(|&k| bare.iter().any(|b| b == lower[k])))
                     .flatten()
                     .and_then(|b| {
                         let m = subjects.iter().find(|m| m.span.start > words[b].span.end)?;
