@@ -794,7 +794,11 @@ fn classify(
     // A title or role before the name, or at the start of the run in German
     // ("Handelsminister Wilbur Ross").
     let is_title = |w: &str| is_title(w, lang, lexicon);
-    let mut person_by_title = previous.is_some_and(&is_title);
+    // (Not across a comma in German, which capitalises nouns: "ein Versuch
+    // des Kronprinzen, Rivalen auszuschalten"; English sets a role off so:
+    // "a former Vivo director, Bin Lou, set up …".)
+    let mut person_by_title = previous.is_some_and(&is_title)
+        && (lang == Lang::En || text[sentence_words[at - 1].span.end..run[0].span.start].trim().is_empty());
     // A nationality noun before two or three names ("den Georgier Selimchan
     // Changoschwili", "der Russe Wadim Krassikow"), or an age after them
     // ("Zelimkhan Khangoshvili, 40, was shot"), makes them a person.
