@@ -400,6 +400,13 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// name after a German "was" that stands for a clause is its subject.
 /// 117: the genitive of a German accusation or criticism noun is who acts
 /// (`nominal.subjective_genitive_de`), never whom it concerns.
+/// 139–149: a verb coordinated inside a subordinate clause shares its
+/// subject; anti-corruption agencies are a kind, an acronym after a body is
+/// its name; a German apposition before the auxiliary names no argument and
+/// a coordinated participle closes the clause; a German stop noun ends a
+/// name; surname endings make a person; keys fold "Þ", "đ" and the like; a
+/// German title types nothing across a comma; leaving an organisation and
+/// granting asylum are events.
 pub const ANALYSIS: u32 = 149;
 
 /// The version of the analysis stored in the database with the lexicon's
