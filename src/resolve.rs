@@ -105,6 +105,12 @@ fn link_titled_persons(text: &str, sentences: &[Span], found: &mut Found, lexico
         .iter()
         .filter(|m| !m.anaphoric && found.entities[m.entity].etype == EntityType::Person)
         .filter_map(|m| {
+            // A royal title is part of the name it opens ("König Salman",
+            // "King Salman"): the name's own first word is its title then.
+            let own = m.span.slice(text).split_once(' ').map(|(first, _)| first.to_lowercase());
+            if let Some(own) = own.filter(|w| is_title(w)) {
+                return Some((m.span.start, own, m.entity));
+            }
             let k = words.partition_point(|w| w.span.end <= m.span.start);
             let before = words.get(k.checked_sub(1)?)?;
             // A plural title names a list, not one person: "die Richter
