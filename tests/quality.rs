@@ -557,9 +557,23 @@ fn twenty_eighth_blind_articles_stay_good() {
 /// Fraca" meat scandal, Rio Tinto's chief leaving over the Juukan Gorge
 /// blast), measured once when they arrived, with code not tuned on them
 /// (896497c): entity P 0.90 R 0.89 (F1 0.90), event recall 0.36, relation
-/// recall 0.28, 3 fragmented, 1 conflated. This is the honest estimate now;
-/// nothing in it is read.
+/// recall 0.28, 3 fragmented, 1 conflated. Since `blind30` came it is a tuning
+/// set.
 #[test]
 fn twenty_ninth_blind_articles_stay_good() {
     stays_above("tests/blind29", 0.87, 0.33, 0.25);
+}
+
+/// Eight articles by a thirtieth annotator (`tests/blind30/`: Belgium
+/// charging Eva Kaili in the Qatar bribery probe, and Angola naming Isabel
+/// dos Santos a suspect, each in English and German; Israel indicting
+/// Netanyahu, Alex Saab's extradition to the United States, Sarkozy's
+/// sentence in the "Bismuth" wiretap case, S. Iswaran's sentence in
+/// Singapore), measured once when they arrived, with code not tuned on them
+/// (410d86c): entity P 0.92 R 0.87 (F1 0.89), event recall 0.47, relation
+/// recall 0.31, 2 fragmented, 0 conflated. This is the honest estimate now;
+/// nothing in it is read.
+#[test]
+fn thirtieth_blind_articles_stay_good() {
+    stays_above("tests/blind30", 0.86, 0.43, 0.28);
 }
