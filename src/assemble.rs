@@ -171,6 +171,32 @@ impl EntityPass {
                 seated.entry(state).or_default().push(j);
             }
         }
+        // Acronyms a body is introduced by ("Federal Agency for Cartography
+        // and Geodesy (BKG)" in one article, "Bundesamt für Kartographie und
+        // Geodäsie (BKG)" in another): two named entities of one type that
+        // alone in the corpus carry the same acronym are one body, named in
+        // two languages.
+        let is_acronym = |s: &str| (2..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase());
+        let mut by_acronym: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, g) in globals.iter().enumerate() {
+            if !g.weak && g.local.name.contains(' ') && g.local.etype != EntityType::Person {
+                for surface in g.surfaces.keys().filter(|s| is_acronym(s)) {
+                    by_acronym.entry(surface).or_default().push(j);
+                }
+            }
+        }
+        let acronym_partner = |i: usize| {
+            let g = &globals[i];
+            g.surfaces.keys().filter(|s| is_acronym(s)).find_map(|s| match by_acronym.get(s.as_str())?.as_slice() {
+                &[a, b] if a == i || b == i => {
+                    let other = if a == i { b } else { a };
+                    (globals[other].local.etype == g.local.etype
+                        && (other < i || !globals[other].key.starts_with("name:")))
+                    .then_some(other)
+                }
+                _ => None,
+            })
+        };
         let merge_into: Vec<usize> = (0..globals.len())
             .map(|i| {
                 let g = &globals[i];
@@ -196,6 +222,9 @@ impl EntityPass {
                         || globals[others[0]].local.name.len() > g.local.name.len())
                 {
                     return others[0];
+                }
+                if let Some(other) = acronym_partner(i) {
+                    return other;
                 }
                 if (g.local.etype != EntityType::Person && !g.weak) || g.local.name.contains(' ') {
                     return i;

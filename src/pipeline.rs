@@ -409,7 +409,15 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// granting asylum are events.
 /// 150: a royal title that opens a name ("König Salman") is the title "der
 /// König" refers back by.
-pub const ANALYSIS: u32 = 150;
+/// 151: a place before an agency's head ("Texas Department of Public
+/// Safety"); "New" after a lowercase word opens a name; a body's tail and
+/// what it is for hold a conjunction and a law's tail; a listed name's first
+/// word before another surname, and a capital that is a given name, leave
+/// the name to the patterns; a town's prosecutors and police before, after
+/// or as an adjective ("Oldenburg prosecutors", "Staatsanwaltschaft
+/// Oldenburg", "Oldenburger Staatsanwaltschaft"), by the lexicon's name of
+/// the town; two bodies one acronym introduces are one.
+pub const ANALYSIS: u32 = 151;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

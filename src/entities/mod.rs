@@ -234,6 +234,24 @@ fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
             && previous.starts_with(char::is_uppercase)
             && patterns::is_given_name(previous, lexicon);
     }
+    // A capital's one-word name that is also a given name, before a name, is
+    // that given name: "former central bank governor Riad Salameh" (Riad is
+    // Riyadh in German).
+    if let Target::Capital(_) = hit.target {
+        let next = text[hit.span.end..]
+            .strip_prefix(' ')
+            .map(|rest| rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+        return !surface.contains(' ')
+            && patterns::is_given_name(surface, lexicon)
+            && next.is_some_and(|n| {
+                n.chars().count() > 1
+                    && text::is_capitalized(n)
+                    && !n.chars().all(char::is_uppercase)
+                    && !["stop_names.en", "stop_names.de", "function_words.en", "function_words.de"]
+                        .iter()
+                        .any(|path| lexicon.words.contains_ignore_ascii_case(path, n))
+            });
+    }
     let Target::Entry(i) = hit.target else { return false };
     let entry = &lexicon.entries[i];
     if surface.contains(' ') {
@@ -269,15 +287,17 @@ fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
     }
     // Nor a surname that is also a given name, before another name: "High
     // Commissioner Cameron MacKay" is not David Cameron. (Not before a
-    // weekday or a month: "Cameron Tuesday said".)
+    // weekday or a month: "Cameron Tuesday said".) Nor a listed name's first
+    // word before a name that does not go on as the listed one does: "casino
+    // junket operator Kim Wong" is not Kim Jong Un.
     let own_given = entry.name.split(' ').next().unwrap_or("");
     if let Some(next) = next.filter(|n| n.chars().count() > 1 && n.starts_with(char::is_uppercase)) {
         let lang_lists = ["stop_names.en", "stop_names.de", "function_words.en", "function_words.de"];
-        if own_given != surface
-            && patterns::is_given_name(surface, lexicon)
-            && !lang_lists.iter().any(|path| lexicon.words.contains_ignore_ascii_case(path, next))
-            && !next.chars().all(char::is_uppercase)
-        {
+        let name_follows = !lang_lists.iter().any(|path| lexicon.words.contains_ignore_ascii_case(path, next))
+            && !next.chars().all(char::is_uppercase);
+        let someone_elses_given = own_given != surface && patterns::is_given_name(surface, lexicon);
+        let other_name = own_given == surface && entry.name.split(' ').nth(1).is_some_and(|own| !own.starts_with(next));
+        if name_follows && (someone_elses_given || other_name) {
             return true;
         }
     }
@@ -422,14 +442,25 @@ fn compose(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Candidate> {
                 } else if let Some((end, place)) = lexicon
                     .words
                     .contains("unqualified.local_kinds", &lexicon.institutions[inst].kind)
-                    .then(|| local_place_after(text, span.end, hits, lexicon))
+                    .then(|| local_place(text, span, hits, lexicon))
                     .flatten()
                 {
-                    // "prosecutors in Munich": the city's or the state's own body.
+                    // "prosecutors in Munich", "the Oldenburg prosecutors'
+                    // office", "die Staatsanwaltschaft Oldenburg": the city's
+                    // or the state's own body.
                     let name = lexicon.institutions[inst].name.replace("{adj}", &place);
+                    // (The lexicon may know the body by that name: "Munich
+                    // prosecutors" are the Munich I Public Prosecutor's Office.)
+                    let listed = lexicon.gazetteer.find(&name).into_iter().find_map(|h| match h.target {
+                        Target::Entry(i) if h.span == Span::new(0, name.len()) => Some(i),
+                        _ => None,
+                    });
                     out.push(Candidate {
-                        span: Span::new(span.start, end),
-                        reading: Reading::Named { name, etype: EntityType::Agency, weak: false },
+                        span: end,
+                        reading: match listed {
+                            Some(i) => Reading::Entry(i),
+                            None => Reading::Named { name, etype: EntityType::Agency, weak: false },
+                        },
                         priority: 4,
                     });
                 } else if is_federal(text, span, lexicon) {
@@ -538,6 +569,93 @@ fn qualifier_before(text: &str, start: usize, by_end: &HashMap<usize, Vec<&Hit>>
     None
 }
 
+/// The place a local body's noun names, and the span of the noun with it:
+/// after it ([`local_place_after`]), right before it in English ("the
+/// Oldenburg prosecutors' office"), right after it in German ("die
+/// Staatsanwaltschaft Oldenburg") or as a German town's adjective before it
+/// ("der Oldenburger Staatsanwaltschaft"). A place the lexicon lists goes
+/// by its lexicon name, so that "München" and "Munich" make one body.
+fn local_place(text: &str, span: Span, hits: &[Hit], lexicon: &Lexicon) -> Option<(Span, String)> {
+    if let Some((end, place)) = local_place_after(text, span.end, hits, lexicon) {
+        return Some((Span::new(span.start, end), place));
+    }
+    let listed = |at: Span| {
+        hits.iter().find(|h| h.span == at).and_then(|h| match h.target {
+            Target::Entry(i) if lexicon.entries[i].etype.eq_ignore_ascii_case("LOCATION") => {
+                Some(lexicon.entries[i].name.clone())
+            }
+            _ => None,
+        })
+    };
+    // Any other reading of the word (a country, its capital or adjective, a
+    // company, a person) is left to the rules for it.
+    let known = |at: Span| hits.iter().any(|h| h.span.overlaps(at));
+    let plain = |word: &str| {
+        word.chars().count() >= 3
+            && text::is_capitalized(word)
+            && word.chars().all(char::is_alphabetic)
+            && !["stop_names.en", "stop_names.de", "function_words.en", "function_words.de"]
+                .iter()
+                .any(|path| lexicon.words.contains_ignore_ascii_case(path, word))
+    };
+    // (German nouns are capitalised, English ones not.)
+    let german = text::is_capitalized(span.slice(text));
+    let lead = text[..span.start].strip_suffix(' ')?;
+    let before_start = lead.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
+    let before = Span::new(before_start, lead.len());
+    let word_before = before.slice(text);
+    // (What stands before that word opens the phrase: "the Oldenburg
+    // prosecutors", not "Justice Department prosecutors".)
+    let opens = text[..before.start].trim_end().rsplit(' ').next().is_none_or(|w| {
+        w.is_empty()
+            || w.ends_with(['.', ',', '(', ':'])
+            || !text::is_capitalized(w)
+            || text::DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
+    });
+    if german {
+        // "die Staatsanwaltschaft Oldenburg ermittelt" (no noun: "die
+        // Staatsanwaltschaft Anklage erhoben").
+        let rest = text[span.end..].strip_prefix(' ').unwrap_or("");
+        let word = &rest[..rest.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(rest.len())];
+        let at = Span::new(span.end + 1, span.end + 1 + word.len());
+        let named_after =
+            !word.is_empty() && lexicon.words.get("unqualified.local_nouns_de").iter().any(|n| n == span.slice(text));
+        if let Some(place) = listed(at).filter(|_| named_after) {
+            return Some((Span::new(span.start, at.end), place));
+        }
+        let mut scratch = Vec::new();
+        lexicon.trigger_index(Lang::De).candidates(&word.to_lowercase(), &mut scratch);
+        if named_after && plain(word) && !known(at) && scratch.is_empty() && !patterns::looks_like_german_noun(word) {
+            return Some((Span::new(span.start, at.end), word.to_string()));
+        }
+        // "der Oldenburger Staatsanwaltschaft", "der Münchner Polizei": a
+        // place's adjective whose place the text or the lexicon names.
+        // ("Münchner" of "München".)
+        let stem = word_before.strip_suffix("er").filter(|_| opens && plain(word_before))?;
+        let forms = [Some(stem.to_string()), stem.strip_suffix('n').map(|s| format!("{s}en"))];
+        let place = forms.iter().flatten().find_map(|form| {
+            let whole = Span::new(0, form.len());
+            lexicon.gazetteer.find(form).into_iter().find_map(|h| match h.target {
+                Target::Entry(i) if h.span == whole && lexicon.entries[i].etype.eq_ignore_ascii_case("LOCATION") => {
+                    Some(lexicon.entries[i].name.clone())
+                }
+                _ => None,
+            })
+        });
+        let place = place.or_else(|| text::contains_word(text, stem).then(|| stem.to_string()))?;
+        return Some((Span::new(before.start, span.end), place));
+    }
+    // "the Oldenburg prosecutors' office".
+    if !opens || !plain(word_before) {
+        return None;
+    }
+    match listed(before) {
+        Some(place) => Some((Span::new(before.start, span.end), place)),
+        None if !known(before) => Some((Span::new(before.start, span.end), word_before.to_string())),
+        None => None,
+    }
+}
+
 /// The place a local body's noun names after it ("in Munich", "in the
 /// Brazilian state of Minas Gerais", "im Bundesstaat Minas Gerais"): its end
 /// and its name. A place the lexicon lists, or a name after a marker of
@@ -551,7 +669,8 @@ fn local_place_after(text: &str, end: usize, hits: &[Hit], lexicon: &Lexicon) ->
             && matches!(h.target, Target::Entry(i) if lexicon.entries[i].etype.eq_ignore_ascii_case("LOCATION"))
     });
     if let Some(place) = listed {
-        return Some((place.span.end, place.span.slice(text).to_string()));
+        let Target::Entry(i) = place.target else { return None };
+        return Some((place.span.end, lexicon.entries[i].name.clone()));
     }
     // A marker, perhaps after a country's adjective: "the Brazilian state of"
     // (looked for within a few words only).

@@ -450,7 +450,13 @@ fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, le
     ]
     .iter()
     .any(|path| lexicon.words.any_item_in(path, &joined));
-    if headed {
+    // (Or a body's tail and what it is for, before the conjunction: "the
+    // Victorian Commission for Gambling and Liquor Regulation".)
+    let tail_for = (start..k - 1).any(|j| {
+        lexicon.words.contains("org_suffixes.agency_tails_en", words[j].text(text))
+            && matches!(words[j + 1].text(text), "for" | "of")
+    });
+    if headed || tail_for {
         return end;
     }
     // "Hamburger Hafen und Logistik AG" is one company: the suffix closes the
@@ -517,9 +523,12 @@ fn title_inside(text: &str, words: &[Word], start: usize, end: usize, lang: Lang
     }
     let lex = &lexicon.words;
     let function_words = lex.lang_path("function_words", lang);
+    // (Nor a law's words: "the General Data Protection Regulation".)
+    let law_tails = lex.lang_path("law_tails", lang);
     let plain = |w: &Word| {
         let w = w.text(text);
         w.chars().count() >= 2
+            && !lex.contains(&law_tails, w)
             && w.chars().all(char::is_alphabetic)
             && text::is_capitalized(w)
             && !lex.contains_ignore_ascii_case(&function_words, w)
@@ -772,8 +781,14 @@ fn classify(
             return None;
         }
     }
-    // "Digital Markets Act", "Paris Agreement": laws and treaties are no actors.
-    if run.len() > 1 && words.contains(&words.lang_path("law_tails", lang), run[run.len() - 1].text(text)) {
+    // "Digital Markets Act", "Paris Agreement": laws and treaties are no
+    // actors. (A body for one is: "Commission for Gambling and Liquor
+    // Regulation".)
+    let body_for = run.windows(2).any(|pair| {
+        words.contains("org_suffixes.agency_tails_en", pair[0].text(text)) && matches!(pair[1].text(text), "for" | "of")
+    });
+    if run.len() > 1 && !body_for && words.contains(&words.lang_path("law_tails", lang), run[run.len() - 1].text(text))
+    {
         return None;
     }
     // Where a person named with an age lives is a place: "Lu Jianwang, 61,
@@ -954,6 +969,16 @@ fn classify(
             return Some(make(1, 2, EntityType::Company, false));
         }
         return None;
+    }
+    // A place's or a body's name before an agency's head: "Texas Department
+    // of Public Safety", "Ohio Bureau of Workers' Compensation".
+    let inner_head = |k: usize| {
+        words.contains("org_suffixes.agency_tails_en", word_texts[k])
+            && matches!(word_texts[k + 1], "of" | "for")
+            && word_texts.get(k + 2).is_some_and(|w| text::is_capitalized(w))
+    };
+    if lang == Lang::En && word_texts.len() >= 4 && (1..word_texts.len() - 2).any(inner_head) {
+        return Some(make(0, run.len(), EntityType::Agency, false));
     }
     // Organisation suffix: "Gartner Inc", "Siemens AG", "Hamburger Hafen und
     // Logistik AG" (not "Eigenständigkeit der Bank": an article inside ends a
