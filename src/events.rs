@@ -707,9 +707,14 @@ pub fn extract(
             let behind_cause = |m: &&Mention| {
                 let to = word_index_before(&words, m.span.start);
                 let from = trigger.last.min(to);
-                any_phrase(lexicon.words.phrases(&cause_path), &lower, from, to)
-                    || any_phrase(lexicon.words.phrases(&content_path), &lower, from, to)
-                    || to > from + 1 && any_phrase(lexicon.words.phrases(&object_cause_path), &lower, from + 1, to)
+                // ("gegen" after the cause takes the target up again:
+                // "ermittelt wegen des Verdachts der Bilanzfälschung gegen
+                // Jooste".)
+                let article = usize::from(to > 1 && text::DETERMINERS.contains(&lower[to - 1]));
+                let against = to > article && ["gegen", "against"].contains(&lower[to - 1 - article]);
+                let cause = any_phrase(lexicon.words.phrases(&cause_path), &lower, from, to)
+                    || to > from + 1 && any_phrase(lexicon.words.phrases(&object_cause_path), &lower, from + 1, to);
+                !against && cause || any_phrase(lexicon.words.phrases(&content_path), &lower, from, to)
             };
             let mut after: Vec<&Mention> = after.into_iter().filter(|m| !behind_cause(m)).collect();
             // A phrase that closes on a partner's preposition names the
@@ -1541,7 +1546,9 @@ pub fn extract(
                     .rev()
                     .find(|m| m.span.end <= at && m.span.start >= clause_from)
                     .or_else(|| subjects.iter().find(|m| m.span.start > at));
-                let agent: Vec<usize> = subject.map(|m| vec![m.entity]).unwrap_or_default();
+                // (All of a coordinated subject: "Die USA, Großbritannien und
+                // Kanada hatten … Sanktionen … verhängt".)
+                let agent: Vec<usize> = subject.map(|m| list_around(text, &subjects, m)).unwrap_or_default();
                 let objects: Vec<&Mention> = before
                     .iter()
                     .copied()
@@ -3334,6 +3341,9 @@ fn without_article(gap: &str) -> &str {
 fn inverted_subjects(text: &str, after: &[&Mention]) -> Vec<usize> {
     let mut out = vec![after[0].entity];
     let mut last = after[0];
+    // (Names after commas belong to the list once a conjunction closes it:
+    // "Die USA, Großbritannien und Kanada hatten …".)
+    let mut listed = Vec::new();
     for next in &after[1..] {
         let gap = text[last.span.end..next.span.start].trim();
         // The subject's acronym in brackets: "(BND)".
@@ -3342,14 +3352,21 @@ fn inverted_subjects(text: &str, after: &[&Mention]) -> Vec<usize> {
             continue;
         }
         let gap = gap.strip_prefix(')').unwrap_or(gap).trim().to_lowercase();
+        if gap == "," {
+            listed.push(next.entity);
+            last = next;
+            continue;
+        }
         // (A short description may follow the conjunction: "Qualcomm sowie
         // die Technologiekonzerne Microsoft und Google".)
         let described = described_after_conjunction(&gap, &["und", "sowie", "and"], 3);
         if !["und", "sowie", "and"].contains(&without_article(&gap)) && !described {
             break;
         }
-        if !out.contains(&next.entity) {
-            out.push(next.entity);
+        for entity in listed.drain(..).chain([next.entity]) {
+            if !out.contains(&entity) {
+                out.push(entity);
+            }
         }
         last = next;
     }

@@ -2066,8 +2066,22 @@ fn age_anaphors(
         let sentence = entities::sentence_of(sentences, s);
         // Not the person its own clause names ("Platini forderte den
         // 79-Jährigen zum Rücktritt auf" is about someone else).
+        // (A German infinitive's clause has the main clause's subject:
+        // "Hajjar ordnete an, den 74-Jährigen zu inhaftieren".)
+        let clause_end = text[span.end..sentences[sentence].end]
+            .find([',', ';', ':'])
+            .map_or(sentences[sentence].end, |c| span.end + c);
+        let zu_infix = |w: &str| {
+            w.chars().all(char::is_lowercase)
+                && w.len() > 6
+                && w.ends_with("en")
+                && w.match_indices("zu").any(|(at, _)| at >= 2)
+        };
+        let infinitive = lang == Lang::De
+            && text[span.end..clause_end].split_whitespace().any(|w| w == "zu" || zu_infix(w.trim_end_matches('.')));
+        let marks: &[char] = if infinitive { &[';', ':'] } else { &[',', ';', ':'] };
         let clause_start = text[sentences[sentence].start..span.start]
-            .rfind([',', ';', ':'])
+            .rfind(marks)
             .map_or(sentences[sentence].start, |c| sentences[sentence].start + c);
         let in_clause = |x: usize| {
             found.mentions.iter().any(|m| m.entity == x && m.span.start >= clause_start && m.span.end <= span.start)
