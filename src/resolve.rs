@@ -1248,9 +1248,17 @@ fn link_surnames(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Le
     for word in text::words(text, from, text.len()) {
         let w = text::strip_possessive(word.text(text));
         // The German genitive "Stadlers" is the same name (but "the Guptas"
-        // of two Guptas are the family).
+        // of two Guptas are the family: an article before a plural).
+        let after_article = text[..word.span.start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| ["the", "die", "den", "der"].contains(&w.to_lowercase().as_str()));
         let hit = by_surname.get(w).map(|people| (people, w.len())).or_else(|| {
-            w.strip_suffix('s').and_then(|stem| by_surname.get(stem)).filter(|p| p.len() == 1).map(|p| (p, w.len()))
+            w.strip_suffix('s')
+                .and_then(|stem| by_surname.get(stem))
+                .filter(|p| p.len() == 1 || !after_article)
+                .map(|p| (p, w.len()))
         });
         let Some((people, len)) = hit else { continue };
         let span = Span::new(word.span.start, word.span.start + len);

@@ -1164,10 +1164,12 @@ fn classify(
     }
     // A surname's ending makes a person of two names no list holds:
     // "Gulnara Karimova", "Rustam Azimov" (`surnames.endings`).
+    // (Or is one of the common surnames, `surnames.common`: "Atiur Rahman".)
     let surname_ending = |w: &str| {
         w.chars().count() >= 6
             && w.chars().skip(1).all(char::is_lowercase)
             && words.get("surnames.endings").iter().any(|e| w.ends_with(e.as_str()))
+            || words.contains("surnames.common", w)
     };
     if names == 2
         && alphabetic
@@ -1177,6 +1179,26 @@ fn classify(
         && !name_words.iter().any(|w| words.contains_ignore_ascii_case("org_suffixes.company", w))
     {
         return Some(make(start_word, run.len(), EntityType::Person, false));
+    }
+    // German runs take in the nouns around a name: a listed surname (or a
+    // surname's ending) after a plain capitalised word makes those two a
+    // person inside it ("Salamehs Nachfolger Wassim Mansouri", "kündigte
+    // Wassim Mansouri Reformen an").
+    if lang == Lang::De && word_texts.len() > 2 {
+        let plain = |w: &str| {
+            text::is_capitalized(w)
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !looks_like_german_noun(w)
+                && !is_function_word(w)
+                && !is_title(w)
+                && !words.contains_ignore_ascii_case(&stop_names, w)
+                && !is_apposition(w, lang, "appositions.company", lexicon)
+                && !is_apposition(w, lang, "appositions.organization", lexicon)
+        };
+        let inner = (1..word_texts.len()).find(|&j| surname_ending(word_texts[j]) && plain(word_texts[j - 1]));
+        if let Some(j) = inner {
+            return Some(make(j - 1, j + 1, EntityType::Person, false));
+        }
     }
     // A person's role set off by commas before the name: "His wife, Ensaf
     // Haidar, lives", "the company's founder, Jack Ma, said".
