@@ -3725,7 +3725,10 @@ fn by_phrase_mention<'m>(
             // A participle of another verb between the noun and "by" takes the
             // by-phrase: "a review of products sold in China by Micron", "the
             // probe, first reported by Reuters" (not "sanctions imposed by").
-            if lang == Lang::En && trigger.pattern.noun && other_participle(lower, trigger.last, k, lexicon) {
+            if lang == Lang::En
+                && trigger.pattern.noun
+                && other_participle(text, words, lower, trigger.last, k, lexicon)
+            {
                 continue;
             }
             let after = words[k + parts.len() - 1].span.end;
@@ -3781,12 +3784,14 @@ fn subjective_genitive<'m>(
 
 /// Does a past participle other than a support verb stand among the
 /// lowercased words `lower[from..to]`?
-fn other_participle(lower: &[&str], from: usize, to: usize, lexicon: &Lexicon) -> bool {
+fn other_participle(text: &str, words: &[Word], lower: &[&str], from: usize, to: usize, lexicon: &Lexicon) -> bool {
     let support = lexicon.words.get("nominal.support_verbs_en");
     let irregular = lexicon.words.get("voice.irregular_participles_en");
     (from..to.min(lower.len())).any(|k| {
         let w = lower[k];
-        (w.len() > 4 && w.ends_with("ed") || irregular.iter().any(|i| i == w))
+        // (A name is none: "in the United States by the Department of Justice".)
+        !text::is_capitalized(words[k].text(text))
+            && (w.len() > 4 && w.ends_with("ed") || irregular.iter().any(|i| i == w))
             && !support.iter().any(|v| word_matches(v, w))
     })
 }

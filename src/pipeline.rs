@@ -424,7 +424,11 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// 153: common surnames (`surnames.common`) make a person after a name no
 /// list holds, inside German runs too; a German genitive of a surname two
 /// people share is the one the bare surname names.
-pub const ANALYSIS: u32 = 153;
+/// 154: a sentence that ends in a full stop after lowercase words is no
+/// title-case headline; a capitalised word is no participle that takes a
+/// by-phrase ("United"); "the bank" is a company whose name ends in "bank"
+/// ("Swedbank").
+pub const ANALYSIS: u32 = 154;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

@@ -1708,9 +1708,13 @@ fn link_anaphors(text: &str, lang: Lang, sentences: &[Span], found: &mut Found, 
                 // "The group" is the last company whose name holds "Group"
                 // ("Adani Group"), not the short seller named since; "the
                 // bank" one named "… Bank". Else the nearest company.
+                // (Or whose last word ends in it: "Swedbank", "Commerzbank".)
                 let headed = |x: usize| {
+                    let name = &found.entities[x].name;
+                    let last = name.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
                     found.entities[x].etype == EntityType::Company
-                        && found.entities[x].name.split([' ', '-']).any(|w| w.eq_ignore_ascii_case(&head))
+                        && (name.split([' ', '-']).any(|w| w.eq_ignore_ascii_case(&head))
+                            || head.chars().count() >= 4 && last.ends_with(head.as_str()))
                 };
                 // (A company named earlier in the same sentence comes first:
                 // "whether Westpac had breached the Act and ordered the bank".)

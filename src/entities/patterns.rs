@@ -547,9 +547,16 @@ fn title_inside(text: &str, words: &[Word], start: usize, end: usize, lang: Lang
 }
 
 /// A headline or boilerplate line in Title Case: capitals carry no signal.
+/// (A sentence that ends in a full stop after two lowercase words of some
+/// length is running text however many names it holds: "It faces probes by
+/// the New York State Department of Financial Services.")
 fn is_title_case(text: &str, words: &[Word]) -> bool {
     let long: Vec<&str> = words.iter().map(|w| w.text(text)).filter(|w| w.chars().count() > 3).collect();
-    long.len() >= 3 && long.iter().filter(|w| text::is_capitalized(w)).count() * 10 >= long.len() * 7
+    let lowercase = long.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
+    let full_stop = words.last().is_some_and(|w| text[w.span.end..].starts_with('.'));
+    long.len() >= 3
+        && long.iter().filter(|w| text::is_capitalized(w)).count() * 10 >= long.len() * 7
+        && !(full_stop && lowercase >= 2)
 }
 
 /// The end of a run of capitalised words starting at `i` (connectors such as
