@@ -29,11 +29,13 @@ struct TriggerHit<'l> {
     span: Span,
 }
 
-/// Does a lowercased word match a pattern word (`prefix*` or a word)?
+/// Does a lowercased word match a pattern word (`prefix*`, `*suffix` for
+/// the head of a German compound, or a word)?
 fn word_matches(pattern: &str, word: &str) -> bool {
-    match pattern.strip_suffix('*') {
-        Some(prefix) => word.starts_with(prefix),
-        None => word == pattern,
+    match (pattern.strip_suffix('*'), pattern.strip_prefix('*')) {
+        (Some(prefix), _) => word.starts_with(prefix),
+        (None, Some(suffix)) => word.ends_with(suffix),
+        (None, None) => word == pattern,
     }
 }
 

@@ -2107,15 +2107,16 @@ fn age_anaphors(
 
 /// German "sie" right after a singular finite verb that opens its clause
 /// ("Zugleich forderte sie die OMV auf", "…“, sagte sie") is the clause's
-/// subject and singular: she, or a feminine body or company ("die
-/// Kommission", "die OMV"). It refers back to the person, body or company
-/// the nearest sentence before names first. After a name ("Die Kommission
-/// forderte sie auf") or a plural verb it is an object or "they": left alone.
+/// subject and singular: she, or a feminine body, company or organisation
+/// ("die Kommission", "die OMV", "die Organisation Foodwatch"). It refers
+/// back to the person, body, company or organisation the nearest sentence
+/// before names first. After a name ("Die Kommission forderte sie auf") or a
+/// plural verb it is an object or "they": left alone.
 fn singular_sie(text: &str, sentences: &[Span], found: &Found, source: &[bool], added: &mut Vec<Mention>) {
     let singular = |verb: &str| {
         verb.chars().all(char::is_lowercase) && (verb.ends_with("te") || verb.ends_with('t')) && !verb.ends_with("ten")
     };
-    let types = [EntityType::Person, EntityType::Agency, EntityType::Company];
+    let types = [EntityType::Person, EntityType::Agency, EntityType::Company, EntityType::Organization];
     for (i, sentence) in sentences.iter().enumerate() {
         let slice = sentence.slice(text);
         // A sentence that opens with "Sie" and a singular verb: "Sie wirft
