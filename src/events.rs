@@ -1048,7 +1048,9 @@ pub fn extract(
                 let said_at = words[verb].span.start;
                 let mut wrongdoer =
                     subjects.iter().rev().find(|m| m.span.start >= words[verb].span.end).map(|m| vec![m.entity]);
-                let reporter = subjects.iter().rev().find(|m| m.span.end <= said_at).map(|m| vec![m.entity]);
+                // (All of a coordinated reporter: "Brazil and Colombia said …".)
+                let reporter =
+                    subjects.iter().rev().find(|m| m.span.end <= said_at).map(|m| list_around(text, &subjects, m));
                 // "it" did the wrong: whom the reporter told ("told Ericsson
                 // that it had breached the deal"), else the body named before
                 // the reporter ("Ericsson agreed to plead guilty after the
