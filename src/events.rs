@@ -3091,12 +3091,7 @@ fn zu_infinitive_arguments(
     // "zu" inside a separable verb: "Odebrecht … auszuschließen".)
     let perfect = lower.get(trigger.last) == Some(&"zu")
         && lower.get(trigger.last + 1).is_some_and(|w| ["haben", "sein", "werden"].contains(w));
-    let fused = lexicon.words.get("voice.zu_prefixes_de").iter().any(|p| {
-        lower[trigger.last - 1]
-            .strip_prefix(p.as_str())
-            .and_then(|rest| rest.strip_prefix("zu"))
-            .is_some_and(|rest| rest.len() >= 4 && rest.ends_with("en"))
-    });
+    let fused = lexicon.fused_zu_infinitive(lower[trigger.last - 1]);
     if (trigger.last < 2 || lower[trigger.last - 2] != "zu") && !perfect && !fused {
         return None;
     }

@@ -756,6 +756,17 @@ impl Lexicon {
             .any(|form| self.institution_nouns.contains(*form))
     }
 
+    /// Is the lowercased `word` a German infinitive with "zu" inside, after a
+    /// separable prefix of `voice.zu_prefixes_de` ("auszuschließen",
+    /// "festzuhalten")?
+    pub fn fused_zu_infinitive(&self, word: &str) -> bool {
+        self.words.get("voice.zu_prefixes_de").iter().any(|p| {
+            word.strip_prefix(p.as_str())
+                .and_then(|rest| rest.strip_prefix("zu"))
+                .is_some_and(|rest| rest.len() >= 4 && rest.ends_with("en"))
+        })
+    }
+
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entry_by_id.get(id).map(|&i| &self.entries[i])
     }

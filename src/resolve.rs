@@ -2083,14 +2083,11 @@ fn age_anaphors(
         let clause_end = text[span.end..sentences[sentence].end]
             .find([',', ';', ':'])
             .map_or(sentences[sentence].end, |c| span.end + c);
-        let zu_infix = |w: &str| {
-            w.chars().all(char::is_lowercase)
-                && w.len() > 6
-                && w.ends_with("en")
-                && w.match_indices("zu").any(|(at, _)| at >= 2)
-        };
         let infinitive = lang == Lang::De
-            && text[span.end..clause_end].split_whitespace().any(|w| w == "zu" || zu_infix(w.trim_end_matches('.')));
+            && text[span.end..clause_end].split_whitespace().any(|w| {
+                let w = w.trim_end_matches(['.', ',']);
+                w == "zu" || lexicon.fused_zu_infinitive(&w.to_lowercase())
+            });
         let marks: &[char] = if infinitive { &[';', ':'] } else { &[',', ';', ':'] };
         let clause_start = text[sentences[sentence].start..span.start]
             .rfind(marks)

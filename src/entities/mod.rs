@@ -238,19 +238,9 @@ fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
     // that given name: "former central bank governor Riad Salameh" (Riad is
     // Riyadh in German).
     if let Target::Capital(_) = hit.target {
-        let next = text[hit.span.end..]
-            .strip_prefix(' ')
-            .map(|rest| rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
         return !surface.contains(' ')
             && patterns::is_given_name(surface, lexicon)
-            && next.is_some_and(|n| {
-                n.chars().count() > 1
-                    && text::is_capitalized(n)
-                    && !n.chars().all(char::is_uppercase)
-                    && !["stop_names.en", "stop_names.de", "function_words.en", "function_words.de"]
-                        .iter()
-                        .any(|path| lexicon.words.contains_ignore_ascii_case(path, n))
-            });
+            && name_after(text, hit.span.end, lexicon).is_some();
     }
     let Target::Entry(i) = hit.target else { return false };
     let entry = &lexicon.entries[i];
@@ -291,13 +281,10 @@ fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
     // word before a name that does not go on as the listed one does: "casino
     // junket operator Kim Wong" is not Kim Jong Un.
     let own_given = entry.name.split(' ').next().unwrap_or("");
-    if let Some(next) = next.filter(|n| n.chars().count() > 1 && n.starts_with(char::is_uppercase)) {
-        let lang_lists = ["stop_names.en", "stop_names.de", "function_words.en", "function_words.de"];
-        let name_follows = !lang_lists.iter().any(|path| lexicon.words.contains_ignore_ascii_case(path, next))
-            && !next.chars().all(char::is_uppercase);
+    if let Some(next) = name_after(text, hit.span.end, lexicon) {
         let someone_elses_given = own_given != surface && patterns::is_given_name(surface, lexicon);
         let other_name = own_given == surface && entry.name.split(' ').nth(1).is_some_and(|own| !own.starts_with(next));
-        if name_follows && (someone_elses_given || other_name) {
+        if someone_elses_given || other_name {
             return true;
         }
     }
@@ -307,6 +294,20 @@ fn someone_elses_surname(text: &str, hit: &Hit, lexicon: &Lexicon) -> bool {
         && previous != own_given
         && previous.starts_with(char::is_uppercase)
         && patterns::is_given_name(previous, lexicon)
+}
+
+/// The word right after `end` and a space, where it may go on a name: a
+/// capitalised word of two letters or more, no acronym, no stop or function
+/// word of either language ("Cameron Tuesday said" is no name).
+fn name_after<'t>(text: &'t str, end: usize, lexicon: &Lexicon) -> Option<&'t str> {
+    let rest = text[end..].strip_prefix(' ')?;
+    let word = rest.split(|c: char| !c.is_alphabetic() && c != '-').next().unwrap_or("");
+    let lists = ["stop_names.en", "stop_names.de", "function_words.en", "function_words.de"];
+    (word.chars().count() > 1
+        && word.starts_with(char::is_uppercase)
+        && !word.chars().all(char::is_uppercase)
+        && !lists.iter().any(|path| lexicon.words.contains_ignore_ascii_case(path, word)))
+    .then_some(word)
 }
 
 /// Turns gazetteer hits into candidate readings, composing adjacent hits
@@ -620,13 +621,15 @@ fn local_place(text: &str, span: Span, hits: &[Hit], lexicon: &Lexicon) -> Optio
         let at = Span::new(span.end + 1, span.end + 1 + word.len());
         let named_after =
             !word.is_empty() && lexicon.words.get("unqualified.local_nouns_de").iter().any(|n| n == span.slice(text));
-        if let Some(place) = listed(at).filter(|_| named_after) {
-            return Some((Span::new(span.start, at.end), place));
-        }
-        let mut scratch = Vec::new();
-        lexicon.trigger_index(Lang::De).candidates(&word.to_lowercase(), &mut scratch);
-        if named_after && plain(word) && !known(at) && scratch.is_empty() && !patterns::looks_like_german_noun(word) {
-            return Some((Span::new(span.start, at.end), word.to_string()));
+        if named_after {
+            if let Some(place) = listed(at) {
+                return Some((Span::new(span.start, at.end), place));
+            }
+            let mut scratch = Vec::new();
+            lexicon.trigger_index(Lang::De).candidates(&word.to_lowercase(), &mut scratch);
+            if plain(word) && !known(at) && scratch.is_empty() && !patterns::looks_like_german_noun(word) {
+                return Some((Span::new(span.start, at.end), word.to_string()));
+            }
         }
         // "der Oldenburger Staatsanwaltschaft", "der Münchner Polizei": a
         // place's adjective whose place the text or the lexicon names.

@@ -126,6 +126,13 @@ pub fn strip_legal_form<'n>(name: &'n str, lexicon: &Lexicon) -> &'n str {
     }
 }
 
+/// An agency's tail at word `k` of `texts`, then what it is for or of:
+/// "Commission for …", "Department of …".
+fn tail_with_purpose(texts: &[&str], k: usize, lexicon: &Lexicon) -> bool {
+    lexicon.words.contains("org_suffixes.agency_tails_en", texts[k])
+        && texts.get(k + 1).is_some_and(|w| matches!(*w, "for" | "of"))
+}
+
 /// An organisation suffix such as "Inc", "Co." or "AG", compared without
 /// trailing dots.
 fn is_company_suffix(word: &str, lexicon: &Lexicon) -> bool {
@@ -441,7 +448,8 @@ fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, le
     // (A standalone "&" is no word of text::words: "Hallberg & Roux", which
     // run_from joins, is never split here.)
     let Some(k) = (start + 1..end).find(|&k| matches!(words[k].text(text), "and" | "und")) else { return end };
-    let joined: String = words[start..end].iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
+    let texts: Vec<&str> = words[start..end].iter().map(|w| w.text(text)).collect();
+    let joined = texts.join(" ");
     let headed = [
         "org_suffixes.agency_heads_en",
         "org_suffixes.agency_heads_de",
@@ -452,10 +460,7 @@ fn split_at_conjunction(text: &str, words: &[Word], start: usize, end: usize, le
     .any(|path| lexicon.words.any_item_in(path, &joined));
     // (Or a body's tail and what it is for, before the conjunction: "the
     // Victorian Commission for Gambling and Liquor Regulation".)
-    let tail_for = (start..k - 1).any(|j| {
-        lexicon.words.contains("org_suffixes.agency_tails_en", words[j].text(text))
-            && matches!(words[j + 1].text(text), "for" | "of")
-    });
+    let tail_for = (0..k - start).any(|j| tail_with_purpose(&texts[..k - start], j, lexicon));
     if headed || tail_for {
         return end;
     }
@@ -791,9 +796,8 @@ fn classify(
     // "Digital Markets Act", "Paris Agreement": laws and treaties are no
     // actors. (A body for one is: "Commission for Gambling and Liquor
     // Regulation".)
-    let body_for = run.windows(2).any(|pair| {
-        words.contains("org_suffixes.agency_tails_en", pair[0].text(text)) && matches!(pair[1].text(text), "for" | "of")
-    });
+    let run_texts: Vec<&str> = run.iter().map(|w| w.text(text)).collect();
+    let body_for = (0..run_texts.len()).any(|k| tail_with_purpose(&run_texts, k, lexicon));
     if run.len() > 1 && !body_for && words.contains(&words.lang_path("law_tails", lang), run[run.len() - 1].text(text))
     {
         return None;
@@ -977,12 +981,13 @@ fn classify(
         }
         return None;
     }
-    // A place's or a body's name before an agency's head: "Texas Department
-    // of Public Safety", "Ohio Bureau of Workers' Compensation".
+    // A place's or a body's name before an agency's tail and what it is for
+    // or of: "Texas Department of Public Safety", "District Court for the
+    // Eastern District of Virginia", "Customs Tariff Commission of the State
+    // Council".
     let inner_head = |k: usize| {
-        words.contains("org_suffixes.agency_tails_en", word_texts[k])
-            && matches!(word_texts[k + 1], "of" | "for")
-            && word_texts.get(k + 2).is_some_and(|w| text::is_capitalized(w))
+        tail_with_purpose(&word_texts, k, lexicon)
+            && word_texts.get(k + 2).is_some_and(|w| *w == "the" || text::is_capitalized(w))
     };
     if lang == Lang::En && word_texts.len() >= 4 && (1..word_texts.len() - 2).any(inner_head) {
         return Some(make(0, run.len(), EntityType::Agency, false));
@@ -1037,16 +1042,6 @@ fn classify(
         if english && word_texts.len() >= start + 2 {
             return Some(make(start, run.len(), EntityType::Agency, false));
         }
-    }
-    // Or a tail with what it is for: "District Court for the Eastern District
-    // of Virginia", "Customs Tariff Commission of the State Council".
-    let tail_for = |k: usize| {
-        words.contains("org_suffixes.agency_tails_en", word_texts[k])
-            && matches!(word_texts[k + 1], "for" | "of")
-            && word_texts.get(k + 2) == Some(&"the")
-    };
-    if lang == Lang::En && word_texts.len() >= 4 && (1..word_texts.len() - 3).any(tail_for) {
-        return Some(make(0, run.len(), EntityType::Agency, false));
     }
     // Organisation shapes: "Institute for Security Studies", "Human Rights
     // Watch", "Bundesverband der Deutschen Industrie"; places: "Vancouver
