@@ -1249,15 +1249,14 @@ fn link_surnames(text: &str, sentences: &[Span], found: &mut Found, lexicon: &Le
         let w = text::strip_possessive(word.text(text));
         // The German genitive "Stadlers" is the same name (but "the Guptas"
         // of two Guptas are the family: an article before a plural).
-        let after_article = text[..word.span.start]
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| ["the", "die", "den", "der"].contains(&w.to_lowercase().as_str()));
+        let after_article = || {
+            let previous = text[..word.span.start].trim_end().rsplit(' ').next().unwrap_or("");
+            ["the", "die", "den", "der"].iter().any(|a| a.eq_ignore_ascii_case(previous))
+        };
         let hit = by_surname.get(w).map(|people| (people, w.len())).or_else(|| {
             w.strip_suffix('s')
                 .and_then(|stem| by_surname.get(stem))
-                .filter(|p| p.len() == 1 || !after_article)
+                .filter(|p| p.len() == 1 || !after_article())
                 .map(|p| (p, w.len()))
         });
         let Some((people, len)) = hit else { continue };
