@@ -436,7 +436,8 @@ const BATCH_BYTES: u64 = 8 << 20;
 /// whole.
 /// 157: "including" and "darunter" open a title, "damalige" and the like are
 /// title words, so the title looks back for its company.
-pub const ANALYSIS: u32 = 157;
+/// 158: a company officer's title finds its company through an anaphor.
+pub const ANALYSIS: u32 = 158;
 
 /// The version of the analysis stored in the database with the lexicon's
 /// fingerprint: analyses made by another version, rules or lexicon are redone.

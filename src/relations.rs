@@ -697,7 +697,8 @@ fn executive(organisation: usize, words: &[&str], lang: Lang, found: &Found, lex
 /// Jessica Rosenworcel", "Hauptgeschäftsführer Stefan Genth forderte"), and
 /// the organisation is the last named before it in the sentence, else the
 /// first named in one of the two sentences before. A title only companies
-/// give (`roles.corporate_*`) looks for a company only. People the lexicon
+/// give (`roles.corporate_*`) looks for a company only, and finds one an
+/// anaphor names too ("Die Bank hatte … Vorstandschef Carsten Egeriis"). People the lexicon
 /// holds are left to its facts.
 fn antecedent_roles(
     text: &str,
@@ -795,7 +796,7 @@ fn antecedent_roles(
             } else {
                 organisation(entity.etype)
             };
-            !o.anaphoric && !in_brackets && kind_fits
+            (!o.anaphoric || officer) && !in_brackets && kind_fits
         };
         // A German compound title whose first part names the body
         // ("Kartellamtspräsident", "Regierungssprecher") belongs to the body
