@@ -698,8 +698,8 @@ fn executive(organisation: usize, words: &[&str], lang: Lang, found: &Found, lex
 /// the organisation is the last named before it in the sentence, else the
 /// first named in one of the two sentences before. A title only companies
 /// give (`roles.corporate_*`) looks for a company only, and finds one an
-/// anaphor names too ("Die Bank hatte … Vorstandschef Carsten Egeriis"). People the lexicon
-/// holds are left to its facts.
+/// anaphor names too ("Die Bank hatte … Vorstandschef Carsten Egeriis").
+/// People the lexicon holds are left to its facts.
 fn antecedent_roles(
     text: &str,
     lang: Lang,

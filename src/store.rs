@@ -926,11 +926,12 @@ pub struct AssemblyCounts {
 impl Store {
     /// Settings for a long build on this connection: a larger page cache (8
     /// MiB: twice that built no faster and held 15 MB more at 100 MB, near
-    /// the 300 MB bound at 1 GB) and fewer syncs. On a database that holds no documents yet (a first build,
-    /// a `--rebuild`, a first build that was killed before its graph) the
-    /// build writes with a rollback journal instead of the WAL: it appends
-    /// new pages, which a rollback journal does not copy, so each page is
-    /// written once instead of twice (into the WAL, then by the checkpoint).
+    /// the 300 MB bound at 1 GB) and fewer syncs. On a database that holds
+    /// no documents yet (a first build, a `--rebuild`, a first build that
+    /// was killed before its graph) the build writes with a rollback journal
+    /// instead of the WAL: it appends new pages, which a rollback journal
+    /// does not copy, so each page is written once instead of twice (into
+    /// the WAL, then by the checkpoint).
     /// Commits stay atomic (`synchronous = FULL` syncs the journal before the
     /// file), but readers wait while a transaction writes, which is why a
     /// database that already has a graph to read keeps the WAL
